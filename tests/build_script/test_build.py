@@ -1,0 +1,135 @@
+"""build.py assembles a complete, verified dist/ and refuses anything it cannot verify."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build
+
+WHEEL = "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> Path:
+    """A cache filled by one real build (network on first use, the shared cache after)."""
+    build.build(out=tmp_path_factory.mktemp("warm") / "dist")
+    return build.CACHE
+
+
+@pytest.fixture
+def cache(tmp_path, warm_cache, monkeypatch) -> Path:
+    """A private copy of the verified cache, so tests can tamper with it."""
+    private = tmp_path / "cache"
+    shutil.copytree(warm_cache, private, ignore=shutil.ignore_patterns("pypi"))
+    monkeypatch.setattr(build, "CACHE", private)
+    return private
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """No network: every download fails as it would with the cable pulled."""
+
+    def refuse(url, timeout=60):
+        raise OSError(f"network is off ({url})")
+
+    monkeypatch.setattr(build, "download", refuse)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    vendor = out / build.VENDOR_PYODIDE
+    lock = json.loads((vendor / "pyodide-lock.json").read_text())
+    assert set(lock["packages"]) == set(build.WHEELS)
+    for entry in lock["packages"].values():
+        assert sha256(vendor / entry["file_name"]) == entry["sha256"]
+    for name in build.PYODIDE_CORE:
+        assert (vendor / name).stat().st_size > 0
+    assert (out / build.VENDOR_PYSCRIPT / "core.js").exists()
+    for name in ("index.html", "pyscript.json", "nnbasics.zip", "main.py", "bindings.py", "js/app.js"):
+        assert (out / name).exists(), name
+
+
+def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    config = json.loads((out / "pyscript.json").read_text())
+    assert (out / config["interpreter"]).exists()
+    for source in config["files"]:
+        assert (out / source).exists()
+    html = (out / "index.html").read_text()
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+
+
+def test_a_second_build_needs_no_network(tmp_path, cache, offline):
+    build.build(out=tmp_path / "dist")  # `offline` makes any download fail
+
+
+def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline, capsys):
+    wheel = cache / "wheels" / WHEEL
+    wheel.write_bytes(wheel.read_bytes()[:-1] + b"\0")
+    with pytest.raises(build.BuildError, match="could not get a verified numpy") as error:
+        build.build(out=tmp_path / "dist")
+    assert "does not match the official" in str(error.value)
+    assert not (tmp_path / "dist").exists(), "no half-written dist/ is left behind"
+    assert list(tmp_path.glob(".dist-*")) == []
+
+
+def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline):
+    tarball = cache / "npm" / build.PYSCRIPT.cache_name
+    tarball.write_bytes(tarball.read_bytes() + b"tampered")
+    with pytest.raises(build.BuildError, match="cannot download"):
+        build.build(out=tmp_path / "dist")
+
+
+def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    before = sorted(p.name for p in out.rglob("*"))
+    (cache / "wheels" / WHEEL).write_bytes(b"not a wheel")
+    with pytest.raises(build.BuildError):
+        build.build(out=out)
+    assert sorted(p.name for p in out.rglob("*")) == before
+
+
+def test_stale_files_from_an_earlier_build_are_gone(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    (out / "stale.js").write_text("old")
+    (out / build.VENDOR_PYODIDE / "old.whl").write_text("old")
+    build.build(out=out)
+    assert not (out / "stale.js").exists()
+    assert not (out / build.VENDOR_PYODIDE / "old.whl").exists()
+
+
+def test_wheels_can_come_from_a_downloaded_pyodide_release(tmp_path, cache, offline):
+    release = tmp_path / "pyodide"
+    release.mkdir()
+    (cache / "wheels" / WHEEL).rename(release / WHEEL)
+    out = build.build(release=release, out=tmp_path / "dist")
+    assert (out / build.VENDOR_PYODIDE / WHEEL).exists()
+    assert (cache / "wheels" / WHEEL).exists(), "what was verified is cached for next time"
+
+
+def test_when_every_source_fails_one_message_says_what_to_do(tmp_path, cache, offline):
+    (cache / "wheels" / WHEEL).unlink()
+    with pytest.raises(build.BuildError) as error:
+        build.build(out=tmp_path / "dist")
+    message = str(error.value)
+    for source in ("cache", "Pyodide CDN", "PyPI mirror", "--pyodide-release"):
+        assert source in message
+
+
+def test_local_server_sends_the_headers_netlify_toml_defines():
+    rules = build.netlify_headers()
+    wasm = build.headers_for("/vendor/pyodide-0.27.7/pyodide.asm.wasm", rules)
+    assert wasm["Content-Type"] == "application/wasm"
+    assert "immutable" in wasm["Cache-Control"]
+    page = build.headers_for("/index.html", rules)
+    assert "'wasm-unsafe-eval'" in page["Content-Security-Policy"]
+    assert page["X-Content-Type-Options"] == "nosniff"
+    assert "immutable" not in page["Cache-Control"]

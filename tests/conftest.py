@@ -1,0 +1,141 @@
+"""Fixtures for the end-to-end tests: the built site on a plain static server, and
+pages in headless Chromium that fail the test on any console error, failed
+request or request to a host other than the site's own."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+READY_TIMEOUT_MS = 60_000
+
+
+def dist_dir() -> Path:
+    dist = Path(os.environ.get("NNBASICS_DIST", ROOT / "dist"))
+    if not (dist / "index.html").exists():
+        sys.path.insert(0, str(ROOT))
+        import build
+
+        build.build(out=dist)
+    return dist
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's plain static server, told only what a .wasm file is."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                      ".js": "text/javascript", ".mjs": "text/javascript"}
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: Path):
+    """Start a threaded static server on a free localhost port; returns (url, server)."""
+    handler = functools.partial(StaticHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    url, server = serve_directory(dist_dir())
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    chromium = os.environ.get("NNBASICS_CHROMIUM", "/usr/bin/chromium")
+    if chromium and Path(chromium).exists():
+        args["executable_path"] = chromium
+    return args
+
+
+class PageWatch:
+    """What a page did that it must not: console errors, failed or off-host requests."""
+
+    def __init__(self, page, site_url: str):
+        self.host = urlparse(site_url).netloc
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.off_host: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("requestfailed", self._failed)
+        page.context.route("**/*", self._route)
+
+    def _failed(self, request):
+        if request.url not in self.off_host:
+            self.failed.append(f"{request.url} {request.failure}")
+
+    def _route(self, route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
+            self.off_host.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def assert_clean(self):
+        assert self.off_host == [], f"requests to other hosts: {self.off_host}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.failed == [], f"failed requests: {self.failed}"
+
+
+def open_app(browser, site_url: str, path: str = "/", **context_args):
+    """A new context and page on the app, ready; returns (page, watch)."""
+    context = browser.new_context(**context_args)
+    page = context.new_page()
+    watcher = PageWatch(page, site_url)
+    page.goto(site_url + path)
+    page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+    return page, watcher
+
+
+@pytest.fixture(scope="module")
+def shared_app(browser, site_url):
+    """One ready page shared by a module's tests (each test sets the inputs it needs)."""
+    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
+    yield page
+    page.context.close()
+    watcher.assert_clean()
+
+
+@pytest.fixture
+def watch(page, site_url):
+    """Watch ``page``; at the end of the test, fail on anything it must not do."""
+    watcher = PageWatch(page, site_url)
+    yield watcher
+    watcher.assert_clean()
+
+
+@pytest.fixture
+def app(page, site_url, watch):
+    """The app's page, loaded and ready (``html.ready``)."""
+    page.goto(site_url + "/")
+    page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+    return page
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)

@@ -1,0 +1,276 @@
+"""The page: every card computes as NumPy prints, explains bad input, and keeps its state.
+
+The reference texts are the course's published outputs (and NumPy's own print of the
+reshaped course image), not this project's output.
+"""
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, open_app
+
+OPS = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector",
+       "normalize_rows", "softmax", "l1", "l2"]
+
+IMAGE = np.array([
+    [[0.67826139, 0.29380381], [0.90714982, 0.52835647], [0.4215251, 0.45017551]],
+    [[0.92814219, 0.96677647], [0.85304703, 0.52351845], [0.19981397, 0.27417313]],
+    [[0.60659855, 0.00533165], [0.10820313, 0.49978937], [0.34144279, 0.94630077]],
+])
+
+REFERENCE_TEXT = {
+    "basic_sigmoid": "0.7310585786300049",
+    "sigmoid": "[0.73105858 0.88079708 0.95257413]",
+    "sigmoid_derivative": "[0.19661193 0.10499359 0.04517666]",
+    "image2vector": str(IMAGE.reshape(-1, 1)),
+    "normalize_rows": "[[0.         0.6        0.8       ]\n [0.13736056 0.82416338 0.54944226]]",
+    "softmax": ("[[9.80897665e-01 8.94462891e-04 1.79657674e-02 1.21052389e-04\n"
+                "  1.21052389e-04]\n"
+                " [8.78679856e-01 1.18916387e-01 8.01252314e-04 8.01252314e-04\n"
+                "  8.01252314e-04]]"),
+    "l1": "1.1",
+    "l2": "0.43",
+}
+
+
+def card(page, op):
+    return page.locator(f'section[data-op="{op}"]')
+
+
+def result(page, op):
+    return card(page, op).locator('output[name="result"]')
+
+
+def alert(page, op):
+    return card(page, op).locator('[role="alert"]')
+
+
+def canvas_pixels(page, op) -> str:
+    return card(page, op).locator("canvas").evaluate("c => c.toDataURL()")
+
+
+def reset(page, op):
+    """Put the card's example back (what a fresh visitor sees)."""
+    for field in card(page, op).locator("textarea[name]").all():
+        field.fill(field.evaluate("f => f.defaultValue"))
+    expect(alert(page, op)).to_have_text("")
+
+
+@pytest.fixture
+def app(shared_app):
+    yield shared_app
+    for op in OPS:
+        reset(shared_app, op)
+
+
+@pytest.mark.parametrize("op", OPS)
+def test_every_card_shows_its_reference_result_when_the_page_opens(app, op):
+    expect(result(app, op)).to_have_text(REFERENCE_TEXT[op])
+    assert alert(app, op).text_content() == ""
+    assert card(app, op).locator("canvas").count() == 1
+
+
+def test_data_value_holds_the_full_precision_result_as_json(app):
+    assert json.loads(result(app, "basic_sigmoid").get_attribute("data-value")) == 0.7310585786300049
+    value = json.loads(result(app, "sigmoid").get_attribute("data-value"))
+    np.testing.assert_allclose(value, 1 / (1 + np.exp(-np.array([1.0, 2.0, 3.0]))), rtol=1e-15)
+    assert np.array(json.loads(result(app, "image2vector").get_attribute("data-value"))).shape == (18, 1)
+
+
+def test_typing_recomputes_the_result_and_redraws_the_plot(app):
+    before = canvas_pixels(app, "softmax")
+    card(app, "softmax").locator('[name="x"]').fill("[[1000, 1000], [0, 0]]")
+    expect(result(app, "softmax")).to_have_text("[[0.5 0.5]\n [0.5 0.5]]")
+    assert canvas_pixels(app, "softmax") != before
+
+
+@pytest.mark.parametrize("op, field, text, expected", [
+    ("sigmoid", "x", "[1, 2", "]"),
+    ("sigmoid", "x", "hello", "hello"),
+    ("sigmoid", "x", "", "empty"),
+    ("sigmoid", "x", "[1, nan]", "finite"),
+    ("basic_sigmoid", "x", "[1, 2, 3]", "math.exp"),
+    ("normalize_rows", "x", "[[1, 2, 3], [4, 5]]", "row 2"),
+    ("image2vector", "image", "[[1, 2], [3, 4]]", "(2, 2)"),
+    ("softmax", "x", "[1, 2j]", "real"),
+    ("l1", "y", "[[1], [0], [0], [1], [1]]", "(5, 1)"),
+    ("l2", "yhat", "[True, False]", "True"),
+])
+def test_bad_input_gives_a_message_in_that_card_only_and_keeps_the_text(app, op, field, text, expected):
+    box = card(app, op).locator(f'[name="{field}"]')
+    box.fill(text)
+    box.dispatch_event("change")
+    expect(alert(app, op)).to_contain_text(expected)
+    assert box.input_value() == text
+    assert box.get_attribute("aria-invalid") == "true"
+    for other in OPS:
+        if other != op:
+            assert alert(app, other).text_content() == ""
+            expect(result(app, other)).to_have_text(REFERENCE_TEXT[other])
+    reset(app, op)
+    expect(result(app, op)).to_have_text(REFERENCE_TEXT[op])
+    assert box.get_attribute("aria-invalid") is None
+
+
+def test_the_message_sits_next_to_the_field_it_concerns(app):
+    card(app, "l2").locator('[name="y"]').fill("[1, 2]")
+    expect(alert(app, "l2")).to_contain_text("shape")
+    follows = card(app, "l2").locator('[name="y"]').evaluate(
+        "f => f.closest('.field').nextElementSibling.getAttribute('role')")
+    assert follows == "alert"
+
+
+@pytest.mark.parametrize("hostile", [
+    "<img src=x onerror=\"window.__pwned = 1\">",
+    "__import__('os').system('echo pwned')",
+    "[1, 2]; import os",
+    "{'a': 1}",
+    "(lambda: 1)()",
+])
+def test_hostile_text_stays_inert_text(app, hostile):
+    box = card(app, "sigmoid").locator('[name="x"]')
+    box.fill(hostile)
+    box.dispatch_event("change")
+    expect(alert(app, "sigmoid")).not_to_have_text("")
+    assert box.input_value() == hostile
+    assert card(app, "sigmoid").locator("img").count() == 0
+    assert app.evaluate("window.__pwned") is None
+
+
+def test_enter_and_the_button_recompute_at_once(app):
+    box = card(app, "basic_sigmoid").locator('[name="x"]')
+    box.fill("0")
+    box.press("Enter")
+    expect(result(app, "basic_sigmoid")).to_have_text("0.5")
+    assert box.input_value() == "0", "Enter in a one-line field adds no line"
+    card(app, "sigmoid").locator('[name="x"]').fill("[0, 0]")
+    card(app, "sigmoid").get_by_role("button", name="Compute").click()
+    expect(result(app, "sigmoid")).to_have_text("[0.5 0.5]")
+
+
+def test_show_code_shows_the_packages_own_source(app):
+    details = card(app, "softmax").locator("details.source")
+    details.locator("summary").click()
+    code = details.locator("code")
+    expect(code).to_contain_text("def softmax(")
+    expect(code).to_be_visible()
+
+
+def test_every_plot_has_a_text_alternative(app):
+    for op in OPS:
+        canvas = card(app, op).locator("canvas")
+        assert len(canvas.get_attribute("aria-label")) > 20
+    expect(card(app, "l1").locator(".plot-text")).to_contain_text("1.1")
+
+
+def test_an_image_file_becomes_the_image_input(app, tmp_path):
+    png = tmp_path / "tiny.png"
+    png.write_bytes(make_png([[(255, 0, 0), (0, 255, 0)], [(0, 0, 255), (255, 255, 255)]]))
+    card(app, "image2vector").locator('input[type="file"]').set_input_files(str(png))
+    expect(result(app, "image2vector")).to_contain_text("[[1.]")
+    value = np.array(json.loads(result(app, "image2vector").get_attribute("data-value")))
+    assert value.shape == (12, 1)
+    np.testing.assert_array_equal(value.ravel()[:3], [1, 0, 0])
+
+
+def test_a_copied_link_reproduces_inputs_and_results_in_a_new_page(app, browser, site_url):
+    card(app, "softmax").locator('[name="x"]').fill("[[1, 2, 3]]")
+    card(app, "l2").locator('[name="y"]').fill("[1, 1, 1, 1, 1]")
+    expect(result(app, "l2")).not_to_have_text(REFERENCE_TEXT["l2"])
+    app.get_by_role("button", name="Copy link").click()
+    link = app.evaluate("location.href")
+    assert "softmax.x=" in link
+    other, watcher = open_app(browser, site_url, link[len(site_url):])
+    try:
+        for op in OPS:
+            expect(result(other, op)).to_have_text(result(app, op).text_content())
+        assert card(other, "softmax").locator('[name="x"]').input_value() == "[[1, 2, 3]]"
+        watcher.assert_clean()
+    finally:
+        other.context.close()
+
+
+def test_a_reload_keeps_what_was_typed(browser, site_url):
+    page, watcher = open_app(browser, site_url)
+    try:
+        card(page, "sigmoid").locator('[name="x"]').fill("[4, 5]")
+        expect(result(page, "sigmoid")).to_have_text("[0.98201379 0.99330715]")
+        page.reload()
+        page.wait_for_selector("html.ready")
+        assert card(page, "sigmoid").locator('[name="x"]').input_value() == "[4, 5]"
+        expect(result(page, "sigmoid")).to_have_text("[0.98201379 0.99330715]")
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_inputs_are_editable_while_python_loads(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.route("**/pyodide.asm.wasm", lambda route: None)  # hold Python back
+        page.goto(site_url + "/", wait_until="domcontentloaded")
+        box = card(page, "sigmoid").locator('[name="x"]')
+        box.fill("[7]")
+        assert box.input_value() == "[7]"
+        expect(page.locator("#status")).to_contain_text("Loading")
+        assert "ready" not in page.locator("html").get_attribute("class")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_layout_fits_the_screen_without_horizontal_scrolling(browser, site_url, width):
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 900},
+                             device_scale_factor=2)
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        shots = ROOT / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / f"page-{width}.png"), full_page=True)
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_everything_works_with_the_keyboard_alone(app):
+    app.locator("body").focus()
+    app.keyboard.press("Tab")  # the skip link
+    app.keyboard.press("Enter")
+    for _ in range(30):
+        app.keyboard.press("Tab")
+        if app.evaluate("document.activeElement.name") == "x":
+            break
+    focused = app.evaluate("document.activeElement.closest('[data-op]').dataset.op")
+    app.keyboard.press("Control+A")
+    app.keyboard.type("2")
+    app.keyboard.press("Tab")  # leaving the field fires change
+    assert focused == "basic_sigmoid"
+    expect(result(app, "basic_sigmoid")).to_have_text("0.8807970779778823")
+
+
+def test_every_input_has_a_label(app):
+    unlabeled = app.evaluate("""[...document.querySelectorAll('textarea, input')]
+        .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+        .map(e => e.outerHTML)""")
+    assert unlabeled == []
+
+
+def make_png(pixels) -> bytes:
+    """A minimal RGB PNG written by hand (an independent source of image bytes)."""
+    height, width = len(pixels), len(pixels[0])
+    raw = b"".join(b"\0" + bytes(c for px in row for c in px) for row in pixels)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")

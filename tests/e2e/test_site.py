@@ -1,0 +1,30 @@
+"""The built site, on a plain static server, runs NumPy in the page with nothing off-host."""
+import json
+
+import numpy as np
+from playwright.sync_api import expect
+
+import nnbasics
+
+
+def test_the_site_becomes_ready_with_no_off_host_request_and_no_console_error(app, watch):
+    assert app.locator("html").get_attribute("class").split().count("ready") == 1
+    assert watch.off_host == []
+    assert watch.console_errors == []
+
+
+def test_nnbasics_in_the_page_computes_sigmoid_exactly_as_natively(app):
+    card = app.locator('section[data-op="sigmoid"]')
+    card.locator('[name="x"]').fill("[1, 2, 3]")
+    native = nnbasics.sigmoid(np.array([1, 2, 3]))
+    output = card.locator('output[name="result"]')
+    expect(output).to_have_text(nnbasics.format_array(native))
+    assert json.loads(output.get_attribute("data-value")) == native.tolist()
+
+
+def test_opening_the_page_from_disk_says_it_needs_a_server(page, site_url):
+    from conftest import dist_dir
+
+    page.goto((dist_dir() / "index.html").as_uri())
+    expect(page.locator("#status")).to_contain_text("python3 build.py serve")
+    expect(page.locator("html")).to_have_class("failed")

@@ -1,0 +1,152 @@
+// The page's JavaScript: events, the loading status and putting results on screen.
+// Everything it shows comes from Python (web/bindings.py) as JSON; it only places text
+// with textContent and hands plot specs to the plotting component.
+import { drawPlot } from "./plot.js";
+import { restoreFields, saveFields } from "./state.js";
+import { imageFileToArrayText } from "./image.js";
+
+const DEBOUNCE_MS = 300;
+const START_TIMEOUT_MS = 120_000;
+
+const root = document.documentElement;
+const cards = [...document.querySelectorAll("section[data-op]")];
+const fields = cards.flatMap((card) => [...card.querySelectorAll("textarea[name]")]);
+const startedAt = performance.now();
+const timers = new Map();
+let evaluate = null; // the Python bindings, once Python has loaded
+
+function inputsOf(card) {
+  return Object.fromEntries([...card.querySelectorAll("textarea[name]")].map((f) => [f.name, f.value]));
+}
+
+function showError(card, fieldName, message) {
+  const alert = card.querySelector('[role="alert"]');
+  const field = card.querySelector(`textarea[name="${fieldName}"]`) ?? card.querySelector("textarea[name]");
+  field.closest(".field").after(alert); // next to the field it concerns
+  alert.textContent = message;
+  field.setAttribute("aria-invalid", "true");
+  field.setAttribute("aria-describedby", alert.id);
+  const output = card.querySelector('output[name="result"]');
+  output.textContent = "";
+  delete output.dataset.value;
+  card.querySelector(".note").hidden = true;
+  card.querySelector("canvas").classList.add("stale");
+}
+
+function showResult(card, outcome) {
+  card.querySelector('[role="alert"]').textContent = "";
+  for (const field of card.querySelectorAll("textarea[name]")) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+  }
+  const output = card.querySelector('output[name="result"]');
+  output.textContent = outcome.text;
+  output.dataset.value = JSON.stringify(outcome.value);
+  const note = card.querySelector(".note");
+  note.hidden = !outcome.note;
+  note.textContent = outcome.note ?? "";
+  const canvas = card.querySelector("canvas");
+  canvas.classList.remove("stale");
+  canvas.setAttribute("aria-label", outcome.alt);
+  card.querySelector(".plot-text").textContent = outcome.alt;
+  drawPlot(canvas, outcome.plot);
+}
+
+function compute(card) {
+  clearTimeout(timers.get(card));
+  timers.delete(card);
+  if (!evaluate) return; // computed once Python is ready
+  let outcome;
+  try {
+    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card))));
+  } catch (error) {
+    outcome = { error: { field: null, message: `Something went wrong while computing: ${error.message}` } };
+  }
+  if (outcome.error) showError(card, outcome.error.field, outcome.error.message);
+  else showResult(card, outcome);
+  card.dataset.computed = String((Number(card.dataset.computed) || 0) + 1);
+}
+
+function schedule(card) {
+  clearTimeout(timers.get(card));
+  timers.set(card, setTimeout(() => compute(card), DEBOUNCE_MS));
+}
+
+function bind(card) {
+  const form = card.querySelector("form");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute(card);
+  });
+  form.addEventListener("input", (event) => {
+    if (event.target.matches("textarea[name]")) {
+      saveFields(fields);
+      schedule(card);
+    }
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.matches("textarea[name]")) compute(card);
+  });
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !event.target.matches("textarea[name]") || event.isComposing) return;
+    if (event.target.rows === 1 || event.ctrlKey || event.metaKey) {
+      event.preventDefault(); // a one-line field: Enter computes instead of adding a line
+      compute(card);
+    } else {
+      setTimeout(() => compute(card)); // after the new line is in
+    }
+  });
+  const upload = card.querySelector('input[type="file"]');
+  upload?.addEventListener("change", async () => {
+    const [file] = upload.files;
+    if (!file) return;
+    const field = card.querySelector("textarea[name]");
+    try {
+      field.value = await imageFileToArrayText(file);
+      saveFields(fields);
+      compute(card);
+    } catch (error) {
+      showError(card, field.name, error.message);
+    }
+    upload.value = "";
+  });
+}
+
+function copyLink(button) {
+  const done = (label) => {
+    button.textContent = label;
+    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
+  };
+  navigator.clipboard.writeText(location.href).then(
+    () => done("Link copied ✓"),
+    () => {
+      window.prompt("Copy this link:", location.href);
+    },
+  );
+}
+
+/** Called by web/main.py once Python and NumPy are loaded. */
+function attach(evaluateJson, sourcesJson) {
+  evaluate = evaluateJson;
+  const sources = JSON.parse(sourcesJson);
+  for (const card of cards) {
+    card.querySelector(".source code").textContent = sources[card.dataset.op];
+    compute(card);
+  }
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  window.nnStatus.set(`Ready: Python and NumPy loaded in ${seconds} s. Results update as you type.`, "ready");
+  root.classList.remove("loading");
+  root.classList.add("ready");
+  document.dispatchEvent(new CustomEvent("nn:ready"));
+}
+
+window.nnApp = { attach };
+restoreFields(fields);
+cards.forEach(bind);
+document.getElementById("copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
+
+const startFailed = (detail) => window.nnStatus.fail(`Python could not start (${detail}). `
+  + "Reload the page to try again; your inputs are kept in the address.");
+window.addEventListener("error", (event) => startFailed(event.message || "a script failed"));
+window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
+setTimeout(() => startFailed("it took longer than two minutes"), START_TIMEOUT_MS);
