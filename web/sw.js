@@ -1,0 +1,42 @@
+// The service worker: the whole site, one version at a time, for offline use.
+// build.py fills in VERSION (a hash of every file it ships) and PRECACHE (every file).
+const VERSION = "__VERSION__";
+const PRECACHE = ["__PRECACHE__"];
+const PREFIX = "nnbasics-";
+const CACHE = PREFIX + VERSION;
+const scope = new URL(self.registration.scope);
+const INDEX = new URL("./index.html", scope).href;
+
+self.addEventListener("install", (event) => {
+  // All or nothing: if any file fails, this version is not installed at all.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== scope.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Pages are one document whatever their query (the query is the page's state).
+    const key = request.mode === "navigate" ? INDEX : request;
+    const cached = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    return response;
+  })());
+});
