@@ -1,0 +1,47 @@
+"""Normalization: scaling each row to unit length."""
+
+import numpy as np
+
+from ._arrays import as_float_array
+
+
+def normalize_rows(x):
+    """Divide each row of a matrix by its Euclidean (L2) norm.
+
+    Parameters
+    ----------
+    x : array_like
+        A 2-D array of shape ``(m, n)``, one row per example.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new float64 array of shape ``(m, n)`` whose non-zero rows have
+        norm 1. `x` itself is never modified.
+
+    Raises
+    ------
+    ValueError
+        If `x` is not 2-D (the message names the shape it got).
+
+    Notes
+    -----
+    The norms are kept as a column, shape ``(m, 1)`` (``keepdims=True``), so
+    the division broadcasts across each row. A row of zeros has norm 0: it
+    is divided by 1 instead and stays zeros (no NaN, no warning), as
+    ``sklearn.preprocessing.normalize`` does.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nnbasics import normalize_rows
+    >>> print(normalize_rows(np.array([[0, 3, 4], [1, 6, 4]])))
+    [[0.         0.6        0.8       ]
+     [0.13736056 0.82416338 0.54944226]]
+    >>> print(normalize_rows(np.array([[0, 0], [3, 4]])))
+    [[0.  0. ]
+     [0.6 0.8]]
+    """
+    x = as_float_array(x, "normalize_rows", (2,), "a 2-D array (one row per example)")
+    x_norm = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(x_norm == 0, 1, x_norm)  # a row of zeros stays zeros
