@@ -300,7 +300,7 @@ def pyscript_config(official: dict) -> dict:
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
         "packages_cache": "passthrough",
-        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py"},
+        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py", "./benchmark.py": "./benchmark.py"},
     }
 
 
@@ -473,7 +473,7 @@ def headers_for(url_path: str, rules: list[tuple[str, dict[str, str]]]) -> dict[
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves dist/ with Netlify's headers and gzip, as the deployed site does."""
+    """Serves dist/ as the deployed site is served: Netlify's headers, gzip, ETags."""
 
     rules: list[tuple[str, dict[str, str]]] = []
     extensions_map = {
@@ -487,32 +487,67 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".zip": "application/zip",
         ".py": "text/plain; charset=utf-8",
     }
+    _gzipped: dict[tuple[str, float], bytes] = {}
 
-    def send_header(self, keyword: str, value: str) -> None:
-        self._sent = getattr(self, "_sent", set()) | {keyword.lower()}
-        super().send_header(keyword, value)
+    def do_GET(self) -> None:
+        self.send_body(head_only=False)
+
+    def do_HEAD(self) -> None:
+        self.send_body(head_only=True)
+
+    def send_body(self, head_only: bool) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404, "File not found")
+            return
+        data = path.read_bytes()
+        etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("ETag", etag)
+        self.send_header("Vary", "Accept-Encoding")
+        if "gzip" in self.headers.get("Accept-Encoding", ""):
+            key = (str(path), path.stat().st_mtime)
+            if key not in self._gzipped:
+                self._gzipped[key] = gzip.compress(data, compresslevel=6, mtime=0)
+            data = self._gzipped[key]
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(data)
+        self.body_bytes = len(data)  # what went over the wire (read by build.py bench)
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
         if path.endswith("/"):
             path += "index.html"
         for key, value in headers_for(path, self.rules).items():
-            if key.lower() not in getattr(self, "_sent", set()):
+            if key.lower() != "content-type":  # already sent, from the file's type
                 self.send_header(key, value)
-        self._sent = set()
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # quiet: one line per error only
-        if args and str(args[1])[:1] in "45":
+        if len(args) > 1 and str(args[1])[:1] in "45":
             super().log_message(format, *args)
 
 
+def site_server(directory: Path, port: int = 0, handler: type = SiteHandler) -> http.server.ThreadingHTTPServer:
+    """A server for ``directory`` on localhost (port 0: any free port), not yet started."""
+    handler.rules = netlify_headers()
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+
+
 def serve(port: int, directory: Path = DIST) -> None:
-    if not (directory / "index.html").exists():
-        build()
-    SiteHandler.rules = netlify_headers()
-    handler = partial(SiteHandler, directory=str(directory))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    build()
+    with site_server(directory, port) as server:
         print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
         try:
             server.serve_forever()
@@ -557,13 +592,35 @@ def find_chromium(python: Path) -> str:
     )
 
 
-def test(pytest_args: list[str]) -> int:
+def prepared_environment() -> tuple[Path, dict[str, str]]:
+    """The test venv's Python and the environment that points it at a browser and dist/."""
     python = venv_python()
     chromium = find_chromium(python)
     build()
-    env = {**os.environ, "NNBASICS_CHROMIUM": chromium, "NNBASICS_DIST": str(DIST)}
+    return python, {**os.environ, "NNBASICS_CHROMIUM": chromium, "NNBASICS_DIST": str(DIST)}
+
+
+def test(pytest_args: list[str]) -> int:
+    """Every test; with no arguments, also line coverage of nnbasics (pyproject sets the bar)."""
+    python, env = prepared_environment()
+    if not pytest_args:
+        pytest_args = ["--cov=nnbasics", "--cov-report=term-missing"]
     log("test", "pytest " + " ".join(pytest_args))
     return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=ROOT, env=env).returncode
+
+
+def bench(bench_args: list[str]) -> int:
+    """The package against bare NumPy, then the site in Chromium against its references.
+
+    Extra arguments go to tests/bench_site.py (e.g. ``--runs 3``).
+    """
+    python, env = prepared_environment()
+    for script, args in (("bench_native.py", []), ("bench_site.py", bench_args)):
+        log("bench", script)
+        run = subprocess.run([str(python), str(ROOT / "tests" / script), *args], cwd=ROOT, env=env)
+        if run.returncode:
+            return run.returncode
+    return 0
 
 
 # --------------------------------------------------------------------------- main
@@ -579,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
     commands.add_parser("bench", help="print the benchmark tables")
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "test":
+    if extra and args.command not in ("test", "bench"):
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
     try:
         if args.command == "serve":
@@ -587,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "test":
             return test(extra)
         elif args.command == "bench":
-            return bench()
+            return bench(extra)
         else:
             build(args.pyodide_release)
     except BuildError as error:

@@ -60,12 +60,17 @@ def site_url():
     server.shutdown()
 
 
+def chromium_executable() -> str | None:
+    """The Chromium build.py found (Debian's by default); None: Playwright's own."""
+    chromium = os.environ.get("NNBASICS_CHROMIUM", "/usr/bin/chromium")
+    return chromium if chromium and Path(chromium).exists() else None
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
-    chromium = os.environ.get("NNBASICS_CHROMIUM", "/usr/bin/chromium")
-    if chromium and Path(chromium).exists():
-        args["executable_path"] = chromium
+    if chromium_executable():
+        args["executable_path"] = chromium_executable()
     return args
 
 

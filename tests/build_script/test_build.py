@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import urllib.error
 
 import build
 
@@ -71,9 +72,14 @@ def test_a_second_build_needs_no_network(tmp_path, cache, offline):
     build.build(out=tmp_path / "dist")  # `offline` makes any download fail
 
 
-def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline, capsys):
-    wheel = cache / "wheels" / WHEEL
-    wheel.write_bytes(wheel.read_bytes()[:-1] + b"\0")
+def flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline):
+    flip_a_byte(cache / "wheels" / WHEEL)
     with pytest.raises(build.BuildError, match="could not get a verified numpy") as error:
         build.build(out=tmp_path / "dist")
     assert "does not match the official" in str(error.value)
@@ -82,8 +88,7 @@ def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline, caps
 
 
 def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline):
-    tarball = cache / "npm" / build.PYSCRIPT.cache_name
-    tarball.write_bytes(tarball.read_bytes() + b"tampered")
+    flip_a_byte(cache / "npm" / build.PYSCRIPT.cache_name)
     with pytest.raises(build.BuildError, match="cannot download"):
         build.build(out=tmp_path / "dist")
 
@@ -91,7 +96,7 @@ def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline):
 def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offline):
     out = build.build(out=tmp_path / "dist")
     before = sorted(p.name for p in out.rglob("*"))
-    (cache / "wheels" / WHEEL).write_bytes(b"not a wheel")
+    flip_a_byte(cache / "wheels" / WHEEL)
     with pytest.raises(build.BuildError):
         build.build(out=out)
     assert sorted(p.name for p in out.rglob("*")) == before
@@ -133,3 +138,30 @@ def test_local_server_sends_the_headers_netlify_toml_defines():
     assert "'wasm-unsafe-eval'" in page["Content-Security-Policy"]
     assert page["X-Content-Type-Options"] == "nosniff"
     assert "immutable" not in page["Cache-Control"]
+
+
+def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(tmp_path, cache, offline):
+    import gzip
+    import threading
+    import urllib.request
+
+    out = build.build(out=tmp_path / "dist")
+    server = build.site_server(out)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{build.VENDOR_PYODIDE}/pyodide.asm.wasm"
+    try:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            body = response.read()
+            assert response.headers["Content-Type"] == "application/wasm"
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert "immutable" in response.headers["Cache-Control"]
+            assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+            etag = response.headers["ETag"]
+        assert gzip.decompress(body) == (out / build.VENDOR_PYODIDE / "pyodide.asm.wasm").read_bytes()
+        request = urllib.request.Request(url, headers={"If-None-Match": etag})
+        with pytest.raises(urllib.error.HTTPError) as not_modified:
+            urllib.request.urlopen(request)
+        assert not_modified.value.code == 304
+    finally:
+        server.shutdown()

@@ -138,6 +138,7 @@ function attach(evaluateJson, sourcesJson) {
   window.nnStatus.set(`Ready: Python and NumPy loaded in ${seconds} s. Results update as you type.`, "ready");
   root.classList.remove("loading");
   root.classList.add("ready");
+  performance.mark("nn:ready"); // time-to-ready, for build.py bench
   document.dispatchEvent(new CustomEvent("nn:ready"));
 }
 
