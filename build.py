@@ -103,6 +103,7 @@ PYSCRIPT_FILES = (
 NUMPY_UNUSED = (
     "numpy/f2py/", "numpy/testing/", "numpy/fft/", "numpy/polynomial/", "numpy/ma/",
     "numpy/_pyinstaller/", "numpy/doc/", "numpy/typing/tests/", "*.pyi", "*.pxd",
+    "numpy/_core/include/", "numpy/_core/lib/", "numpy/random/lib/",
 )
 STDLIB_UNUSED = (
     "unittest/", "doctest.py", "pydoc.py", "pdb.py", "bdb.py", "xmlrpc/", "xml/", "multiprocessing/",
@@ -117,6 +118,46 @@ STDLIB_UNUSED = (
     "encodings/hp_roman8.py", "encodings/mbcs.py", "encodings/oem.py",
 )
 STDLIB_NEEDED = ("encodings/cp437.py",)  # zipfile's default for file names
+# The standard-library modules in sys.modules once the page is ready (measured). Pyodide
+# ships the stdlib as source, so each start compiled these again: shipped as bytecode
+# instead (compiled by the pinned Pyodide itself, under Node.js), the interpreter starts
+# in about half the time. Bytecode is bigger than source, so only these are compiled.
+STDLIB_AT_STARTUP = frozenset("""
+    __future__.py _compat_pickle.py _compression.py _pyodide/__init__.py _pyodide/_base.py
+    _pyodide/_core_docs.py _pyodide/_future_helper.py _pyodide/_importhook.py
+    _pyodide/docs_argspec.py _pyodide/docstring.py _pyodide/jsbind.py _weakrefset.py ast.py
+    asyncio/__init__.py asyncio/base_events.py asyncio/base_futures.py
+    asyncio/base_subprocess.py asyncio/base_tasks.py asyncio/constants.py asyncio/coroutines.py
+    asyncio/events.py asyncio/exceptions.py asyncio/format_helpers.py asyncio/futures.py
+    asyncio/locks.py asyncio/log.py asyncio/mixins.py asyncio/protocols.py asyncio/queues.py
+    asyncio/runners.py asyncio/selector_events.py asyncio/sslproto.py asyncio/staggered.py
+    asyncio/streams.py asyncio/subprocess.py asyncio/taskgroups.py asyncio/tasks.py
+    asyncio/threads.py asyncio/timeouts.py asyncio/transports.py asyncio/trsock.py
+    asyncio/unix_events.py base64.py bisect.py bz2.py calendar.py collections/__init__.py
+    collections/abc.py concurrent/__init__.py concurrent/futures/__init__.py
+    concurrent/futures/_base.py contextlib.py contextvars.py copy.py copyreg.py csv.py
+    ctypes/__init__.py ctypes/_endian.py datetime.py dis.py email/__init__.py
+    email/_encoded_words.py email/_parseaddr.py email/_policybase.py email/base64mime.py
+    email/charset.py email/encoders.py email/errors.py email/header.py email/iterators.py
+    email/message.py email/quoprimime.py email/utils.py encodings/__init__.py
+    encodings/aliases.py encodings/cp437.py encodings/utf_8.py enum.py fnmatch.py functools.py
+    heapq.py html/__init__.py html/entities.py importlib/__init__.py importlib/_abc.py
+    importlib/_bootstrap.py importlib/_bootstrap_external.py importlib/abc.py
+    importlib/metadata/__init__.py importlib/metadata/_adapters.py
+    importlib/metadata/_collections.py importlib/metadata/_functools.py
+    importlib/metadata/_itertools.py importlib/metadata/_meta.py importlib/metadata/_text.py
+    importlib/resources/__init__.py importlib/resources/_adapters.py
+    importlib/resources/_common.py importlib/resources/_legacy.py importlib/resources/abc.py
+    inspect.py ipaddress.py json/__init__.py json/decoder.py json/encoder.py json/scanner.py
+    keyword.py linecache.py locale.py logging/__init__.py numbers.py opcode.py operator.py
+    pathlib.py pickle.py platform.py pyodide/__init__.py pyodide/_package_loader.py
+    pyodide/_state.py pyodide/code.py pyodide/common.py pyodide/ffi/__init__.py
+    pyodide/webloop.py quopri.py random.py re/__init__.py re/_casefix.py re/_compiler.py
+    re/_constants.py re/_parser.py reprlib.py selectors.py shutil.py signal.py socket.py
+    string.py struct.py subprocess.py tarfile.py tempfile.py textwrap.py threading.py token.py
+    tokenize.py traceback.py types.py typing.py urllib/__init__.py urllib/parse.py warnings.py
+    weakref.py zipfile/__init__.py zipfile/_path/__init__.py zipfile/_path/glob.py
+""".split())
 
 VENDOR_PYODIDE = f"vendor/pyodide-{PYODIDE.version}"
 VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"
@@ -310,6 +351,12 @@ def preload_links(official: dict) -> list[str]:
         f'<link rel="stylesheet" href="./{VENDOR_PYSCRIPT}/core.css">',
         f'<script type="module" src="./{VENDOR_PYSCRIPT}/core.js"></script>',
     ]
+    # PyScript imports these one after the other; fetched now, each is ready when asked for.
+    for name in PYSCRIPT_FILES[2:]:
+        links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
+    links.append(f'<link rel="modulepreload" href="./{VENDOR_PYODIDE}/pyodide.mjs">')
+    for name in pyscript_config(official)["files"]:
+        links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
     for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json") + tuple(
         official["packages"][name]["file_name"] for name in WHEELS
     ):
@@ -353,6 +400,63 @@ def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ())
     return buffer.getvalue()
 
 
+COMPILE_JS = """
+import { loadPyodide } from "./pyodide.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+const pyodide = await loadPyodide({ indexURL: "./" });
+for (const name of ["in.zip", "in.json"]) pyodide.FS.writeFile(`/tmp/${name}`, readFileSync(name));
+pyodide.runPython(readFileSync("compile.py", "utf8"));
+writeFileSync("out.zip", pyodide.FS.readFile("/tmp/out.zip"));
+"""
+COMPILE_PY = """
+import importlib._bootstrap_external as external, importlib.util, json, zipfile
+wanted = set(json.load(open("/tmp/in.json")))
+with zipfile.ZipFile("/tmp/in.zip") as source, \\
+        zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+    for info in source.infolist():
+        data = source.read(info)
+        if info.filename in wanted:
+            # optimize=2 drops docstrings; an unchecked hash-based .pyc needs no source beside it
+            code = compile(data, "/lib/python312.zip/" + info.filename, "exec", dont_inherit=True, optimize=2)
+            data = bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+            info = zipfile.ZipInfo(info.filename + "c", info.date_time)
+        target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+"""
+
+
+def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes]) -> bytes:
+    """The stdlib zip with the modules the page imports at start-up as bytecode.
+
+    Compiled by the pinned Pyodide (its CPython 3.12 writes the .pyc) under Node.js; cached.
+    Without Node.js the stdlib ships as source: the site works, it just starts slower.
+    """
+    wanted = json.dumps(sorted(STDLIB_AT_STARTUP)).encode()
+    key = hashlib.sha256(stdlib + wanted + (COMPILE_JS + COMPILE_PY).encode()).hexdigest()[:24]
+    cached = CACHE / "stdlib" / f"python_stdlib-{key}.zip"
+    if cached.exists():
+        return cached.read_bytes()
+    node = shutil.which("node")
+    if node is None:
+        log("compile", "no Node.js: the standard library ships as source (slower start-up)")
+        return stdlib
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for name in PYODIDE_CORE + ("pyodide-lock.json",):
+            (work / name).write_bytes(core[name])
+        (work / "compile.mjs").write_text(COMPILE_JS)
+        (work / "compile.py").write_text(COMPILE_PY)
+        (work / "in.zip").write_bytes(stdlib)
+        (work / "in.json").write_bytes(wanted)
+        run = subprocess.run([node, "compile.mjs"], cwd=work, capture_output=True, text=True, timeout=300)
+        if run.returncode != 0:
+            raise BuildError(f"compiling the standard library with Node.js failed:\n{run.stderr[-1500:]}")
+        compiled = (work / "out.zip").read_bytes()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(compiled)
+    log("compile", f"{len(STDLIB_AT_STARTUP)} start-up modules of the standard library to bytecode")
+    return compiled
+
+
 def shipped_lock(official: dict, wheels: dict[str, bytes]) -> dict:
     """The official lock cut down to the packages dist/ ships, with their real hashes."""
     packages = {}
@@ -384,7 +488,8 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
 
     log("assemble", f"vendor Pyodide {PYODIDE.version} core and {', '.join(WHEELS)} (unused parts left out)")
     wheels["numpy"] = without(wheels["numpy"], NUMPY_UNUSED)
-    pyodide_files["python_stdlib.zip"] = without(pyodide_files["python_stdlib.zip"], STDLIB_UNUSED, STDLIB_NEEDED)
+    stdlib = without(pyodide_files["python_stdlib.zip"], STDLIB_UNUSED, STDLIB_NEEDED)
+    pyodide_files["python_stdlib.zip"] = precompiled_stdlib(stdlib, pyodide_files)
     for name in PYODIDE_CORE:
         write(out / VENDOR_PYODIDE / name, pyodide_files[name])
     for name, data in wheels.items():

@@ -28,3 +28,19 @@ def test_opening_the_page_from_disk_says_it_needs_a_server(page, site_url):
     page.goto((dist_dir() / "index.html").as_uri())
     expect(page.locator("#status")).to_contain_text("python3 build.py serve")
     expect(page.locator("html")).to_have_class("failed")
+
+
+def test_when_python_cannot_start_the_page_says_so_and_what_to_try(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.route("**/nnbasics.zip", lambda route: route.fulfill(status=200, body=b"not a zip"))
+        page.goto(site_url + "/")
+        expect(page.locator("html")).to_have_class("failed", timeout=60_000)
+        expect(page.locator("#status")).to_contain_text("could not start")
+        expect(page.locator("#status")).to_contain_text("Reload")
+        box = page.locator('section[data-op="sigmoid"] [name="x"]')
+        box.fill("[5]")
+        assert box.input_value() == "[5]", "inputs stay editable"
+    finally:
+        context.close()

@@ -150,5 +150,11 @@ document.getElementById("copy-link").addEventListener("click", (event) => copyLi
 const startFailed = (detail) => window.nnStatus.fail(`Python could not start (${detail}). `
   + "Reload the page to try again; your inputs are kept in the address.");
 window.addEventListener("error", (event) => startFailed(event.message || "a script failed"));
+// PyScript reports a Python error at start-up by adding a .py-error block to the page.
+new MutationObserver((records) => {
+  for (const node of records.flatMap((record) => [...record.addedNodes])) {
+    if (node.classList?.contains("py-error")) startFailed(node.textContent.trim().split("\n").pop());
+  }
+}).observe(document.body, { childList: true });
 window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
 setTimeout(() => startFailed("it took longer than two minutes"), START_TIMEOUT_MS);
