@@ -8,8 +8,11 @@ const scope = new URL(self.registration.scope);
 const INDEX = new URL("./index.html", scope).href;
 
 self.addEventListener("install", (event) => {
-  // All or nothing: if any file fails, this version is not installed at all.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // All or nothing: if any file fails, this version is not installed at all. Files outside
+  // vendor/ are revalidated, so no stale copy from the HTTP cache joins the new version;
+  // vendored files live under version-pinned paths and never change.
+  const requests = PRECACHE.map((url) => new Request(url, { cache: url.includes("/vendor/") ? "default" : "no-cache" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {

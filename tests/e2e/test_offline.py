@@ -1,0 +1,107 @@
+"""After one visit the site works with the network off; a new deploy replaces it as one version."""
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+
+import pytest
+from playwright.sync_api import expect
+
+import build
+from conftest import PageWatch, READY_TIMEOUT_MS, dist_dir, serve_directory
+
+CONTROLLED = "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
+CARD_INPUTS = {
+    "basic_sigmoid": ({"x": "0"}, "0.5"),
+    "sigmoid": ({"x": "[0, 0]"}, "[0.5 0.5]"),
+    "sigmoid_derivative": ({"x": "[0]"}, "[0.25]"),
+    "image2vector": ({"image": "[[[1, 2]]]"}, "[[1.]\n [2.]]"),
+    "normalize_rows": ({"x": "[[3, 4]]"}, "[[0.6 0.8]]"),
+    "softmax": ({"x": "[[5, 5]]"}, "[[0.5 0.5]]"),
+    "l1": ({"yhat": "[1, 2]", "y": "[1, 4]"}, "2.0"),
+    "l2": ({"yhat": "[1, 2]", "y": "[1, 4]"}, "4.0"),
+}
+
+
+def visit_until_controlled(page, url):
+    page.goto(url)
+    page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
+
+
+def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    try:
+        visit_until_controlled(page, site_url + "/")
+        context.set_offline(True)
+        page.reload()
+        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+        for op, (inputs, expected) in CARD_INPUTS.items():
+            card = page.locator(f'section[data-op="{op}"]')
+            for name, text in inputs.items():
+                card.locator(f'[name="{name}"]').fill(text)
+            expect(card.locator('output[name="result"]')).to_have_text(expected)
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def deploy(tmp_path):
+    """A copy of the built site on its own server, which a test can redeploy."""
+    site = tmp_path / "site"
+    shutil.copytree(dist_dir(), site)
+    url, server = serve_directory(site)
+    yield site, url
+    server.shutdown()
+
+
+def test_a_new_deploy_is_announced_and_used_as_one_version_on_the_next_load(browser, deploy):
+    site, url = deploy
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        visit_until_controlled(page, url + "/")
+        old_caches = page.evaluate("caches.keys()")
+        page.locator('section[data-op="sigmoid"] [name="x"]').fill("[7, 8]")
+
+        # Deploy: one changed file, and the service worker that lists the new version.
+        with (site / "app.css").open("a") as css:
+            css.write("\n/* deploy 2 */\n")
+        (site / "sw.js").write_text(build.service_worker(site))
+
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        expect(page.locator("#update")).to_be_visible(timeout=READY_TIMEOUT_MS)
+        # Until then the page keeps running the version it started with.
+        assert "deploy 2" not in page.evaluate("fetch('./app.css').then((r) => r.text())")
+
+        page.reload()  # the next load switches to the new version, then reloads into it
+        page.wait_for_function(
+            "caches.keys().then((keys) => keys.length === 1 && !keys.includes(%s))" % json.dumps(old_caches[0]),
+            timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+        assert "deploy 2" in page.evaluate("fetch('./app.css').then((r) => r.text())")
+        assert page.locator('section[data-op="sigmoid"] [name="x"]').input_value() == "[7, 8]"
+        expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text(
+            "[0.99908895 0.99966465]")
+    finally:
+        context.close()
+
+
+def test_the_site_can_be_installed_as_an_app(app, site_url):
+    manifest = app.evaluate("""fetch(document.querySelector('link[rel=manifest]').href)
+        .then((r) => r.json())""")
+    assert manifest["display"] == "standalone" and manifest["start_url"]
+    sizes = set()
+    for icon in manifest["icons"]:
+        if icon["type"] == "image/png":
+            data = bytes(app.evaluate(
+                "(src) => fetch(src).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b)])",
+                icon["src"]))
+            width, height = struct.unpack(">II", data[16:24])
+            assert icon["sizes"] == f"{width}x{height}"
+            sizes.add(width)
+    assert {192, 512} <= sizes
