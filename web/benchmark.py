@@ -1,48 +1,92 @@
-"""Times every operation on 1000 x 1000 float64 input.
+"""Timings of every operation against the bare NumPy expression of the same maths.
 
-The same module runs natively and in the page (``window.nnApp.benchmark``), so
-``build.py bench`` can compare the two runtimes call for call.
+The same module runs natively (``tests/bench_native.py``) and in the page
+(``window.nnApp.benchmark``), so ``build.py bench`` compares the runtimes call
+for call. Inputs are 1000 x 1000 float64 (image2vector: a (500, 500, 4) image;
+basic_sigmoid: one float). Each bare expression is the course's unchecked code
+in a plain ``def``, so both sides pay one Python call; package and bare are
+timed interleaved in the same run, best of the repeats.
 """
 from __future__ import annotations
 
-import time
+import math
+import timeit
 
 import numpy as np
 
 import nnbasics
 
 
-def _inputs(size: int) -> dict[str, np.ndarray]:
-    rng = np.random.default_rng(0)
-    return {
-        "x": rng.standard_normal((size, size)),
-        "y": rng.standard_normal((size, size)),
-        "image": rng.random((size, size, 1)),
-        "scalars": rng.standard_normal(size),
-    }
+def bare_basic_sigmoid(x):
+    return 1 / (1 + math.exp(-x))
 
 
-CALLS = {
-    "basic_sigmoid": lambda d: [nnbasics.basic_sigmoid(v) for v in d["scalars"].tolist()],
-    "sigmoid": lambda d: nnbasics.sigmoid(d["x"]),
-    "sigmoid_derivative": lambda d: nnbasics.sigmoid_derivative(d["x"]),
-    "image2vector": lambda d: nnbasics.image2vector(d["image"]),
-    "normalize_rows": lambda d: nnbasics.normalize_rows(d["x"]),
-    "softmax": lambda d: nnbasics.softmax(d["x"]),
-    "L1": lambda d: nnbasics.L1(d["x"], d["y"]),
-    "L2": lambda d: nnbasics.L2(d["x"], d["y"]),
-}
+def bare_sigmoid(x):
+    return 1 / (1 + np.exp(-x))
 
 
-def run(size: int = 1000, repeat: int = 5) -> dict[str, float]:
-    """Best-of-``repeat`` milliseconds per operation (basic_sigmoid: ``size`` scalar calls)."""
-    data = _inputs(size)
-    best = {}
-    for name, call in CALLS.items():
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            call(data)
-            times.append(time.perf_counter() - start)
-        best[name] = 1000 * min(times)
-    return best
+def bare_sigmoid_derivative(x):
+    s = 1 / (1 + np.exp(-x))
+    return s * (1 - s)
+
+
+def bare_image2vector(image):
+    return image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1)
+
+
+def bare_normalize_rows(x):
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def bare_softmax(x):
+    x_exp = np.exp(x - np.max(x, axis=1, keepdims=True))
+    return x_exp / np.sum(x_exp, axis=1, keepdims=True)
+
+
+def bare_L1(yhat, y):
+    return np.sum(np.abs(y - yhat), axis=-1)
+
+
+def bare_L2(yhat, y):
+    return np.sum((y - yhat) ** 2, axis=-1)
+
+
+def cases(rng: np.random.Generator, scale: int = 1) -> list[tuple]:
+    """(operation, input, package call, bare call, calls per timing) rows.
+
+    ``scale`` divides the calls per timing (the page runs fewer than native).
+    """
+    x = rng.standard_normal((1000, 1000)) * 4
+    yhat, y = rng.random((1000, 1000)), rng.random((1000, 1000))
+    image = rng.random((500, 500, 4))
+    scalar = 0.5
+    return [
+        ("basic_sigmoid", "one float", lambda: nnbasics.basic_sigmoid(scalar),
+         lambda: bare_basic_sigmoid(scalar), 200_000 // scale),
+        ("sigmoid", "(1000, 1000)", lambda: nnbasics.sigmoid(x), lambda: bare_sigmoid(x), 10),
+        ("sigmoid_derivative", "(1000, 1000)", lambda: nnbasics.sigmoid_derivative(x),
+         lambda: bare_sigmoid_derivative(x), 10),
+        ("image2vector", "(500, 500, 4)", lambda: nnbasics.image2vector(image),
+         lambda: bare_image2vector(image), 200_000 // scale),
+        ("normalize_rows", "(1000, 1000)", lambda: nnbasics.normalize_rows(x), lambda: bare_normalize_rows(x), 10),
+        ("softmax", "(1000, 1000)", lambda: nnbasics.softmax(x), lambda: bare_softmax(x), 10),
+        ("L1", "2 x (1000, 1000)", lambda: nnbasics.L1(yhat, y), lambda: bare_L1(yhat, y), 10),
+        ("L2", "2 x (1000, 1000)", lambda: nnbasics.L2(yhat, y), lambda: bare_L2(yhat, y), 10),
+    ]
+
+
+def best_per_call(package_call, bare_call, number: int, repeat: int) -> tuple[float, float]:
+    """Best-of-``repeat`` seconds per call for both, timed interleaved in one run."""
+    package_times, bare_times = [], []
+    for r in range(repeat):
+        pair = [(package_call, package_times), (bare_call, bare_times)]
+        for call, times in pair if r % 2 == 0 else reversed(pair):
+            times.append(timeit.timeit(call, number=number) / number)
+    return min(package_times), min(bare_times)
+
+
+def run(repeat: int = 5, scale: int = 20) -> dict[str, list[float]]:
+    """{operation: [package ms, bare ms]} per call, in this runtime."""
+    rows = cases(np.random.default_rng(0), scale)
+    return {name: [1e3 * t for t in best_per_call(package, bare, number, repeat)]
+            for name, _, package, bare, number in rows}

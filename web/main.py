@@ -7,11 +7,11 @@ from pyscript import window
 import bindings
 
 
-def benchmark(size: int = 1000, repeat: int = 5) -> str:
+def benchmark(repeat: int = 5) -> str:
     """Per-operation timings in this runtime, for ``python3 build.py bench``."""
     import benchmark as timings  # loaded only when asked
 
-    return json.dumps(timings.run(size, repeat))
+    return json.dumps(timings.run(repeat))
 
 
 window.nnApp.benchmark = create_proxy(benchmark)
