@@ -240,6 +240,17 @@ OPERATIONS = {
 }
 
 
+def _finite_only(spec):
+    """The plot spec with non-finite numbers as None (JSON null: the plot skips them)."""
+    if isinstance(spec, dict):
+        return {key: _finite_only(value) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [_finite_only(value) for value in spec]
+    if isinstance(spec, float) and not math.isfinite(spec):
+        return None
+    return spec
+
+
 def _not_finite_note(result) -> str | None:
     if np.all(np.isfinite(result)):
         return None
@@ -261,12 +272,13 @@ def evaluate(op: str, inputs: dict[str, str]) -> dict:
             result, (plot, alt) = OPERATIONS[op][1](inputs)
     except FieldError as error:
         return {"error": {"field": error.field, "message": str(error)}}
+    note = _not_finite_note(result)
     return {
         "text": nnbasics.format_array(result),
         "value": _jsonable(result),
-        "plot": plot,
+        "plot": _finite_only(plot),
         "alt": alt,
-        "note": _not_finite_note(result),
+        "note": note,
     }
 
 
