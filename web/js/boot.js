@@ -19,6 +19,18 @@
 
   window.nnStatus = { set: setStatus, fail: fail };
 
+  // What is loading, from PyScript's own progress events (inputs stay editable throughout).
+  var stages = {
+    "Loading Pyodide": [2, "Starting Python (Pyodide) and NumPy\u2026 you can already edit the inputs."],
+    "Loaded Pyodide": [3, "Binding the cards to NumPy\u2026"]
+  };
+  addEventListener("py:progress", function (event) {
+    var stage = stages[event.detail];
+    if (!stage || root.classList.contains("ready") || root.classList.contains("failed")) return;
+    document.getElementById("load-progress").value = stage[0];
+    setStatus(stage[1], "loading");
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     if (location.protocol === "file:") {
       fail("This page cannot run from a file: browsers only load WebAssembly over HTTP. " +
