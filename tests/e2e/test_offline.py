@@ -82,8 +82,9 @@ def test_a_new_deploy_is_announced_and_used_as_one_version_on_the_next_load(brow
         page.wait_for_function(
             "caches.keys().then((keys) => keys.length === 1 && !keys.includes(%s))" % json.dumps(old_caches[0]),
             timeout=READY_TIMEOUT_MS)
+        page.wait_for_function("fetch('./app.css').then((r) => r.text()).then((t) => t.includes('deploy 2'))",
+                               timeout=READY_TIMEOUT_MS)
         page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
-        assert "deploy 2" in page.evaluate("fetch('./app.css').then((r) => r.text())")
         assert page.locator('section[data-op="sigmoid"] [name="x"]').input_value() == "[7, 8]"
         expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text(
             "[0.99908895 0.99966465]")

@@ -58,7 +58,7 @@ def canvas_pixels(page, op) -> str:
 
 def reset(page, op):
     """Put the card's example back (what a fresh visitor sees)."""
-    for field in card(page, op).locator("textarea[name]").all():
+    for field in card(page, op).locator(".inputs textarea[name]").all():
         field.fill(field.evaluate("f => f.defaultValue"))
     expect(alert(page, op)).to_have_text("")
 
@@ -220,7 +220,7 @@ def test_inputs_are_editable_while_python_loads(browser, site_url):
         box = card(page, "sigmoid").locator('[name="x"]')
         box.fill("[7]")
         assert box.input_value() == "[7]"
-        expect(page.locator("#status")).to_contain_text("Loading")
+        expect(page.locator("#status")).to_contain_text("you can already edit the inputs")
         assert "ready" not in page.locator("html").get_attribute("class")
     finally:
         context.close()

@@ -10,18 +10,19 @@ const START_TIMEOUT_MS = 120_000;
 
 const root = document.documentElement;
 const cards = [...document.querySelectorAll("section[data-op]")];
-const fields = cards.flatMap((card) => [...card.querySelectorAll("textarea[name]")]);
+const fieldsOf = (card) => [...card.querySelectorAll(".inputs textarea[name]")];
+const fields = cards.flatMap(fieldsOf);
 const startedAt = performance.now();
 const timers = new Map();
 let evaluate = null; // the Python bindings, once Python has loaded
 
 function inputsOf(card) {
-  return Object.fromEntries([...card.querySelectorAll("textarea[name]")].map((f) => [f.name, f.value]));
+  return Object.fromEntries(fieldsOf(card).map((f) => [f.name, f.value]));
 }
 
 function showError(card, fieldName, message) {
   const alert = card.querySelector('[role="alert"]');
-  const field = card.querySelector(`textarea[name="${fieldName}"]`) ?? card.querySelector("textarea[name]");
+  const field = fieldsOf(card).find((f) => f.name === fieldName) ?? fieldsOf(card)[0];
   field.closest(".field").after(alert); // next to the field it concerns
   alert.textContent = message;
   field.setAttribute("aria-invalid", "true");
@@ -35,7 +36,7 @@ function showError(card, fieldName, message) {
 
 function showResult(card, outcome) {
   card.querySelector('[role="alert"]').textContent = "";
-  for (const field of card.querySelectorAll("textarea[name]")) {
+  for (const field of fieldsOf(card)) {
     field.removeAttribute("aria-invalid");
     field.removeAttribute("aria-describedby");
   }
@@ -100,7 +101,7 @@ function bind(card) {
   upload?.addEventListener("change", async () => {
     const [file] = upload.files;
     if (!file) return;
-    const field = card.querySelector("textarea[name]");
+    const [field] = fieldsOf(card);
     try {
       field.value = await imageFileToArrayText(file);
       saveFields(fields);

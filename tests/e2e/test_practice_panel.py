@@ -1,0 +1,377 @@
+"""Practice mode in the page: every card's panel grades the learner's own function in a
+worker, case by case; endless loops and runaway allocations end as failed checks while
+the page keeps computing; learner code cannot change the cards; code and progress are
+kept across visits.
+
+The contract used here (see the README's "Testing the page"): inside each
+``section[data-op]``, a ``[data-practice]`` panel with the editor ``[name="code"]``,
+``button[name="check"]``, one ``[data-case]`` per case with ``data-status`` "pass" or
+"fail", and ``output[name="grade"]`` holding "k/n". The panel's ``data-checks`` counts
+finished checks; ``data-worker`` is "starting", "ready" or "failed" once Python for
+practice was asked for.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, open_app
+
+OPS = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector",
+       "normalize_rows", "softmax", "l1", "l2"]
+FUNCTIONS = {op: op for op in OPS} | {"l1": "L1", "l2": "L2"}
+FIRST_CHECK_MS = 90_000  # the first check also starts Python for practice
+CHECK_MS = 30_000
+
+SOLUTIONS = {
+    "basic_sigmoid": "import math\n\ndef basic_sigmoid(x):\n    return 1 / (1 + math.exp(-x))\n",
+    "sigmoid": "import numpy as np\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+    "image2vector": "def image2vector(image):\n    return image.reshape(-1, 1)\n",
+    "normalize_rows": ("import numpy as np\n\ndef normalize_rows(x):\n"
+                       "    norms = np.linalg.norm(x, axis=1, keepdims=True)\n"
+                       "    return x / np.where(norms == 0, 1, norms)\n"),
+    "softmax": ("import numpy as np\n\ndef softmax(x):\n"
+                "    x_exp = np.exp(x - np.max(x, axis=-1, keepdims=True))\n"
+                "    return x_exp / np.sum(x_exp, axis=-1, keepdims=True)\n"),
+    "l2": "import numpy as np\n\ndef L2(yhat, y):\n    return np.sum((y - yhat) ** 2, axis=-1)\n",
+}
+
+# (exercise, the mistake, the case that must fail, the check it must fail)
+MISTAKES = [
+    ("softmax", SOLUTIONS["softmax"].replace("np.sum(x_exp, axis=-1", "np.sum(x_exp, axis=0"), "example", "values"),
+    ("softmax", SOLUTIONS["softmax"].replace("np.exp(x - np.max(x, axis=-1, keepdims=True))", "np.exp(x)"),
+     "large-values", "values"),
+    ("l2", SOLUTIONS["l2"].replace("(y - yhat) ** 2", "np.abs(y - yhat)"), "example", "values"),
+    ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1, order='F')\n", "example", "values"),
+    ("normalize_rows", SOLUTIONS["normalize_rows"].replace(", keepdims=True", ""), "square", "values"),
+    ("basic_sigmoid", "import numpy as np\n\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+     "array", "raises"),
+]
+
+
+def card(page, op):
+    return page.locator(f'section[data-op="{op}"]')
+
+
+def panel(page, op):
+    return card(page, op).locator("[data-practice]")
+
+
+def statuses(page, op) -> dict[str, str]:
+    return dict(panel(page, op).locator("[data-case]").evaluate_all(
+        "items => items.map(i => [i.dataset.case, i.dataset.status])"))
+
+
+def check(page, op, code=None, timeout=FIRST_CHECK_MS):
+    """Put `code` in the editor (if given), press Check and wait for the check to end."""
+    box = panel(page, op)
+    done = int(box.get_attribute("data-checks") or 0)
+    if code is not None:
+        box.locator('[name="code"]').fill(code)
+    box.locator('button[name="check"]').click()
+    expect(box).to_have_attribute("data-checks", str(done + 1), timeout=timeout)
+    return box
+
+
+def grade(page, op) -> tuple[int, int]:
+    text = panel(page, op).locator('output[name="grade"]').text_content()
+    passed, total = re.search(r"(\d+)/(\d+)", text).groups()
+    return int(passed), int(total)
+
+
+def reset(page, op) -> str:
+    """Bring the starting code back (Reset, then confirm); returns it."""
+    box = panel(page, op)
+    box.locator('button[name="reset"]').click()
+    box.locator('button[name="reset-confirm"]').click()
+    return box.locator('[name="code"]').input_value()
+
+
+def failed_check(page, op, case) -> str:
+    return panel(page, op).locator(f'[data-case="{case}"] .case-checks li[data-check="fail"]').text_content()
+
+
+@pytest.fixture(scope="module")
+def app(shared_app):
+    return shared_app
+
+
+# --------------------------------------------------------------------------- the panels
+
+
+@pytest.mark.parametrize("op", OPS)
+def test_every_card_has_a_visible_labelled_editor_with_a_stub_not_the_solution(app, op):
+    box = panel(app, op)
+    editor = box.locator('[name="code"]')
+    expect(editor).to_be_visible()
+    assert editor.evaluate("e => e.labels[0].textContent") == "Your code"
+    stub = reset(app, op)
+    assert f"def {FUNCTIONS[op]}(" in stub and '"""' in stub and "YOUR CODE HERE" in stub
+    assert "import numpy as np" in stub or "import math" in stub
+    source = app.evaluate(f"window.nnApp.sources[{json.dumps(op)}]")
+    body = [line.strip() for line in source.splitlines() if line.strip().startswith("return ")]
+    assert body and not any(line in stub for line in body)  # not the package's answer
+    expect(box.locator('button[name="check"]')).to_be_visible()
+    expect(box).to_contain_text("Esc, then Tab, leaves the editor")
+
+
+def test_the_stub_as_given_fails_every_case_at_the_type_check(app):
+    reset(app, "sigmoid")
+    box = check(app, "sigmoid")
+    passed, total = grade(app, "sigmoid")
+    assert passed == 0 and total == 4
+    assert set(statuses(app, "sigmoid").values()) == {"fail"}
+    expect(box.locator('[data-case="example"] .case-message')).to_contain_text("returned None")
+    assert failed_check(app, "sigmoid", "example") == "type"
+
+
+@pytest.mark.parametrize("op", sorted(SOLUTIONS))
+def test_a_correct_solution_passes_every_case_and_the_grade_turns_green(app, op):
+    box = check(app, op, SOLUTIONS[op])
+    cases = statuses(app, op)
+    assert len(cases) >= 4 and set(cases.values()) == {"pass"}
+    passed, total = grade(app, op)
+    assert passed == total == len(cases)
+    output = box.locator('output[name="grade"]')
+    expect(output).to_have_attribute("data-status", "pass")
+    ok = app.evaluate("""() => {
+        const probe = document.createElement("span");
+        probe.style.color = "var(--ok)";
+        document.body.append(probe);
+        const color = getComputedStyle(probe).color;
+        probe.remove();
+        return color;
+    }""")
+    assert output.evaluate("o => getComputedStyle(o).color") == ok
+
+
+@pytest.mark.parametrize("op, code, case, which", MISTAKES,
+                         ids=[f"{op}-{case}-{which}" for op, _, case, which in MISTAKES])
+def test_a_typical_mistake_fails_the_right_case_at_the_right_check(app, op, code, case, which):
+    box = check(app, op, code)
+    assert statuses(app, op)[case] == "fail"
+    assert failed_check(app, op, case) == which
+    item = box.locator(f'[data-case="{case}"]')
+    for label in ("Input", "Expected"):
+        expect(item.locator(".case-label", has_text=label)).to_be_visible()
+    expect(item.locator(".case-hint")).to_be_visible()
+    passed, total = grade(app, op)
+    assert passed < total
+    expect(box.locator('output[name="grade"]')).to_have_attribute("data-status", "fail")
+
+
+def test_print_output_and_a_traceback_trimmed_to_the_learners_lines_are_shown(app):
+    code = ("import numpy as np\nprint('loaded')\n\ndef helper(x):\n    return 1 / 0\n\n"
+            "def sigmoid(x):\n    print('shape', x.shape)\n    if x.ndim == 2:\n        return helper(x)\n"
+            "    return 1 / (1 + np.exp(-x))\n")
+    box = check(app, "sigmoid", code)
+    expect(box.locator(".practice-printed pre")).to_have_text("loaded")
+    example = box.locator('[data-case="example"]')
+    expect(example).to_have_attribute("data-status", "pass")
+    example.locator("summary").click()  # passed cases are folded
+    expect(example.locator(".case-block", has_text="Printed").locator("pre")).to_have_text("shape (3,)")
+    matrix = box.locator('[data-case="matrix"]')
+    expect(matrix).to_have_attribute("data-status", "fail")
+    trace = matrix.locator(".case-block", has_text="Traceback").locator("pre").text_content()
+    assert 'File "<your code>", line 10, in sigmoid' in trace
+    assert 'File "<your code>", line 5, in helper' in trace
+    assert trace.rstrip().endswith("ZeroDivisionError: division by zero")
+    assert "practice.py" not in trace and "/lib/python" not in trace
+
+
+def test_a_syntax_error_is_shown_with_its_line(app):
+    box = check(app, "l2", "def L2(yhat, y)\n    return 0\n")
+    expect(box.locator(".practice-problem")).to_be_visible()
+    expect(box.locator(".practice-trace")).to_contain_text('File "<your code>", line 1')
+    expect(box.locator(".practice-trace")).to_contain_text("SyntaxError")
+    assert grade(app, "l2")[0] == 0
+
+
+def test_learner_code_cannot_change_the_cards_or_the_reference(app):
+    tamper = ("import nnbasics\nimport numpy as np\nnnbasics.sigmoid = lambda x: 0\n"
+              "nnbasics.activations.sigmoid = lambda x: 0\nnp.exp = lambda x: 0\n\n"
+              "def sigmoid(x):\n    return 0 * x\n")
+    check(app, "sigmoid", tamper)
+    assert grade(app, "sigmoid")[0] == 0  # the expected values were not affected
+    field = card(app, "sigmoid").locator('[name="x"]')
+    field.fill("[0, 2]")
+    expect(card(app, "sigmoid").locator('output[name="result"]')).to_have_text("[0.5        0.88079708]")
+    field.fill(field.evaluate("f => f.defaultValue"))
+    check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the next check's reference is intact
+    assert set(statuses(app, "sigmoid").values()) == {"pass"}
+    # and the worker has no page to reach
+    box = check(app, "sigmoid", "import js\njs.document.body.replaceChildren()\n" + SOLUTIONS["sigmoid"],
+                timeout=CHECK_MS)
+    expect(box.locator(".practice-trace")).to_contain_text("AttributeError")
+    expect(app.locator("section[data-op]")).to_have_count(len(OPS))
+
+
+def test_show_solution_reveals_the_packages_source_only_when_asked(app):
+    details = panel(app, "softmax").locator(".practice-solution")
+    assert details.locator("code").text_content() == ""
+    details.locator("summary").click()
+    source = app.evaluate("window.nnApp.sources.softmax")
+    expect(details.locator("code")).to_have_text(source)
+    expect(details.locator(".practice-solution-note")).to_contain_text("as_float_array")
+
+
+def test_reset_brings_the_stub_back_only_after_a_confirmation(app):
+    box = panel(app, "l1")
+    editor = box.locator('[name="code"]')
+    stub = reset(app, "l1")
+    editor.fill("def L1(yhat, y):\n    return 1.1\n")
+    box.locator('button[name="reset"]').click()
+    expect(box.locator('button[name="reset-confirm"]')).to_be_visible()
+    box.locator('button[name="reset-cancel"]').click()
+    assert editor.input_value() == "def L1(yhat, y):\n    return 1.1\n"
+    box.locator('button[name="reset"]').click()
+    box.locator('button[name="reset-confirm"]').click()
+    assert editor.input_value() == stub
+    expect(box.locator('button[name="reset"]')).to_be_visible()
+    assert app.evaluate("localStorage.getItem('nnbasics:practice:code:l1')") is None
+
+
+def test_the_editor_indents_with_tab_and_escape_then_tab_leaves_it(app):
+    editor = panel(app, "l1").locator('[name="code"]')
+    editor.fill("")
+    editor.focus()
+    app.keyboard.type("def L1(yhat, y):")
+    app.keyboard.press("Enter")  # a new line keeps the block's indentation
+    app.keyboard.type("pass")
+    assert editor.input_value() == "def L1(yhat, y):\n    pass"
+    app.keyboard.press("Tab")
+    assert editor.input_value() == "def L1(yhat, y):\n    pass    "
+    app.keyboard.press("Shift+Tab")
+    assert editor.input_value() == "def L1(yhat, y):\npass    "
+    app.keyboard.press("Escape")
+    app.keyboard.press("Tab")
+    assert app.evaluate("document.activeElement.name") == "check"
+    app.keyboard.press("Shift+Tab")  # tabbing through the page: no trap
+    assert app.evaluate("document.activeElement.name") == "code"
+    app.keyboard.press("Tab")
+    assert app.evaluate("document.activeElement.name") == "check"
+    editor.click()  # working in the editor: Tab indents again
+    app.keyboard.press("Control+End")
+    app.keyboard.press("Tab")
+    assert editor.input_value() == "def L1(yhat, y):\npass        "
+    assert app.evaluate("location.search").find("code") < 0  # the code is not put in the URL
+
+
+# --------------------------------------------------------------------------- across visits
+
+
+def test_code_and_progress_are_kept_across_a_reload(browser, site_url):
+    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
+    try:
+        expect(card(page, "l2").locator(".practice-badge")).to_have_count(0)
+        check(page, "l2", SOLUTIONS["l2"])
+        assert set(statuses(page, "l2").values()) == {"pass"}
+        expect(card(page, "l2").locator("h2 .practice-badge")).to_be_visible()
+        expect(page.locator('nav.toc a[href="#l2"] .practice-done')).to_have_count(1)
+        mine = "import numpy as np\n\ndef softmax(x):\n    # my first try\n    return x\n"
+        panel(page, "softmax").locator('[name="code"]').fill(mine)
+        page.reload()
+        page.wait_for_selector("html.ready")
+        assert panel(page, "softmax").locator('[name="code"]').input_value() == mine
+        assert panel(page, "l2").locator('[name="code"]').input_value() == SOLUTIONS["l2"]
+        expect(card(page, "l2").locator("h2 .practice-badge")).to_be_visible()
+        expect(page.locator('nav.toc a[href="#l2"] .practice-done')).to_have_count(1)
+        expect(card(page, "softmax").locator(".practice-badge")).to_have_count(0)
+        assert "code" not in page.evaluate("location.search")
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+# --------------------------------------------------------------------------- limits
+
+
+@pytest.fixture(scope="module")
+def own_page(browser, site_url):
+    """A page of its own for the checks that end or exhaust Python for practice."""
+    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
+    yield page
+    page.context.close()
+    watcher.assert_clean()
+
+
+def test_python_for_practice_starts_only_when_asked(own_page):
+    page = own_page
+    worker_scripts = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('practice')).map(e => e.name)")
+    assert not any("practice-worker" in name or name.endswith("practice.py") for name in worker_scripts)
+    assert panel(page, "sigmoid").get_attribute("data-worker") is None
+    panel(page, "sigmoid").locator('[name="code"]').focus()
+    expect(panel(page, "sigmoid")).to_have_attribute("data-worker", "ready", timeout=FIRST_CHECK_MS)
+
+
+def test_an_endless_loop_fails_within_ten_seconds_while_the_page_keeps_computing(own_page):
+    page = own_page
+    box = panel(page, "sigmoid")
+    box.locator('[name="code"]').fill("def sigmoid(x):\n    while True:\n        pass\n")
+    expect(box).to_have_attribute("data-worker", "ready", timeout=FIRST_CHECK_MS)
+    done = int(box.get_attribute("data-checks") or 0)
+    started = time.monotonic()
+    box.locator('button[name="check"]').click()
+    field = card(page, "sigmoid").locator('[name="x"]')
+    field.fill("[2]")  # meanwhile the page computes
+    expect(card(page, "sigmoid").locator('output[name="result"]')).to_have_text("[0.88079708]")
+    expect(box).to_have_attribute("data-checks", str(done + 1), timeout=10_000)
+    assert time.monotonic() - started < 10
+    expect(box.locator('[data-case="example"] .case-verdict')).to_have_text("timed out")
+    assert set(statuses(page, "sigmoid").values()) == {"fail"}
+    assert grade(page, "sigmoid") == (0, 4)
+    field.fill("[0]")  # and afterwards
+    expect(card(page, "sigmoid").locator('output[name="result"]')).to_have_text("[0.5]")
+
+
+def test_a_loop_python_cannot_interrupt_ends_the_worker_and_a_fresh_one_takes_over(own_page):
+    page = own_page
+    box = panel(page, "sigmoid")
+    started = time.monotonic()
+    check(page, "sigmoid", "def sigmoid(x):\n    return sum(range(10**12))\n", timeout=10_000)
+    assert time.monotonic() - started < 10
+    expect(box.locator('[data-case="example"] .case-verdict')).to_have_text("timed out")
+    expect(box.locator(".practice-problem")).to_contain_text("no answer after 8 s")
+    assert grade(page, "sigmoid") == (0, 4)
+    check(page, "sigmoid", SOLUTIONS["sigmoid"])  # a fresh worker
+    assert set(statuses(page, "sigmoid").values()) == {"pass"}
+    field = card(page, "sigmoid").locator('[name="x"]')
+    field.fill("[-2]")
+    expect(card(page, "sigmoid").locator('output[name="result"]')).to_have_text("[0.11920292]")
+
+
+def test_a_runaway_allocation_runs_out_of_memory_as_a_failed_check(own_page):
+    page = own_page
+    box = panel(page, "softmax")
+    code = "import numpy as np\n\ndef softmax(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
+    started = time.monotonic()
+    check(page, "softmax", code, timeout=FIRST_CHECK_MS)
+    assert time.monotonic() - started < 10
+    expect(box.locator('[data-case="example"] .case-verdict')).to_have_text("ran out of memory")
+    check(page, "softmax", SOLUTIONS["softmax"])  # the worker was replaced: memory is back
+    assert set(statuses(page, "softmax").values()) == {"pass"}
+
+
+# --------------------------------------------------------------------------- the look
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_panel_fits_the_screen_after_a_failing_and_a_passing_check(browser, site_url, width):
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 900}, device_scale_factor=1)
+    shots = ROOT / "screenshots"
+    shots.mkdir(exist_ok=True)
+    try:
+        check(page, "softmax", MISTAKES[1][1])
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        card(page, "softmax").screenshot(path=str(shots / f"practice-fail-{width}.png"))
+        check(page, "softmax", SOLUTIONS["softmax"])
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        card(page, "softmax").screenshot(path=str(shots / f"practice-pass-{width}.png"))
+        watcher.assert_clean()
+    finally:
+        page.context.close()
