@@ -100,13 +100,15 @@ def _image_plot(image: np.ndarray, column: np.ndarray) -> tuple[dict, str]:
     panels = [
         {"type": "heatmap", "title": f"channel {k}", "rows": image[:, :, k].tolist(),
          "range": [low, high]}
-        for k in range(c)
+        for k in range(min(c, MAX_PANELS))
     ]
     panels.append({"type": "strip", "title": f"column ({h * w * c}, 1)",
                    "values": column.ravel().tolist(), "range": [low, high]})
     alt = (f"The ({h}, {w}, {c}) image as {c} heat maps, one per channel, and the "
            f"({h * w * c}, 1) column in the same colours. In C order the channel changes "
            f"fastest: the column starts {_listed(column[:min(c * 2, column.size)])}.")
+    if c > MAX_PANELS:
+        alt += f" Only the first {MAX_PANELS} channels are drawn."
     return {"panels": panels, "columns": c + 1 if c <= 3 else None}, alt
 
 
@@ -152,7 +154,7 @@ def _softmax_plot(x: np.ndarray, result: np.ndarray) -> tuple[dict, str]:
 
 def _loss_plot(name: str, errors: np.ndarray, loss) -> tuple[dict, str]:
     label = "|y − ŷ|" if name == "L1" else "(y − ŷ)²"
-    rows = _rows(errors) if errors.ndim < 2 else errors.reshape(-1, errors.shape[-1])
+    rows = _rows(errors)
     totals = np.atleast_1d(loss)
     panels = [
         {"type": "bars", "title": f"row {i}" if errors.ndim > 1 else None,
@@ -171,9 +173,13 @@ def _loss_plot(name: str, errors: np.ndarray, loss) -> tuple[dict, str]:
 
 def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
     try:
-        return nnbasics.parse_array(inputs.get(field, ""))
+        array = nnbasics.parse_array(inputs.get(field, ""))
     except ValueError as error:
         raise FieldError(field, str(error)) from None
+    if array.size == 0:
+        raise FieldError(field, f"the array is empty (shape {array.shape}): there is nothing to "
+                                "compute; put some numbers in it, for example [1, 2, 3]")
+    return array
 
 
 def _run(field: str, function, *args):
@@ -187,7 +193,7 @@ def _run(field: str, function, *args):
 def _basic_sigmoid(inputs):
     x = _parse(inputs, "x")
     result = _run("x", nnbasics.basic_sigmoid, x)
-    return result, _sigmoid_plot(np.asarray(x, dtype=float), derivative=False)
+    return result, _sigmoid_plot(x, derivative=False)
 
 
 def _sigmoid(inputs):
@@ -221,7 +227,8 @@ def _softmax(inputs):
 def _loss(name: str, function, square: bool):
     def evaluate(inputs):
         yhat, y = _parse(inputs, "yhat"), _parse(inputs, "y")
-        loss = _run("y", function, yhat, y)
+        # Same shapes but refused: yhat's dimensions are the problem; else y does not match yhat.
+        loss = _run("yhat" if yhat.shape == y.shape else "y", function, yhat, y)
         errors = (y - yhat) ** 2 if square else np.abs(y - yhat)
         return loss, _loss_plot(name, errors, loss)
 

@@ -31,6 +31,11 @@ def normalize_rows(x):
     is divided by 1 instead and stays zeros (no NaN, no warning), as
     ``sklearn.preprocessing.normalize`` does.
 
+    The norm squares each number, so a row of tiny numbers (below about
+    1e-154) would get norm 0 and a row of huge ones (above 1e154) norm inf.
+    Such rows are first divided by their largest absolute value, which
+    changes nothing mathematically but keeps the squares in range.
+
     Examples
     --------
     >>> import numpy as np
@@ -41,7 +46,26 @@ def normalize_rows(x):
     >>> print(normalize_rows(np.array([[0, 0], [3, 4]])))
     [[0.  0. ]
      [0.6 0.8]]
+    >>> print(normalize_rows(np.array([[3e-200, 4e-200], [3e200, 4e200]])))
+    [[0.6 0.8]
+     [0.6 0.8]]
     """
     x = as_float_array(x, "normalize_rows", (2,), "a 2-D array (one row per example)")
-    x_norm = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.where(x_norm == 0, 1, x_norm)  # a row of zeros stays zeros
+    with np.errstate(over="ignore", under="ignore"):  # handled below
+        x_norm = np.linalg.norm(x, axis=1, keepdims=True)
+    x_normalized = x / np.where(x_norm == 0, 1, x_norm)  # a row of zeros stays zeros
+    far = ((x_norm < _SQUARES_SAFE[0]) | (x_norm > _SQUARES_SAFE[1]))[:, 0]
+    if far.any():  # the squares may have underflowed to 0 or overflowed to inf
+        x_normalized[far] = _normalize_rescaled(x[far])
+    return x_normalized
+
+
+_SQUARES_SAFE = (1e-150, 1e150)  # norms whose squares were computed without under/overflow
+
+
+def _normalize_rescaled(rows):
+    """normalize_rows for rows of tiny or huge numbers: scale by the largest |value| first."""
+    scale = np.max(np.abs(rows), axis=1, keepdims=True)
+    scaled = rows / np.where(scale == 0, 1, scale)
+    norm = np.linalg.norm(scaled, axis=1, keepdims=True)
+    return scaled / np.where(norm == 0, 1, norm)

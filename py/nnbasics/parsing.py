@@ -111,7 +111,7 @@ def _unwrap(text):
     wrapper = _WRAPPER_RE.match(text)
     if wrapper is None:
         return 0, len(text), None
-    ending = _WRAPPER_END_RE.search(text, max(wrapper.end(), len(text) - 100))
+    ending = _WRAPPER_END_RE.search(text, max(wrapper.end(), len(text.rstrip()) - 100))
     if ending is None:
         raise ValueError(
             f"missing ')' at the end to close the '(' at {_where(text, wrapper.end() - 1)}: "

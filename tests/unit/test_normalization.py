@@ -63,3 +63,15 @@ def test_normalize_rows_gives_unit_norms_and_keeps_directions(x):
 def test_normalize_rows_refuses_anything_not_2d_naming_the_shape(shape):
     with pytest.raises(ValueError, match=re.escape(f"normalize_rows expects a 2-D array (one row per example), but got an array of shape {shape}")):
         normalize_rows(np.ones(shape))
+
+
+@pytest.mark.parametrize("magnitude", [1e-300, 1e-200, 1e-160, 1e160, 1e200, 1e300, 1e307])
+def test_rows_of_tiny_or_huge_numbers_still_get_unit_norm(strict_floats, magnitude):
+    x = np.array([[3 * magnitude, -4 * magnitude], [3.0, 4.0]])
+    np.testing.assert_allclose(normalize_rows(x), [[0.6, -0.8], [0.6, 0.8]], rtol=1e-15)
+
+
+def test_a_row_of_the_smallest_subnormal_numbers_is_not_taken_for_zeros(strict_floats):
+    tiny = 5e-324  # the smallest positive float64
+    x = np.array([[tiny, tiny]])
+    np.testing.assert_allclose(normalize_rows(x), [[2 ** -0.5, 2 ** -0.5]], rtol=1e-15)

@@ -3,6 +3,7 @@ import json
 
 import numpy as np
 import pytest
+import scipy.special
 
 import bindings
 
@@ -31,7 +32,7 @@ def test_every_operation_gives_text_value_plot_and_a_text_alternative(op):
 def test_the_text_is_what_numpy_prints_and_the_value_is_full_precision():
     shown = bindings.evaluate("sigmoid", {"x": "[1, 2, 3]"})
     assert shown["text"] == "[0.73105858 0.88079708 0.95257413]"
-    assert shown["value"] == (1 / (1 + np.exp(-np.array([1.0, 2.0, 3.0])))).tolist()
+    np.testing.assert_allclose(shown["value"], scipy.special.expit([1.0, 2.0, 3.0]), rtol=1e-15)
     assert bindings.evaluate("l2", EXAMPLES["l2"])["text"] == "0.43"
 
 
@@ -43,6 +44,10 @@ def test_the_text_is_what_numpy_prints_and_the_value_is_full_precision():
     ("l1", {"yhat": "[1, 2]", "y": "oops"}, "y", "oops"),
     ("l1", {"yhat": "[1, 2]", "y": "[[1], [2]]"}, "y", "(2, 1)"),
     ("l2", {"yhat": "", "y": "[1]"}, "yhat", "empty"),
+    ("l1", {"yhat": "[[[1]]]", "y": "[[[1]]]"}, "yhat", "(1, 1, 1)"),
+    ("softmax", {"x": "[[]]"}, "x", "empty"),
+    ("image2vector", {"image": "[[[]]]"}, "image", "empty"),
+    ("sigmoid", {"x": "[]"}, "x", "empty"),
 ])
 def test_a_problem_is_reported_for_the_field_it_is_in(op, inputs, field, fragment):
     shown = bindings.evaluate(op, inputs)
@@ -71,6 +76,12 @@ def test_image_heat_maps_and_column_share_one_colour_range():
     assert ranges == {(1.0, 8.0)}
     assert [p["type"] for p in plot["panels"]] == ["heatmap", "heatmap", "strip"]
     assert plot["panels"][-1]["values"] == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_an_image_with_many_channels_draws_a_few_and_says_so():
+    shown = bindings.evaluate("image2vector", {"image": "[[" + "[" + ", ".join(["0.5"] * 40) + "]]]"})
+    assert len(shown["plot"]["panels"]) == bindings.MAX_PANELS + 1
+    assert f"first {bindings.MAX_PANELS} channels" in shown["alt"]
 
 
 def test_normalize_rows_plot_states_each_rows_norm_before_and_after():

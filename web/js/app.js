@@ -61,11 +61,11 @@ function compute(card) {
   try {
     outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card))));
   } catch (error) {
-    outcome = { error: { field: null, message: `Something went wrong while computing: ${error.message}` } };
+    const reason = String(error.message ?? error).trim().split("\n").pop(); // a Python traceback's last line
+    outcome = { error: { field: null, message: `Something went wrong while computing: ${reason}` } };
   }
   if (outcome.error) showError(card, outcome.error.field, outcome.error.message);
   else showResult(card, outcome);
-  card.dataset.computed = String((Number(card.dataset.computed) || 0) + 1);
 }
 
 function schedule(card) {
