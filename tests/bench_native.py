@@ -18,10 +18,10 @@ import time
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "py"), str(ROOT / "web")]
+sys.path[:0] = [str(ROOT / "py"), str(ROOT / "tests")]
 
 import nnbasics  # noqa: E402  (after the sys.path insertion above)
-from benchmark import best_per_call, cases  # noqa: E402  (web/benchmark.py, shared with the page)
+from benchmark import best_per_call, cases  # noqa: E402  (tests/benchmark.py, also run in the page)
 
 RATIO_TARGET = 1.2
 PARSE_TARGET_MS = 1000.0

@@ -144,3 +144,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+
+
+# The benchmarks are scripts run by build.py bench, not tests: pytest does not collect them.
+collect_ignore = ["bench_native.py", "bench_site.py", "benchmark.py"]

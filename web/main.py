@@ -6,13 +6,4 @@ from pyscript import window
 
 import bindings
 
-
-def benchmark(repeat: int = 5) -> str:
-    """Per-operation timings in this runtime, for ``python3 build.py bench``."""
-    import benchmark as timings  # loaded only when asked
-
-    return json.dumps(timings.run(repeat))
-
-
-window.nnApp.benchmark = create_proxy(benchmark)
 window.nnApp.attach(create_proxy(bindings.evaluate_json), json.dumps(bindings.sources()))

@@ -33,13 +33,15 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== scope.origin) return;
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
     // Pages are one document whatever their query (the query is the page's state).
     const key = request.mode === "navigate" ? INDEX : request;
-    const cached = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
+    const cached = await caches.match(key, { cacheName: CACHE, ignoreSearch: request.mode === "navigate" });
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    // Keep what this version lacked, unless a newer version has replaced (deleted) this cache.
+    if (response.ok && response.type === "basic" && (await caches.has(CACHE))) {
+      (await caches.open(CACHE)).put(request, response.clone());
+    }
     return response;
   })());
 });

@@ -44,9 +44,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def pyodide_dir(out: Path) -> Path:
+    """The one vendored Pyodide folder of a build (its name carries a hash of its files)."""
+    [folder] = (out / "vendor").glob("pyodide-*")
+    return folder
+
+
 def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, cache, offline):
     out = build.build(out=tmp_path / "dist")
-    vendor = out / build.VENDOR_PYODIDE
+    vendor = pyodide_dir(out)
     lock = json.loads((vendor / "pyodide-lock.json").read_text())
     assert set(lock["packages"]) == set(build.WHEELS)
     for entry in lock["packages"].values():
@@ -87,10 +93,11 @@ def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline):
     assert list(tmp_path.glob(".dist-*")) == []
 
 
-def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline):
+def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline, capsys):
     flip_a_byte(cache / "npm" / build.PYSCRIPT.cache_name)
     with pytest.raises(build.BuildError, match="cannot download"):
         build.build(out=tmp_path / "dist")
+    assert f"cached {build.PYSCRIPT.cache_name} fails its integrity check" in capsys.readouterr().out
 
 
 def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offline):
@@ -105,10 +112,10 @@ def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offl
 def test_stale_files_from_an_earlier_build_are_gone(tmp_path, cache, offline):
     out = build.build(out=tmp_path / "dist")
     (out / "stale.js").write_text("old")
-    (out / build.VENDOR_PYODIDE / "old.whl").write_text("old")
+    (pyodide_dir(out) / "old.whl").write_text("old")
     build.build(out=out)
     assert not (out / "stale.js").exists()
-    assert not (out / build.VENDOR_PYODIDE / "old.whl").exists()
+    assert not (pyodide_dir(out) / "old.whl").exists()
 
 
 def test_wheels_can_come_from_a_downloaded_pyodide_release(tmp_path, cache, offline):
@@ -116,8 +123,39 @@ def test_wheels_can_come_from_a_downloaded_pyodide_release(tmp_path, cache, offl
     release.mkdir()
     (cache / "wheels" / WHEEL).rename(release / WHEEL)
     out = build.build(release=release, out=tmp_path / "dist")
-    assert (out / build.VENDOR_PYODIDE / WHEEL).exists()
+    assert (pyodide_dir(out) / WHEEL).exists()
     assert (cache / "wheels" / WHEEL).exists(), "what was verified is cached for next time"
+
+
+def test_wheels_can_come_from_a_downloaded_pyodide_release_tarball(tmp_path, cache, offline):
+    import tarfile
+
+    tarball = tmp_path / "pyodide-0.27.7.tar.bz2"
+    with tarfile.open(tarball, "w:bz2") as archive:
+        archive.add(cache / "wheels" / WHEEL, arcname=f"pyodide/{WHEEL}")
+    (cache / "wheels" / WHEEL).unlink()
+    out = build.build(release=tarball, out=tmp_path / "dist")
+    assert (pyodide_dir(out) / WHEEL).exists()
+
+
+def test_the_vendored_pyodide_folder_is_named_after_its_content(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    folder = pyodide_dir(out)
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert folder.name == build.content_dir(build.VENDOR_PYODIDE, files).split("/")[-1]
+    files["numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"] += b"changed"
+    assert build.content_dir(build.VENDOR_PYODIDE, files) != f"vendor/{folder.name}"
+    config = json.loads((out / "pyscript.json").read_text())
+    assert config["interpreter"] == f"./vendor/{folder.name}/pyodide.mjs"
+
+
+def test_a_tampered_compiled_standard_library_in_the_cache_is_not_shipped(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "first")
+    shipped = (pyodide_dir(out) / "python_stdlib.zip").read_bytes()
+    for cached in (cache / "stdlib").glob("*.zip"):
+        cached.write_bytes(cached.read_bytes() + b"tampered")
+    again = build.build(out=tmp_path / "second")
+    assert (pyodide_dir(again) / "python_stdlib.zip").read_bytes() == shipped
 
 
 def test_when_every_source_fails_one_message_says_what_to_do(tmp_path, cache, offline):
@@ -137,7 +175,7 @@ def test_local_server_sends_the_headers_netlify_toml_defines():
     page = build.headers_for("/index.html", rules)
     assert "'wasm-unsafe-eval'" in page["Content-Security-Policy"]
     assert page["X-Content-Type-Options"] == "nosniff"
-    assert "immutable" not in page["Cache-Control"]
+    assert "Cache-Control" not in page, "Netlify's default: revalidate every time"
 
 
 def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(tmp_path, cache, offline):
@@ -148,7 +186,8 @@ def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(
     out = build.build(out=tmp_path / "dist")
     server = build.site_server(out)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{build.VENDOR_PYODIDE}/pyodide.asm.wasm"
+    wasm = pyodide_dir(out) / "pyodide.asm.wasm"
+    url = f"http://127.0.0.1:{server.server_address[1]}/{wasm.relative_to(out).as_posix()}"
     try:
         request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request) as response:
@@ -158,7 +197,7 @@ def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(
             assert "immutable" in response.headers["Cache-Control"]
             assert "default-src 'self'" in response.headers["Content-Security-Policy"]
             etag = response.headers["ETag"]
-        assert gzip.decompress(body) == (out / build.VENDOR_PYODIDE / "pyodide.asm.wasm").read_bytes()
+        assert gzip.decompress(body) == wasm.read_bytes()
         request = urllib.request.Request(url, headers={"If-None-Match": etag})
         with pytest.raises(urllib.error.HTTPError) as not_modified:
             urllib.request.urlopen(request)

@@ -44,3 +44,36 @@ def test_when_python_cannot_start_the_page_says_so_and_what_to_try(browser, site
         assert box.input_value() == "[5]", "inputs stay editable"
     finally:
         context.close()
+
+
+def test_the_page_and_a_practice_check_work_under_the_sites_own_headers_and_csp(browser):
+    import threading
+
+    import build
+    from conftest import PageWatch, dist_dir
+
+    server = build.site_server(dist_dir())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(page, url)
+    try:
+        response = page.goto(url + "/")
+        assert "'wasm-unsafe-eval'" in response.headers["content-security-policy"]
+        page.wait_for_selector("html.ready", timeout=60_000)
+        card = page.locator('section[data-op="softmax"]')
+        card.locator('[name="x"]').fill("[[1, 1]]")
+        expect(card.locator('output[name="result"]')).to_have_text("[[0.5 0.5]]")
+        practice = card.locator("[data-practice]")
+        practice.locator('[name="code"]').fill(
+            "import numpy as np\n\ndef softmax(x):\n"
+            "    e = np.exp(x - x.max(axis=-1, keepdims=True))\n"
+            "    return e / e.sum(axis=-1, keepdims=True)\n")
+        practice.locator('button[name="check"]').click()
+        expect(practice.locator('output[name="grade"]')).to_contain_text("passed", timeout=60_000)
+        assert practice.locator('[data-case][data-status="fail"]').count() == 0
+        watch.assert_clean()
+    finally:
+        context.close()
+        server.shutdown()

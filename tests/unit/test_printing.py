@@ -55,7 +55,7 @@ def test_format_array_keeps_1000_elements_in_full():
 
 def test_format_array_ignores_print_options_set_globally_and_restores_them():
     a = np.array([[np.pi, np.nan, 1e-5], [np.inf, -2.0, 0.5]])
-    expected = format_array(a)
+    expected = printed(a)  # print() under NumPy's defaults
     weird = dict(precision=2, threshold=3, edgeitems=1, linewidth=20, suppress=True, nanstr="NA", infstr="INF",
                  sign="+", floatmode="fixed", formatter={"float_kind": lambda v: "X"})
     with np.printoptions(**weird):

@@ -2,10 +2,8 @@
 // when a newer version of the site has been downloaded, and switches to it on the next
 // load (never mid-session, so a page never mixes files of two versions).
 const banner = document.getElementById("update");
-let switching = false;
 
 function switchTo(waiting) {
-  switching = true;
   waiting.postMessage("skip-waiting"); // then "controllerchange" reloads the page
 }
 
@@ -26,8 +24,12 @@ async function register() {
 }
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  // Started under a service worker: a change of controller means a new version took over
+  // (asked for here, or in another tab). Reload into it rather than run on with a mix of
+  // old and new files; inputs live in the URL and practice code in storage, so none is lost.
+  const startedControlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (switching) location.reload(); // inputs live in the URL, practice code in storage
+    if (startedControlled) location.reload();
   });
   // The next load after an update was downloaded: use the new version straight away.
   navigator.serviceWorker.getRegistration().then((registration) => {

@@ -1,8 +1,8 @@
 """Timings of every operation against the bare NumPy expression of the same maths.
 
-The same module runs natively (``tests/bench_native.py``) and in the page
-(``window.nnApp.benchmark``), so ``build.py bench`` compares the runtimes call
-for call. Inputs are 1000 x 1000 float64 (image2vector: a (500, 500, 4) image;
+The same module runs natively (``tests/bench_native.py``) and in a copy of the
+page made by ``tests/bench_site.py``, so ``build.py bench`` compares the two
+runtimes call for call. Inputs are 1000 x 1000 float64 (image2vector: a (500, 500, 4) image;
 basic_sigmoid: one float). Each bare expression is the course's unchecked code
 in a plain ``def``, so both sides pay one Python call; package and bare are
 timed interleaved in the same run, best of the repeats.
