@@ -104,7 +104,8 @@ def _image_plot(image: np.ndarray, column: np.ndarray) -> tuple[dict, str]:
     ]
     panels.append({"type": "strip", "title": f"column ({h * w * c}, 1)",
                    "values": column.ravel().tolist(), "range": [low, high]})
-    alt = (f"The ({h}, {w}, {c}) image as {c} heat maps, one per channel, and the "
+    maps = "1 heat map" if c == 1 else f"{c} heat maps, one per channel,"
+    alt = (f"The ({h}, {w}, {c}) image as {maps} and the "
            f"({h * w * c}, 1) column in the same colours. In C order the channel changes "
            f"fastest: the column starts {_listed(column[:min(c * 2, column.size)])}.")
     if c > MAX_PANELS:
@@ -165,6 +166,10 @@ def _loss_plot(name: str, errors: np.ndarray, loss) -> tuple[dict, str]:
     ]
     alt = (f"{name}: per element {label} is {_listed(errors)}; the loss is "
            f"{_listed(totals)}.")
+    if rows.shape[-1] > MAX_BARS:
+        alt += f" Only the first {MAX_BARS} of {rows.shape[-1]} elements of a row are drawn."
+    if len(rows) > MAX_PANELS:
+        alt += f" Only the first {MAX_PANELS} of {len(rows)} rows are drawn."
     return {"panels": panels}, alt
 
 

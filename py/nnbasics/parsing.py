@@ -26,6 +26,8 @@ _TOKEN_RE = re.compile(rf"(?:(?P<numbers>{_NUMBERS_RE.pattern})|(?P<open>\[)|(?P
 _SPACE_RE = re.compile(r"\s*")
 _ROW_RE = re.compile(r"[^\n;]+")
 _WORD_RE = re.compile(r"[^\s,;\[\]]+")
+# What text copied from a page (or a plot's tick labels) may hold instead of ASCII.
+_TYPOGRAPHIC = str.maketrans({"\u2212": "-", "\u2013": "-", "\u00a0": " "})
 _WRAPPER_RE = re.compile(r"\s*(?:(?:np|numpy)\s*\.\s*)?array\s*\(")
 _WRAPPER_END_RE = re.compile(r"(?:,\s*dtype\s*=\s*(?P<dtype>[\w.'\"]*)\s*)?,?\s*\)\s*\Z")
 _FLOAT_DTYPES = {"float", "float16", "float32", "float64", "double"}
@@ -93,6 +95,7 @@ def parse_array(text):
         raise TypeError(f"parse_array reads text (a str), not {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty text: type some numbers, for example [1, 2, 3] or 1 2 3")
+    text = text.translate(_TYPOGRAPHIC)  # same length: positions in messages stay right
     start, end, dtype = _unwrap(text)
     if text.find("[", start, end) >= 0 or text.find("]", start, end) >= 0:
         shape, numbers = _read_brackets(text, start, end)

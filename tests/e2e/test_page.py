@@ -277,3 +277,21 @@ def make_png(pixels) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_an_input_too_long_for_a_link_survives_a_reload_and_stays_out_of_the_url(browser, site_url):
+    page, watcher = open_app(browser, site_url)
+    try:
+        long_input = "[" + ", ".join(str(i % 7) for i in range(3000)) + "]"
+        box = card(page, "sigmoid").locator('[name="x"]')
+        box.evaluate("(f, v) => { f.value = v; f.dispatchEvent(new Event('input', {bubbles: true})); }", long_input)
+        card(page, "softmax").locator('[name="x"]').fill("[[2, 2]]")
+        expect(result(page, "sigmoid")).to_contain_text("...")
+        assert "sigmoid.x" not in page.evaluate("location.href")
+        page.reload()
+        page.wait_for_selector("html.ready")
+        assert card(page, "sigmoid").locator('[name="x"]').input_value() == long_input
+        assert card(page, "softmax").locator('[name="x"]').input_value() == "[[2, 2]]"
+        watcher.assert_clean()
+    finally:
+        page.context.close()

@@ -77,3 +77,15 @@ def test_the_page_and_a_practice_check_work_under_the_sites_own_headers_and_csp(
     finally:
         context.close()
         server.shutdown()
+
+
+def test_a_runtime_file_that_cannot_be_downloaded_is_named_at_once(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+        page.goto(site_url + "/")
+        expect(page.locator("html")).to_have_class("failed", timeout=15_000)
+        expect(page.locator("#status")).to_contain_text("pyodide.asm.wasm could not be downloaded")
+    finally:
+        context.close()

@@ -191,3 +191,8 @@ def test_print_then_parse_gives_the_same_numbers_at_printed_precision(a):
 def test_print_with_commas_then_parse_gives_the_same_numbers(a):
     text = np.array2string(a, separator=", ", precision=17, floatmode="unique")
     np.testing.assert_array_equal(parse_array(text), a)
+
+
+def test_parse_array_reads_the_typographic_minus_that_plots_and_web_pages_print():
+    np.testing.assert_array_equal(parse_array("[\u22121.5, 2]"), [-1.5, 2.0])
+    np.testing.assert_array_equal(parse_array("1\u00a02"), [1.0, 2.0])

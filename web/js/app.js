@@ -2,11 +2,11 @@
 // Everything it shows comes from Python (web/bindings.py) as JSON; it only places text
 // with textContent and hands plot specs to the plotting component.
 import { drawPlot } from "./plot.js";
-import { restoreFields, saveFields } from "./state.js";
+import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
 import { imageFileToArrayText } from "./image.js";
 
 const DEBOUNCE_MS = 300;
-const START_TIMEOUT_MS = 120_000;
+const SLOW_AFTER_MS = 60_000;
 
 const root = document.documentElement;
 const cards = [...document.querySelectorAll("section[data-op]")];
@@ -31,7 +31,11 @@ function showError(card, fieldName, message) {
   output.textContent = "";
   delete output.dataset.value;
   card.querySelector(".note").hidden = true;
-  card.querySelector("canvas").classList.add("stale");
+  const canvas = card.querySelector("canvas");
+  canvas.classList.add("stale");
+  const stale = "No plot for this input: it shows the last result until the input is fixed.";
+  canvas.setAttribute("aria-label", stale);
+  card.querySelector(".plot-text").textContent = stale;
 }
 
 function showResult(card, outcome) {
@@ -119,7 +123,7 @@ function copyLink(button) {
     setTimeout(() => { button.textContent = "Copy link"; }, 2000);
   };
   navigator.clipboard.writeText(location.href).then(
-    () => done("Link copied ✓"),
+    () => done(linkLeavesOut(fields) ? "Link copied (without the very long inputs)" : "Link copied ✓"),
     () => {
       window.prompt("Copy this link:", location.href);
     },
@@ -137,7 +141,7 @@ function attach(evaluateJson, sourcesJson) {
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   window.nnStatus.set(`Ready: Python and NumPy loaded in ${seconds} s. Results update as you type.`, "ready");
-  root.classList.remove("loading");
+  root.classList.remove("loading", "failed"); // Python did arrive after all
   root.classList.add("ready");
   performance.mark("nn:ready"); // time-to-ready, for build.py bench
   document.dispatchEvent(new CustomEvent("nn:ready"));
@@ -158,4 +162,8 @@ new MutationObserver((records) => {
   }
 }).observe(document.body, { childList: true });
 window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
-setTimeout(() => startFailed("it took longer than two minutes"), START_TIMEOUT_MS);
+setTimeout(() => {
+  if (root.classList.contains("loading")) {
+    window.nnStatus.set("Still loading after a minute: a slow connection? Loading goes on, and your inputs are kept.", "loading");
+  }
+}, SLOW_AFTER_MS);

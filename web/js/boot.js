@@ -5,6 +5,10 @@
   var root = document.documentElement;
 
   function setStatus(text, state) {
+    if (!document.getElementById("status")) { // still parsing the <head>: once the body is there
+      document.addEventListener("DOMContentLoaded", function () { setStatus(text, state); });
+      return;
+    }
     document.getElementById("status-text").textContent = text;
     document.getElementById("status").setAttribute("data-state", state);
   }
@@ -18,6 +22,15 @@
   }
 
   window.nnStatus = { set: setStatus, fail: fail };
+
+  // A file Python needs did not arrive (a preload, script or module failed): say so at once.
+  addEventListener("error", function (event) {
+    var element = event.target;
+    var url = element && (element.href || element.src);
+    if (!url || location.protocol === "file:" || !/\/vendor\/|\.(zip|py)$/.test(url)) return;
+    fail("Python could not start: " + url.split("/").pop() + " could not be downloaded. " +
+      "Check the connection and reload; your inputs are kept in the address.");
+  }, true);
 
   // What is loading, from PyScript's own progress events (inputs stay editable throughout).
   var stages = {

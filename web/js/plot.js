@@ -65,6 +65,7 @@ function textOn(rgb) {
 // --------------------------------------------------------------------------- small helpers
 
 const isNum = (v) => typeof v === "number" && Number.isFinite(v);
+const MANY_POINTS = 40; // above this, points are drawn small and without outlines
 const list = (v) => (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView)) ? v : []);
 const str = (v) => {
   if (v == null) return "";
@@ -507,18 +508,19 @@ function drawXY(env, p, x0, y0, pw, ph, hd) {
   for (const d of data) {
     if (d.s.kind !== "points") continue;
     ctx.fillStyle = seriesColor(env, d.s.color, d.i);
-    ctx.beginPath();
+    // A few points: large, each outlined so it stands out on the line. Many: small and
+    // plain, since outlines would paint over the neighbouring points and the curve.
+    const many = d.n > MANY_POINTS;
+    const r = many ? 2.5 : 4;
     for (let i = 0; i < d.n; i++) {
       const xv = d.xs ? d.xs[i] : i;
       const yv = d.ys[i];
       if (!isNum(xv) || !isNum(yv) || xv < xa || xv > xb || yv < ya || yv > yb) continue;
-      const px = x(xv);
-      const py = f.y(yv);
-      ctx.moveTo(px + 4, py);
-      ctx.arc(px, py, 4, 0, 2 * Math.PI);
+      ctx.beginPath();
+      ctx.arc(x(xv), f.y(yv), r, 0, 2 * Math.PI);
+      ctx.fill();
+      if (!many) ctx.stroke();
     }
-    ctx.fill();
-    ctx.stroke();
   }
 }
 

@@ -1,14 +1,19 @@
 // The page's state lives in one place: the URL's query string, one parameter per
 // input ("softmax.x=..."), holding only inputs that differ from the card's example.
-// So a link reproduces what you see, and a reload keeps what was typed.
+// So a link reproduces what you see, and a reload keeps what was typed. An input too
+// long for a link (a big pasted array) is kept in this tab's sessionStorage instead,
+// so a reload still keeps it; links then say they leave it out.
 
+const MAX_IN_URL = 4000; // characters of one input; longer URLs break in servers and chats
 const key = (field) => `${field.closest("[data-op]").dataset.op}.${field.name}`;
+const stored = (field) => `nnbasics:input:${key(field)}`;
 
-/** Put the values a URL carries into the fields (before Python has even loaded). */
+/** Put the values the URL (or, for long ones, this tab's storage) carries into the fields. */
 export function restoreFields(fields, search = location.search) {
   const params = new URLSearchParams(search);
   for (const field of fields) {
-    if (params.has(key(field))) field.value = params.get(key(field));
+    const value = params.has(key(field)) ? params.get(key(field)) : sessionStorage.getItem(stored(field));
+    if (value !== null) field.value = value;
   }
 }
 
@@ -16,12 +21,20 @@ export function restoreFields(fields, search = location.search) {
 export function saveFields(fields) {
   const params = new URLSearchParams(location.search);
   for (const field of fields) {
-    if (field.value === field.defaultValue) params.delete(key(field));
+    const long = field.value.length > MAX_IN_URL;
+    if (field.value === field.defaultValue || long) params.delete(key(field));
     else params.set(key(field), field.value);
+    if (long) sessionStorage.setItem(stored(field), field.value);
+    else sessionStorage.removeItem(stored(field));
   }
   const query = params.toString();
   const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
     history.replaceState(history.state, "", url);
   }
+}
+
+/** Whether some input is too long to be in a link. */
+export function linkLeavesOut(fields) {
+  return fields.some((field) => field.value.length > MAX_IN_URL);
 }
