@@ -3,9 +3,9 @@
 The page's practice Web Worker (its own Pyodide, see web/js/practice-worker.js) calls
 :func:`grade_json`; the native tests call :func:`grade`. For one exercise it
 
-1. builds the cases -- the course's example, edge cases and seeded random inputs -- and
-   computes every expected value with the package's own function, *before* any of the
-   learner's code runs;
+1. takes the cases -- the course's example, edge cases and seeded random inputs -- and
+   their expected values from :data:`PLANS`, computed once with the package's own
+   function when this module is imported, before any learner code can run (read-only);
 2. compiles the learner's code as ``<your code>`` and runs its top level once (its
    ``print`` output is captured, a syntax error or exception is reported trimmed to the
    learner's own lines);
@@ -13,13 +13,18 @@ The page's practice Web Worker (its own Pyodide, see web/js/practice-worker.js) 
    of the inputs and checks, in the course's order, that it ran, the type, the exact
    shape and the values (``np.allclose``); the first failing check is named.
 
+Any exception of the learner's -- ``SystemExit`` and ``KeyboardInterrupt`` too -- is part
+of a case's result; only the grader's own limits (:class:`TimeUp`, ``MemoryError``) are
+reported as such, in the explicit ``failed`` field ("time", "memory").
+
 Learner code is limited to :data:`TIME_LIMIT` seconds in all and :data:`MEMORY_LIMIT`
 bytes (a trace function checks both on every line of ``<your code>``); the page's
 JavaScript also ends the worker after 8 s for what that cannot stop: a long C loop, or
-a bare ``except:`` that swallows the stop (Python unsets a trace function that raised). Module attributes the learner may replace (``nnbasics.sigmoid``,
-``np.exp``, ``math.exp``, builtins) are put back before and after each grading, and
-NumPy's error and print state lives in a copied context, so one check never changes
-the next one's expected values.
+a bare ``except:`` that swallows the stop (Python unsets a trace function that raised).
+What the learner may replace in NumPy (internals too), nnbasics, ``math``, builtins and
+the modules the grader uses -- attributes, function code and defaults, class attributes
+-- is put back after each run (:class:`_Guard`); ``js`` and ``pyodide`` cannot be imported
+while learner code runs; NumPy's error and print state lives in a copied context.
 """
 from __future__ import annotations
 
@@ -27,12 +32,14 @@ import builtins
 import contextlib
 import contextvars
 import copy
+import dataclasses
 import io
 import json
 import linecache
 import sys
 import time
 import traceback
+import types
 import warnings
 import zlib
 from dataclasses import dataclass
@@ -41,11 +48,9 @@ from typing import Callable
 import numpy as np
 
 import nnbasics
+from nnbasics.printing import NUMPY_DEFAULT_PRINT_OPTIONS
 
-try:  # part of the standard library; tolerated if a trimmed runtime lacks it
-    import tracemalloc
-except ImportError:  # pragma: no cover
-    tracemalloc = None
+import tracemalloc
 
 FILENAME = "<your code>"
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
@@ -66,9 +71,7 @@ FUNCTIONS = {
     "l2": "L2",
 }
 
-PRINT_OPTIONS = dict(precision=8, threshold=200, edgeitems=3, linewidth=75, suppress=False,
-                     nanstr="nan", infstr="inf", sign="-", floatmode="maxprec", formatter=None,
-                     legacy=False)
+PRINT_OPTIONS = {**NUMPY_DEFAULT_PRINT_OPTIONS, "threshold": 200}  # long values shortened
 
 COURSE_IMAGE = [
     [[0.67826139, 0.29380381], [0.90714982, 0.52835647], [0.4215251, 0.45017551]],
@@ -250,11 +253,6 @@ PARAMS = {op: ("yhat", "y") if op in ("l1", "l2") else ("image",) if op == "imag
           for op in FUNCTIONS}
 
 
-def cases(op: str) -> list[Case]:
-    """The cases of one exercise (seeded: the same on every call)."""
-    return CASES[op](_rng(op))
-
-
 # --------------------------------------------------------------------------- showing values
 
 
@@ -321,7 +319,7 @@ class _Limits:
     def check(self):
         if time.monotonic() > self.deadline:
             raise TimeUp(f"your code ran for more than {self.seconds:g} s")
-        if tracemalloc is not None and tracemalloc.is_tracing():
+        if tracemalloc.is_tracing():
             if tracemalloc.get_traced_memory()[0] > self.memory:
                 raise MemoryError(f"your code used more than {self.memory // 2**20} MB")
 
@@ -340,7 +338,7 @@ class _Limits:
     def active(self):
         """Trace the learner's frames (and measure memory) inside the block."""
         previous = sys.gettrace()
-        tracing = tracemalloc is not None and not tracemalloc.is_tracing()
+        tracing = not tracemalloc.is_tracing()
         if tracing:
             tracemalloc.start()
         sys.settrace(self._global)
@@ -386,26 +384,97 @@ def _captured(output: _Output):
         yield
 
 
+_HIDDEN = ("js", "pyodide", "pyodide_js", "_pyodide")  # the page's JavaScript, in Pyodide
+#: The modules (and their submodules) put back after learner code: what computes and checks
+#: the results. Not ``sys`` or ``warnings``, whose state the grader's caller owns.
+_GUARDED = {"numpy", "nnbasics", __name__, "math", "builtins", "copy", "copyreg", "json", "traceback",
+            "linecache", "contextlib", "contextvars", "io", "zlib", "time", "tracemalloc", "functools",
+            "operator", "dataclasses"}
+
+
 class _Guard:
-    """Puts back module attributes that learner code may have replaced or deleted."""
+    """Puts back what learner code may have replaced or deleted in the modules loaded so far.
+
+    For every module imported before any learner code ran (NumPy with all its internals,
+    nnbasics, the standard library the grader uses): the module's attributes, and for its
+    Python functions and classes their code, defaults and class attributes. Learner code
+    also runs with ``js`` and ``pyodide`` unimportable, so it cannot post to the page.
+    """
 
     def __init__(self):
-        names = ["numpy", "numpy.linalg", "numpy.random", "math", "builtins"]
-        names += [name for name in sys.modules if name == "nnbasics" or name.startswith("nnbasics.")]
-        self.saved = [(sys.modules[name], dict(vars(sys.modules[name]))) for name in names
-                      if name in sys.modules]
+        self.modules = {name: module for name, module in sys.modules.items()
+                        if module is not None and name.split(".")[0] in _GUARDED}
+        self.saved = []
+        self.functions = []
+        self.classes = []
+        seen: set[int] = set()
+        for module in self.modules.values():
+            try:
+                namespace = vars(module)
+            except TypeError:
+                continue
+            saved = dict(namespace)
+            if namespace is globals():
+                saved["_GUARD"] = self  # this guard itself, bound just after it is made
+            self.saved.append((namespace, saved))
+            for value in namespace.values():
+                if id(value) in seen:
+                    continue
+                seen.add(id(value))
+                if type(value) is _FUNCTION:
+                    self.functions.append((value, value.__code__, value.__defaults__, value.__kwdefaults__))
+                elif isinstance(value, type) and not value.__flags__ & _IMMUTABLE_TYPE:
+                    self.classes.append((value, dict(vars(value))))
         self.recursion_limit = sys.getrecursionlimit()
 
     def restore(self):
-        for module, saved in self.saved:
-            current = vars(module)
+        for namespace, saved in self.saved:
+            if len(namespace) != len(saved):
+                for key in [key for key in namespace if key not in saved]:
+                    del namespace[key]
+            for key, value in saved.items():
+                if namespace.get(key, _Guard) is not value:
+                    namespace[key] = value
+        for function, code, defaults, kwdefaults in self.functions:
+            if function.__code__ is not code:
+                function.__code__ = code
+            if function.__defaults__ is not defaults:
+                function.__defaults__ = defaults
+            if function.__kwdefaults__ is not kwdefaults:
+                function.__kwdefaults__ = kwdefaults
+        for cls, saved in self.classes:
+            current = vars(cls)
+            if len(current) != len(saved):
+                for key in [key for key in current if key not in saved]:
+                    with contextlib.suppress(AttributeError, TypeError):
+                        delattr(cls, key)
             for key, value in saved.items():
                 if current.get(key, _Guard) is not value:
-                    current[key] = value
+                    with contextlib.suppress(AttributeError, TypeError):
+                        setattr(cls, key, value)
+        for name, module in self.modules.items():
+            if sys.modules.get(name) is not module:
+                sys.modules[name] = module
         sys.setrecursionlimit(self.recursion_limit)
 
+    @contextlib.contextmanager
+    def hidden(self):
+        """Inside the block, ``import js`` / ``import pyodide`` fail (sys.modules put back after)."""
+        hidden = {name: module for name, module in sys.modules.items() if name.split(".")[0] in _HIDDEN}
+        for name in (*_HIDDEN, *hidden):
+            sys.modules[name] = None  # None in sys.modules: the import raises ImportError
+        try:
+            yield
+        finally:
+            for name in (*_HIDDEN, *hidden):
+                if name in hidden:
+                    sys.modules[name] = hidden[name]
+                else:
+                    sys.modules.pop(name, None)
 
-_GUARD = _Guard()  # taken at import, before any learner code has run
+
+_FUNCTION = type(_clip)
+_IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: a built-in type, attributes fixed
 
 
 # --------------------------------------------------------------------------- tracebacks
@@ -562,7 +631,7 @@ def _run_case(compiled, function_name: str, case: Case, expected, entry: dict, l
     output = _Output()
     caught: list = []
     try:
-        with limits.active(), warnings.catch_warnings(record=True) as caught:
+        with _GUARD.hidden(), limits.active(), warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("default")
             with _captured(_Output()):  # the top level already printed once, above the cases
                 exec(compiled, namespace)
@@ -578,7 +647,7 @@ def _run_case(compiled, function_name: str, case: Case, expected, entry: dict, l
     except MemoryError as error:
         return _result(entry, case, "memory", f"ran out of memory: {error or 'MemoryError'}",
                        output=output.getvalue())
-    except Exception as error:  # the learner's own error: part of the result
+    except BaseException as error:  # the learner's own error (SystemExit too): part of the result
         matches = case.raises is not None and isinstance(error, case.raises)
         if matches:
             return _result(entry, case, None, f"raised {_one_line(error)}", got=f"raised {_one_line(error)}",
@@ -610,14 +679,49 @@ def _expected(reference, case: Case):
     return reference(*copy.deepcopy(case.args))
 
 
+def _frozen(value):
+    """A read-only copy: arrays cannot be written to, lists become tuples."""
+    if isinstance(value, np.ndarray):
+        value = value.copy()
+        value.flags.writeable = False
+        return value
+    if isinstance(value, tuple):
+        return tuple(_frozen(item) for item in value)
+    return copy.deepcopy(value)
+
+
+def _plan(op: str) -> tuple[tuple[Case, object, dict], ...]:
+    reference = getattr(nnbasics, FUNCTIONS[op])
+    planned = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for case in CASES[op](_rng(op)):
+            expected = _frozen(_expected(reference, case))
+            case = dataclasses.replace(case, args=_frozen(case.args))
+            planned.append((case, expected, _plan_entry(op, case, expected)))
+    return tuple(planned)
+
+
+#: Every exercise's cases, expected values and shown plan, computed once at import --
+#: before any learner code can run, so nothing a learner patches can change them.
+PLANS = types.MappingProxyType({op: _plan(op) for op in FUNCTIONS})
+
+
+def cases(op: str) -> list[Case]:
+    """The cases of one exercise (seeded: the same on every call; inputs read-only)."""
+    return [case for case, _, _ in PLANS[op]]
+
+
+def expected_values(op: str) -> list:
+    """Copies of the expected values of one exercise's cases (None for a `raises` case)."""
+    return [copy.deepcopy(expected) for _, expected, _ in PLANS[op]]
+
+
 def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float, memory_limit: int) -> dict:
     function_name = FUNCTIONS[op]
     _GUARD.restore()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        reference = getattr(nnbasics, function_name)
-        planned = [(case, _expected(reference, case)) for case in cases(op)]
-    entries = [_plan_entry(op, case, expected) for case, expected in planned]
+    planned = [(case, expected) for case, expected, _ in PLANS[op]]
+    entries = [copy.deepcopy(entry) for _, _, entry in PLANS[op]]
     report({"type": "plan", "function": function_name, "cases": entries})
 
     outcome = {"op": op, "function": function_name, "printed": "", "error": None, "recycle": False}
@@ -636,7 +740,7 @@ def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float
         namespace = {"__name__": "__main__", "__builtins__": builtins}
         printed = _Output()
         try:
-            with limits.active(), warnings.catch_warnings():
+            with _GUARD.hidden(), limits.active(), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 with _captured(printed):
                     exec(compiled, namespace)
@@ -648,7 +752,7 @@ def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float
             failure = ("memory", f"ran out of memory: {error or 'MemoryError'}")
             outcome["error"] = {"kind": "memory", "message": "Your code ran out of memory.",
                                 "traceback": _traceback(error)}
-        except Exception as error:
+        except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
             outcome["error"] = {"kind": "top-level",
                                 "message": "Your code raised an error before the cases could run.",
                                 "traceback": _traceback(error)}
@@ -710,3 +814,5 @@ def grade_json(op: str, code: str, report_json=None) -> str:
 
     return json.dumps(grade(op, code, report))
 
+
+_GUARD = _Guard()  # taken last at import: after PLANS, before any learner code has run

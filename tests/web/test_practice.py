@@ -14,13 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-for folder in (ROOT / "py", ROOT / "web"):  # in case pytest's pythonpath lacks them
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+import nnbasics
+import practice  # web/ is on pytest's pythonpath (pyproject.toml)
 
-import nnbasics  # noqa: E402
-import practice  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 OPS = [op["name"] for op in json.loads((ROOT / "web" / "operations.json").read_text())]
 
@@ -281,7 +278,7 @@ def test_an_endless_loop_times_out_and_the_other_cases_are_not_run():
 def test_catching_exceptions_does_not_escape_the_time_limit():
     # The limit is a BaseException, which `except Exception` does not catch. (A bare
     # `except:` would: Python unsets a trace function that raised, so such a loop is left
-    # to the page's hard limit, which ends the worker -- see tests/e2e/test_practice.py.)
+    # to the page's hard limit, which ends the worker -- see tests/e2e/test_practice_panel.py.)
     code = ("def sigmoid(x):\n    while True:\n        try:\n            while True:\n                pass\n"
             "        except Exception:\n            pass\n")
     started = time.monotonic()
@@ -324,6 +321,58 @@ def test_tampering_with_the_package_numpy_or_builtins_changes_neither_this_check
     assert np.geterr()["over"] == "warn" and np.get_printoptions()["precision"] == 8
     assert sys.getrecursionlimit() > 50
     assert practice.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])["all_passed"]
+
+
+def test_tampering_with_a_numpy_internal_does_not_let_a_wrong_solution_pass_a_later_check():
+    wrong = replace("l2", "(y - yhat) ** 2", "np.abs(y - yhat)")
+    assert not practice.grade("l2", wrong)["all_passed"]
+    tamper = ("import numpy as np\nimport numpy._core.fromnumeric as fn\nimport numpy._core.numeric as nu\n"
+              "fn._wrapreduction = lambda *args, **kwargs: 0.0\n"
+              "nu.isclose.__code__ = (lambda a, b, rtol=0, atol=0, equal_nan=False: True).__code__\n"
+              "def L2(yhat, y):\n    return 0.0\n")
+    practice.grade("l2", tamper)
+    later = practice.grade("l2", wrong)
+    assert by_name(later)["example"]["failed"] == "values"
+    assert not later["all_passed"]
+    assert float(np.sum(np.array([1.0, 2.0]))) == 3.0  # and NumPy itself is whole again
+    assert practice.grade("l2", COURSE_SOLUTIONS["l2"])["all_passed"]
+
+
+def test_expected_values_are_computed_once_and_handed_out_as_copies():
+    first = practice.expected_values("softmax")
+    first[0][...] = 0
+    assert not np.allclose(practice.expected_values("softmax")[0], 0)
+    for case, expected, _ in practice.PLANS["softmax"]:
+        assert not expected.flags.writeable and not case.args[0].flags.writeable
+
+
+@pytest.mark.parametrize("statement, name", [
+    ("sys.exit()", "SystemExit"), ("sys.exit(3)", "SystemExit: 3"), ("raise SystemExit", "SystemExit"),
+    ("raise KeyboardInterrupt", "KeyboardInterrupt"), ("raise GeneratorExit", "GeneratorExit")])
+def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(statement, name):
+    code = f"import sys\n\ndef sigmoid(x):\n    {statement}\n"
+    result = practice.grade("sigmoid", code)
+    example = by_name(result)["example"]
+    assert example["failed"] == "runs" and example["message"] == f"raised {name}"
+    assert example["traceback"].splitlines()[-2].strip() == statement
+    assert "practice.py" not in example["traceback"]
+    assert not result["recycle"] and result["error"] is None
+
+
+def test_system_exit_at_the_top_level_is_shown_as_an_error_of_the_code():
+    result = practice.grade("sigmoid", "import sys\nsys.exit('bye')\n")
+    assert result["error"]["kind"] == "top-level"
+    assert result["error"]["traceback"].endswith("SystemExit: bye")
+    assert {case["failed"] for case in result["cases"]} == {"runs"}
+
+
+def test_learner_code_cannot_import_the_pages_javascript(monkeypatch):
+    fake = type(sys)("js")
+    monkeypatch.setitem(sys.modules, "js", fake)
+    code = ("def sigmoid(x):\n    import js\n    return x\n")
+    example = practice.grade("sigmoid", code)["cases"][0]
+    assert example["failed"] == "runs" and "import of js halted" in example["message"]
+    assert sys.modules["js"] is fake
 
 
 def test_the_learner_gets_copies_of_the_inputs():

@@ -6,7 +6,11 @@
 //               {type: "grade", id, op, code}
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "event", id, event}  (the grader's plan / stage / case events)
-//               {type: "done", id, result}  | {type: "crash", id, message}
+//               {type: "done", id, result}  | {type: "crash", id, kind, message}
+//               kind: "grader" (a Python error of the grader itself; the interpreter still
+//               runs) or "runtime" (the interpreter itself failed, e.g. WebAssembly memory).
+// The learner's own errors and limits never crash: they are case results, classified by
+// the grader's explicit fields (failed: "runs", "time", "memory", ...).
 // The page ends this worker (terminate) when a check runs too long, and starts another.
 
 let grader = null;
@@ -57,7 +61,8 @@ function grade({ id, op, code }) {
     // The grader catches the learner's errors itself; reaching here means Python itself
     // failed (a fatal error of the runtime, such as running out of WebAssembly memory).
     crashed = !isPythonError(error);
-    postMessage({ type: "crash", id, message: String(error?.message ?? error).slice(0, 2000) });
+    postMessage({ type: "crash", id, kind: crashed ? "runtime" : "grader",
+      message: String(error?.message ?? error).slice(0, 2000) });
   }
 }
 

@@ -188,6 +188,7 @@ const VERDICTS = {
   defined: "failed: no such function",
   "not-run": "not run",
   stopped: "stopped",
+  crashed: "Python for practice crashed",
 };
 
 // --------------------------------------------------------------------------- storage
@@ -266,11 +267,11 @@ class PracticeWorker {
     } else if (message.type === "done" && this.job?.id === message.id) {
       this.finish({ result: message.result });
     } else if (message.type === "crash") {
-      this.die(`Python for practice crashed (${message.message})`);
+      this.die(`Python for practice crashed (${message.message})`, message.kind);
     }
   }
 
-  /** Grade `code`; resolves to {result} or {timedOut} or {crashed, message}, never rejects. */
+  /** Grade `code`; resolves to {result} or {timedOut} or {crashed, kind, message}, never rejects. */
   run(op, code, onEvent) {
     if (this.dead) return Promise.resolve({ crashed: true, message: "Python for practice had stopped" });
     return new Promise((resolve) => {
@@ -292,13 +293,13 @@ class PracticeWorker {
     job.resolve(outcome);
   }
 
-  die(reason) {
+  die(reason, kind = "stopped") {
     if (this.dead) return;
     this.dead = true;
     clearTimeout(this.startTimer);
     this.worker.terminate();
     this.rejectReady(new Error(reason));
-    this.finish({ crashed: true, message: reason });
+    this.finish({ crashed: true, kind, message: reason });
     if (python === this) python = null;
   }
 }
@@ -374,6 +375,9 @@ function caseItem(entry) {
     element("span", "case-verdict", entry.status === "pass" ? "passed"
       : entry.status === "fail" ? VERDICTS[entry.failed] ?? "failed" : entry.running ? "running…" : "waiting"),
   );
+  if (entry.output && entry.status === "pass") {
+    head.append(element("span", "case-printed", "printed output"));
+  }
   summary.append(element("span", "case-mark", mark), head);
   details.append(summary);
   const body = element("div", "case-body");
@@ -526,10 +530,31 @@ function showPassed(op) {
 // --------------------------------------------------------------------------- checking
 
 let queue = Promise.resolve();
+let running = null; // the panel whose check runs now
+const waiting = new Set(); // panels whose check waits for it
+
+/** The function a panel practises, as its heading names it ("softmax(x)"). */
+function functionName(panel) {
+  return panel.querySelector(".practice-title code")?.textContent
+    ?? panel.closest("section[data-op]").dataset.op;
+}
+
+function showWaiting() {
+  for (const panel of waiting) {
+    if (running && running !== panel) {
+      setStatus(panel, `Waiting for the check of ${functionName(running)} to finish…`, "busy");
+    }
+  }
+}
 
 /** Checks run one at a time (one worker); a check that throws does not block the next. */
 function enqueue(panel) {
-  queue = queue.then(() => check(panel)).catch((error) => {
+  waiting.add(panel);
+  showWaiting();
+  queue = queue.then(() => {
+    waiting.delete(panel);
+    return check(panel);
+  }).catch((error) => {
     finishCheck(panel);
     setStatus(panel, `The check could not run (${error.message}).`, "failed");
   });
@@ -539,6 +564,8 @@ async function check(panel) {
   if (panel.dataset.busy) return;
   panel.dataset.busy = "true";
   panel.setAttribute("aria-busy", "true");
+  running = panel;
+  showWaiting();
   const op = panel.closest("section[data-op]").dataset.op;
   const code = panel.querySelector('[name="code"]').value;
   const report = new Report(panel);
@@ -568,10 +595,8 @@ async function check(panel) {
       + "(an endless loop, or a very long computation?)");
     setStatus(panel, "Stopped after too long; Python for practice was restarted.");
   } else {
-    const memory = /memory|OOM|Aborted/i.test(outcome.message);
-    report.stopped(memory ? "memory" : "stopped", memory
-      ? `ran out of memory: ${outcome.message}`
-      : `${outcome.message}; it was restarted`);
+    // Classified by the worker's explicit kind, never by the text of a message.
+    report.stopped(outcome.kind === "stopped" ? "stopped" : "crashed", `${outcome.message}; it was restarted`);
     setStatus(panel, "Python for practice was restarted.");
   }
   if (!python) ensurePython(); // the next check finds a fresh worker starting or ready
@@ -579,6 +604,7 @@ async function check(panel) {
 }
 
 function finishCheck(panel) {
+  if (running === panel) running = null;
   delete panel.dataset.busy;
   panel.removeAttribute("aria-busy");
   panel.dataset.checks = String((Number(panel.dataset.checks) || 0) + 1);
@@ -677,25 +703,14 @@ function setCode(editor, code) {
 
 const panels = [...document.querySelectorAll("section[data-op] [data-practice]")];
 
-function solutionNote(source) {
-  if (source.includes("as_same_shape_arrays")) {
-    return "The package's own version. Its helper as_same_shape_arrays turns yhat and y into float arrays and checks that their shapes are the same.";
-  }
-  if (source.includes("as_float_array")) {
-    return "The package's own version. Its helper as_float_array is np.asarray(x, dtype=float) plus a check of the number of dimensions.";
-  }
-  if (source.includes("_describe")) {
-    return "The package's own version. Its helper _describe only words the error message.";
-  }
-  return "The package's own version.";
-}
-
 function fillSolution(panel, op) {
   const details = panel.querySelector(".practice-solution");
   if (!details.open) return;
   const source = window.nnApp?.sources?.[op];
   details.querySelector("code").textContent = source ?? "The solution appears here once Python has loaded…";
-  details.querySelector(".practice-solution-note").textContent = source ? solutionNote(source) : "";
+  details.querySelector(".practice-solution-note").textContent = source
+    ? "The package's own version. Any helper it calls only converts and checks the input or words an error message."
+    : "";
 }
 
 function setUp(panel) {
