@@ -115,13 +115,21 @@ def open_app(browser, site_url: str, path: str = "/", **context_args):
     return page, watcher
 
 
-@pytest.fixture(scope="module")
-def shared_app(browser, site_url):
-    """One ready page shared by a module's tests (each test sets the inputs it needs)."""
-    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
-    yield page
-    page.context.close()
-    watcher.assert_clean()
+def module_page_fixture(doc: str):
+    """A module-scoped fixture: one ready page of its own, checked clean at the end."""
+
+    @pytest.fixture(scope="module")
+    def fixture(browser, site_url):
+        page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
+        yield page
+        page.context.close()
+        watcher.assert_clean()
+
+    fixture.__doc__ = doc
+    return fixture
+
+
+shared_app = module_page_fixture("One ready page shared by a module's tests (each sets the inputs it needs).")
 
 
 @pytest.fixture

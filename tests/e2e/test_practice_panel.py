@@ -18,7 +18,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, open_app
+from conftest import ROOT, module_page_fixture, open_app
 
 OPS = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector",
        "normalize_rows", "softmax", "l1", "l2"]
@@ -320,13 +320,7 @@ def test_code_and_progress_are_kept_across_a_reload(browser, site_url):
 # --------------------------------------------------------------------------- limits
 
 
-@pytest.fixture(scope="module")
-def own_page(browser, site_url):
-    """A page of its own for the checks that end or exhaust Python for practice."""
-    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 900})
-    yield page
-    page.context.close()
-    watcher.assert_clean()
+own_page = module_page_fixture("A page of its own for the checks that end or exhaust Python for practice.")
 
 
 def test_python_for_practice_starts_only_when_asked(own_page):
