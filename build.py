@@ -322,7 +322,7 @@ def render_index(template: str, operations: list[dict], preloads: list[str]) -> 
         cards.append(card.format(
             op=op["name"], title=op["title"], summary=op["summary"], formula=op["formula"],
             fields=fields, extra=upload if op.get("upload") else "",
-            practice=practice.format(op=op["name"], title=op["title"]),
+            practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"])),
             plot_label=html.escape(op["plot_label"]),
         ))
     toc = "\n        ".join(
