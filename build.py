@@ -369,15 +369,20 @@ def preload_links(pyodide_dir: str, shipped: dict[str, bytes]) -> list[str]:
     return links
 
 
+def files_digest(files: dict[str, bytes]) -> str:
+    """One sha256 over a set of files: their names and contents."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
 def content_dir(base: str, files: dict[str, bytes]) -> str:
     """``base`` plus a hash of the files in it: trimmed or recompiled files never reuse a path.
 
     The vendor folders are cached as immutable, so any change in what they hold must move them.
     """
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    return f"{base}-{digest.hexdigest()[:10]}"
+    return f"{base}-{files_digest(files)[:10]}"
 
 
 def zip_package() -> bytes:
@@ -493,8 +498,8 @@ def write(path: Path, data: bytes | str) -> None:
     path.write_bytes(data.encode() if isinstance(data, str) else data)
 
 
-def assemble(out: Path, release: Path | None) -> dict[str, str]:
-    """Write the complete site into ``out``; returns {path: sha256} of every file."""
+def assemble(out: Path, release: Path | None) -> None:
+    """Write the complete site into ``out``."""
     pyodide_files = tar_members(fetch_npm(PYODIDE))
     official = json.loads(pyodide_files["pyodide-lock.json"])
     if official["info"]["version"] != PYODIDE.version:
@@ -541,23 +546,14 @@ def assemble(out: Path, release: Path | None) -> dict[str, str]:
     write(out / "nnbasics.zip", zip_package())
     write(out / "sw.js", service_worker(out))
 
-    return {
-        str(path.relative_to(out)): sha256_hex(path.read_bytes())
-        for path in sorted(out.rglob("*"))
-        if path.is_file()
-    }
-
 
 def service_worker(out: Path) -> str:
     """web/sw.js with this build's version (a hash of every file) and its precache list."""
-    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    digest = hashlib.sha256()
-    for name in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
-    precache = ["./"] + [f"./{name}" for name in files]
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    precache = ["./"] + [f"./{name}" for name in sorted(files)]
     return (
         (WEB / "sw.js").read_text()
-        .replace("__VERSION__", digest.hexdigest()[:16])
+        .replace("__VERSION__", files_digest(files)[:16])
         .replace('["__PRECACHE__"]', json.dumps(precache, indent=2))
     )
 
@@ -567,7 +563,7 @@ def build(release: Path | None = None, out: Path = DIST) -> Path:
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
     try:
-        files = assemble(staging, release)
+        assemble(staging, release)
         old = out.with_name(out.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
@@ -577,8 +573,8 @@ def build(release: Path | None = None, out: Path = DIST) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    size = sum((out / name).stat().st_size for name in files)
-    log("done", f"{len(files)} files, {size / 1e6:.1f} MB in {out} ({time.perf_counter() - started:.1f} s)")
+    sizes = [path.stat().st_size for path in out.rglob("*") if path.is_file()]
+    log("done", f"{len(sizes)} files, {sum(sizes) / 1e6:.1f} MB in {out} ({time.perf_counter() - started:.1f} s)")
     return out
 
 
