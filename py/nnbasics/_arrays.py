@@ -26,19 +26,26 @@ def as_float_array(x, function, ndims=None, expected=""):
 
 
 def as_same_shape_arrays(yhat, y, function):
-    """Return `yhat` and `y` as 1-D or 2-D float64 arrays of the same shape.
+    """Return `yhat` and `y` as float64 arrays of the same shape, at least 1-D.
 
-    Different shapes raise a ValueError naming both, instead of letting
-    NumPy broadcast them (``(5,)`` against ``(5, 1)`` would become ``(5, 5)``).
+    Any number of dimensions from 1 up is accepted. Different shapes raise a
+    ValueError naming both, instead of letting NumPy broadcast them (``(5,)``
+    against ``(5, 1)`` would become ``(5, 5)``). Two 0-d arrays (bare numbers)
+    raise a ValueError naming their shape ``()``: there is no vector of
+    examples to sum over.
     """
-    expected = "1-D or 2-D arrays (one row per example)"
-    yhat = as_float_array(yhat, function, (1, 2), expected)
-    y = as_float_array(y, function, (1, 2), expected)
+    yhat = as_float_array(yhat, function)
+    y = as_float_array(y, function)
     if yhat.shape != y.shape:
         raise ValueError(
             f"{function} expects yhat and y of the same shape, but got yhat of "
             f"shape {yhat.shape} and y of shape {y.shape}"
             + _broadcast_note(yhat.shape, y.shape)
+        )
+    if yhat.ndim == 0:
+        raise ValueError(
+            f"{function} expects arrays of at least one dimension (one entry per "
+            f"example), but got yhat and y of shape {yhat.shape}"
         )
     return yhat, y
 
@@ -50,8 +57,3 @@ def _broadcast_note(shape1, shape2):
     except ValueError:
         return ""
     return f" (y - yhat would silently broadcast them to shape {shape})"
-
-
-def float_if_0d(result):
-    """A 0-d result as a Python float (as the course prints it), else the array."""
-    return float(result) if result.ndim == 0 else result

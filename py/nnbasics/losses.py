@@ -1,36 +1,43 @@
-"""Loss functions: L1 (sum of absolute errors) and L2 (sum of squared errors)."""
+"""Losses L1 and L2 (sums of absolute / squared errors over all elements) and their per-element terms."""
 
 import numpy as np
 
-from ._arrays import as_same_shape_arrays, float_if_0d
+from ._arrays import as_same_shape_arrays
 
 
 def L1(yhat, y):
-    """L1 loss: the sum of ``|y - yhat|`` along the last axis.
+    """L1 loss: the sum of ``|y - yhat|`` over all elements, as a Python float.
+
+    The course's definition, ``L1(yhat, y) = sum over i of |y[i] - yhat[i]|``,
+    with ``i`` running over every element whatever the arrays' shape.
 
     Parameters
     ----------
     yhat : array_like
-        Predictions, shape ``(n,)`` or ``(m, n)``.
+        Predictions, an array of any shape with at least one dimension:
+        ``(m,)``, a column ``(m, 1)``, a row ``(1, m)``, a matrix or more.
     y : array_like
         True labels, the same shape as `yhat`.
 
     Returns
     -------
-    float or numpy.ndarray
-        For 1-D inputs a Python float; for 2-D inputs the loss of each row,
-        float64 of shape ``(m,)``.
+    float
+        The sum over all elements, always a Python ``float`` (also for
+        integer inputs, matrices and higher dimensions); ``0.0`` for empty
+        arrays.
 
     Raises
     ------
     ValueError
         If `yhat` and `y` have different shapes (both are named), or are
-        not 1-D or 2-D.
+        0-d (bare numbers, shape ``()``).
 
     Notes
     -----
     The shapes must match exactly: NumPy would otherwise broadcast, and
     ``(5,)`` against ``(5, 1)`` would silently become a 5 x 5 matrix.
+    The inputs are never modified. NaN and infinity follow NumPy: a NaN
+    gives ``nan``, an infinite difference gives ``inf``.
 
     Examples
     --------
@@ -40,39 +47,60 @@ def L1(yhat, y):
     >>> y = np.array([1, 0, 0, 1, 1])
     >>> print(L1(yhat, y))
     1.1
+
+    Column vectors of shape ``(5, 1)`` give the same single number:
+
+    >>> yhat = np.array([[.9], [0.2], [0.1], [.4], [.9]])
+    >>> y = np.array([[1], [0], [0], [1], [1]])
+    >>> print(L1(yhat, y))
+    1.1
+
+    And so do rows of shape ``(1, 5)``:
+
+    >>> print(L1(yhat.T, y.T))
+    1.1
+    >>> type(L1(yhat.T, y.T))
+    <class 'float'>
     """
     yhat, y = as_same_shape_arrays(yhat, y, "L1")
-    return float_if_0d(np.sum(np.abs(y - yhat), axis=-1))
+    return float(np.sum(np.abs(y - yhat)))
 
 
 def L2(yhat, y):
-    """L2 loss: the sum of ``(y - yhat)**2`` along the last axis.
+    """L2 loss: the sum of ``(y - yhat)**2`` over all elements, as a Python float.
+
+    The course's definition, ``L2(yhat, y) = sum over i of (y[i] - yhat[i])**2``,
+    with ``i`` running over every element whatever the arrays' shape.
 
     Parameters
     ----------
     yhat : array_like
-        Predictions, shape ``(n,)`` or ``(m, n)``.
+        Predictions, an array of any shape with at least one dimension:
+        ``(m,)``, a column ``(m, 1)``, a row ``(1, m)``, a matrix or more.
     y : array_like
         True labels, the same shape as `yhat`.
 
     Returns
     -------
-    float or numpy.ndarray
-        For 1-D inputs a Python float; for 2-D inputs the loss of each row,
-        float64 of shape ``(m,)``.
+    float
+        The sum over all elements, always a Python ``float`` (also for
+        integer inputs, matrices and higher dimensions); ``0.0`` for empty
+        arrays.
 
     Raises
     ------
     ValueError
         If `yhat` and `y` have different shapes (both are named), or are
-        not 1-D or 2-D.
+        0-d (bare numbers, shape ``()``).
 
     Notes
     -----
     The course writes this as ``np.dot(y - yhat, y - yhat)``, which only works
-    for 1-D vectors (``np.dot`` of two ``(5, 1)`` columns fails). Summing the
-    squares along the last axis gives the same number for vectors and one
-    loss per row for matrices, e.g. ``(5, 1)`` columns give shape ``(5,)``.
+    for 1-D vectors (``np.dot`` of two ``(5, 1)`` columns fails). A plain sum
+    of the squares gives the same number for vectors and works for any shape.
+    The shapes must match exactly (no broadcasting), the inputs are never
+    modified, and NaN and infinity follow NumPy (an infinite difference, or
+    one whose square overflows, gives ``inf``).
 
     Examples
     --------
@@ -82,6 +110,95 @@ def L2(yhat, y):
     >>> y = np.array([1, 0, 0, 1, 1])
     >>> print(L2(yhat, y))
     0.43
+
+    Column vectors of shape ``(5, 1)`` give the same single number:
+
+    >>> yhat = np.array([[.9], [0.2], [0.1], [.4], [.9]])
+    >>> y = np.array([[1], [0], [0], [1], [1]])
+    >>> print(L2(yhat, y))
+    0.43
+
+    And so do rows of shape ``(1, 5)``:
+
+    >>> print(L2(yhat.T, y.T))
+    0.43
     """
     yhat, y = as_same_shape_arrays(yhat, y, "L2")
-    return float_if_0d(np.sum((y - yhat) ** 2, axis=-1))
+    return float(np.sum((y - yhat) ** 2))
+
+
+def absolute_errors(yhat, y):
+    """The terms of the L1 loss: ``|y - yhat|`` for each element.
+
+    Not exported from ``nnbasics``; the web page draws these terms next to
+    the loss. `L1` is their sum.
+
+    Parameters
+    ----------
+    yhat : array_like
+        Predictions, an array of any shape with at least one dimension.
+    y : array_like
+        True labels, the same shape as `yhat`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Float64, the same shape as `yhat`; a new array (inputs not modified).
+
+    Raises
+    ------
+    ValueError
+        As `L1`: different shapes (both are named), or 0-d inputs.
+
+    Notes
+    -----
+    ``L1(yhat, y) == float(np.sum(absolute_errors(yhat, y)))`` exactly.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nnbasics.losses import absolute_errors
+    >>> print(absolute_errors(np.array([[.9], [.4]]), np.array([[1], [1]])))
+    [[0.1]
+     [0.6]]
+    """
+    yhat, y = as_same_shape_arrays(yhat, y, "absolute_errors")
+    return np.abs(y - yhat)
+
+
+def squared_errors(yhat, y):
+    """The terms of the L2 loss: ``(y - yhat)**2`` for each element.
+
+    Not exported from ``nnbasics``; the web page draws these terms next to
+    the loss. `L2` is their sum.
+
+    Parameters
+    ----------
+    yhat : array_like
+        Predictions, an array of any shape with at least one dimension.
+    y : array_like
+        True labels, the same shape as `yhat`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Float64, the same shape as `yhat`; a new array (inputs not modified).
+
+    Raises
+    ------
+    ValueError
+        As `L2`: different shapes (both are named), or 0-d inputs.
+
+    Notes
+    -----
+    ``L2(yhat, y) == float(np.sum(squared_errors(yhat, y)))`` exactly.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from nnbasics.losses import squared_errors
+    >>> print(squared_errors(np.array([.9, .4]), np.array([1, 1])))
+    [0.01 0.36]
+    """
+    yhat, y = as_same_shape_arrays(yhat, y, "squared_errors")
+    return (y - yhat) ** 2
