@@ -304,13 +304,18 @@ class WheelSources:
 # --------------------------------------------------------------------------- assembling
 
 
-TEMPLATES = {"card.html", "field.html", "upload.html", "practice.html", "operations.json"}
+# Templates rendered into index.html (not shipped themselves); documentation is not shipped.
+TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html"}
+# Files whose place in the site is fixed: the service worker's folder is its scope, and the
+# manifest sits beside it. Everything else keeps its web/ path.
+AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.webmanifest"}
 
 
 def render_index(template: str, operations: list[dict], preloads: list[str]) -> str:
     """web/index.html with one card per operation, the table of contents and preloads."""
     card, field, upload, practice = (
-        (WEB / name).read_text() for name in ("card.html", "field.html", "upload.html", "practice.html")
+        (WEB / name).read_text()
+        for name in ("cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html")
     )
     cards = []
     for op in operations:
@@ -346,7 +351,9 @@ def pyscript_config(pyodide_dir: str) -> dict:
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
         "packages_cache": "passthrough",
-        "files": {"./nnbasics.zip": "./*", "./bindings.py": "./bindings.py"},
+        "files": {"./nnbasics.zip": "./*", "./catalogue.py": "./catalogue.py",
+                  "./operations.json": "./operations.json", "./cards/bindings.py": "./bindings.py",
+                  "./cards/plots.py": "./plots.py"},
     }
 
 
@@ -532,16 +539,16 @@ def assemble(out: Path, release: Path | None) -> None:
     log("assemble", "the page and the nnbasics package")
     operations = json.loads((WEB / "operations.json").read_text())
     for path in sorted(WEB.rglob("*")):
-        relative = path.relative_to(WEB)
-        if path.is_dir() or "__pycache__" in relative.parts or relative.name in TEMPLATES:
+        relative = path.relative_to(WEB).as_posix()
+        if path.is_dir() or "__pycache__" in relative or relative in TEMPLATES or relative.endswith(".md"):
             continue
-        if relative == Path("index.html"):
+        if relative == "index.html":
             page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped))
             write(out / relative, page)
-        elif relative == Path("sw.js"):
+        elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
         else:
-            write(out / relative, path.read_bytes())
+            write(out / AT_ROOT.get(relative, relative), path.read_bytes())
     write(out / "pyscript.json", json.dumps(pyscript_config(pyodide_dir), indent=2))
     write(out / "nnbasics.zip", zip_package())
     write(out / "sw.js", service_worker(out))
@@ -552,7 +559,7 @@ def service_worker(out: Path) -> str:
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     precache = ["./"] + [f"./{name}" for name in sorted(files)]
     return (
-        (WEB / "sw.js").read_text()
+        (WEB / "offline" / "sw.js").read_text()
         .replace("__VERSION__", files_digest(files)[:16])
         .replace('["__PRECACHE__"]', json.dumps(precache, indent=2))
     )

@@ -132,6 +132,23 @@ def module_page_fixture(doc: str):
 shared_app = module_page_fixture("One ready page shared by a module's tests (each sets the inputs it needs).")
 
 
+@pytest.fixture(scope="module")
+def blank(browser, site_url):
+    """A blank page on the site's origin (nothing of the app runs), so that a test can import
+    the page's JavaScript modules and call their functions; fails on any page error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.route(site_url + "/__blank__.html", lambda route: route.fulfill(
+        body="<!doctype html><meta charset=utf-8><canvas style='width: 600px'></canvas>", content_type="text/html"))
+    page.goto(site_url + "/__blank__.html")
+    yield page
+    context.close()
+    assert errors == []
+
+
 @pytest.fixture
 def watch(page, site_url):
     """Watch ``page``; at the end of the test, fail on anything it must not do."""
@@ -149,8 +166,8 @@ def app(page, site_url, watch):
 
 
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if "e2e" in item.path.parts:
+    for item in items:  # a test that drives Chromium is end-to-end, wherever it lives
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.e2e)
 
 

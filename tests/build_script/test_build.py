@@ -60,8 +60,12 @@ def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, ca
     for name in build.PYODIDE_CORE:
         assert (vendor / name).stat().st_size > 0
     assert (out / build.VENDOR_PYSCRIPT / "core.js").exists()
-    for name in ("index.html", "pyscript.json", "nnbasics.zip", "main.py", "bindings.py", "js/app.js"):
+    for name in ("index.html", "pyscript.json", "nnbasics.zip", "operations.json", "catalogue.py",
+                 "cards/main.py", "cards/bindings.py", "cards/app.js", "plot/plot.js", "practice/grader.py",
+                 "sw.js", "manifest.webmanifest", "offline/icons/icon-192.png"):
         assert (out / name).exists(), name
+    for name in build.TEMPLATES | {"offline/sw.js", "offline/manifest.webmanifest", "plot/SPEC.md"}:
+        assert not (out / name).exists(), f"{name} is a template, moved to the root, or documentation"
 
 
 def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):

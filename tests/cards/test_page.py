@@ -1,7 +1,7 @@
 """The page: every card computes as NumPy prints, explains bad input, and keeps its state.
 
-The reference texts are the course's published outputs (and NumPy's own print of the
-reshaped course image), not this project's output.
+The reference texts are the catalogue's ``printed``: the course's published outputs (and
+NumPy's own print of the reshaped course image), not this project's output.
 """
 from __future__ import annotations
 
@@ -14,30 +14,10 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+import catalogue
 from conftest import ROOT, open_app
 
-OPS = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector",
-       "normalize_rows", "softmax", "l1", "l2"]
-
-IMAGE = np.array([
-    [[0.67826139, 0.29380381], [0.90714982, 0.52835647], [0.4215251, 0.45017551]],
-    [[0.92814219, 0.96677647], [0.85304703, 0.52351845], [0.19981397, 0.27417313]],
-    [[0.60659855, 0.00533165], [0.10820313, 0.49978937], [0.34144279, 0.94630077]],
-])
-
-REFERENCE_TEXT = {
-    "basic_sigmoid": "0.7310585786300049",
-    "sigmoid": "[0.73105858 0.88079708 0.95257413]",
-    "sigmoid_derivative": "[0.19661193 0.10499359 0.04517666]",
-    "image2vector": str(IMAGE.reshape(-1, 1)),
-    "normalize_rows": "[[0.         0.6        0.8       ]\n [0.13736056 0.82416338 0.54944226]]",
-    "softmax": ("[[9.80897665e-01 8.94462891e-04 1.79657674e-02 1.21052389e-04\n"
-                "  1.21052389e-04]\n"
-                " [8.78679856e-01 1.18916387e-01 8.01252314e-04 8.01252314e-04\n"
-                "  8.01252314e-04]]"),
-    "l1": "1.1",
-    "l2": "0.43",
-}
+OPS = [op["name"] for op in catalogue.OPERATIONS]  # every card, from the catalogue
 
 
 def card(page, op):
@@ -72,7 +52,7 @@ def app(shared_app):
 
 @pytest.mark.parametrize("op", OPS)
 def test_every_card_shows_its_reference_result_when_the_page_opens(app, op):
-    expect(result(app, op)).to_have_text(REFERENCE_TEXT[op])
+    expect(result(app, op)).to_have_text(catalogue.BY_NAME[op]["printed"])
     assert alert(app, op).text_content() == ""
     assert card(app, op).locator("canvas").count() == 1
 
@@ -113,9 +93,9 @@ def test_bad_input_gives_a_message_in_that_card_only_and_keeps_the_text(app, op,
     for other in OPS:
         if other != op:
             assert alert(app, other).text_content() == ""
-            expect(result(app, other)).to_have_text(REFERENCE_TEXT[other])
+            expect(result(app, other)).to_have_text(catalogue.BY_NAME[other]["printed"])
     reset(app, op)
-    expect(result(app, op)).to_have_text(REFERENCE_TEXT[op])
+    expect(result(app, op)).to_have_text(catalogue.BY_NAME[op]["printed"])
     assert box.get_attribute("aria-invalid") is None
 
 
@@ -165,7 +145,8 @@ def test_show_code_shows_the_packages_own_source(app):
 
 def test_every_plot_has_a_text_alternative_describing_what_it_shows(app):
     expect(card(app, "l1").locator("canvas")).to_have_attribute(
-        "aria-label", "L1: per element |y − ŷ| is 0.1, 0.2, 0.1, 0.6, 0.1; the loss is 1.1.")
+        "aria-label", "L1: per element |y − ŷ| is 0.1, 0.2, 0.1, 0.6, 0.1; the loss, their sum over all "
+                      "5 elements, is 1.1.")
     expect(card(app, "sigmoid").locator(".plot-text")).to_contain_text(
         "Marked: σ at x = 1, 2, 3 is 0.7311, 0.8808, 0.9526.")
     for op in OPS:
@@ -186,7 +167,7 @@ def test_an_image_file_becomes_the_image_input(app, tmp_path):
 def test_a_copied_link_reproduces_inputs_and_results_in_a_new_page(app, browser, site_url):
     card(app, "softmax").locator('[name="x"]').fill("[[1, 2, 3]]")
     card(app, "l2").locator('[name="y"]').fill("[1, 1, 1, 1, 1]")
-    expect(result(app, "l2")).not_to_have_text(REFERENCE_TEXT["l2"])
+    expect(result(app, "l2")).not_to_have_text(catalogue.BY_NAME["l2"]["printed"])
     app.get_by_role("button", name="Copy link").click()
     link = app.evaluate("location.href")
     assert "softmax.x=" in link

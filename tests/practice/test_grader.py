@@ -1,4 +1,4 @@
-"""Practice mode's grader (web/practice.py), natively: the package's own code passes every
+"""Practice mode's grader (web/grader.py), natively: the package's own code passes every
 case, typical mistakes fail the case and the check they should, learner code is limited
 in time and memory, its output and errors are shown, and it cannot change the reference.
 """
@@ -15,16 +15,18 @@ import numpy as np
 import pytest
 
 import nnbasics
-import practice  # web/ is on pytest's pythonpath (pyproject.toml)
+import catalogue
+import wording
+import grader  # web/practice is on pytest's pythonpath (pyproject.toml)
 
 ROOT = Path(__file__).resolve().parents[2]
 
-OPS = [op["name"] for op in json.loads((ROOT / "web" / "operations.json").read_text())]
+OPS = [op["name"] for op in catalogue.OPERATIONS]
 
 
 def package_source(op: str) -> str:
     """The module that defines the package's function, as a learner could paste it."""
-    function = getattr(nnbasics, practice.FUNCTIONS[op])
+    function = getattr(nnbasics, grader.FUNCTIONS[op])
     source = inspect.getsource(sys.modules[function.__module__])
     return source.replace("from ._arrays import", "from nnbasics._arrays import")
 
@@ -37,24 +39,8 @@ def failures(result: dict) -> dict[str, str]:
     return {case["name"]: case["failed"] for case in result["cases"] if case["status"] == "fail"}
 
 
-# What a learner following the course would write (the course's versions, made to handle
-# what the cases ask: large values, a zero row, one loss per row).
-COURSE_SOLUTIONS = {
-    "basic_sigmoid": "import math\n\ndef basic_sigmoid(x):\n    s = 1 / (1 + math.exp(-x))\n    return s\n",
-    "sigmoid": "import numpy as np\n\ndef sigmoid(x):\n    s = 1 / (1 + np.exp(-x))\n    return s\n",
-    "sigmoid_derivative": ("import numpy as np\n\ndef sigmoid_derivative(x):\n    s = 1 / (1 + np.exp(-x))\n"
-                           "    ds = s * (1 - s)\n    return ds\n"),
-    "image2vector": ("def image2vector(image):\n"
-                     "    v = image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1)\n    return v\n"),
-    "normalize_rows": ("import numpy as np\n\ndef normalize_rows(x):\n"
-                       "    x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)\n"
-                       "    x = x / np.where(x_norm == 0, 1, x_norm)\n    return x\n"),
-    "softmax": ("import numpy as np\n\ndef softmax(x):\n"
-                "    x_exp = np.exp(x - np.max(x, axis=-1, keepdims=True))\n"
-                "    x_sum = np.sum(x_exp, axis=-1, keepdims=True)\n    s = x_exp / x_sum\n    return s\n"),
-    "l1": "import numpy as np\n\ndef L1(yhat, y):\n    loss = np.sum(np.abs(y - yhat), axis=-1)\n    return loss\n",
-    "l2": "import numpy as np\n\ndef L2(yhat, y):\n    loss = np.sum((y - yhat) ** 2, axis=-1)\n    return loss\n",
-}
+# What a learner following the course would write: the catalogue's solutions.
+COURSE_SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
 
 
 def replace(op: str, old: str, new: str) -> str:
@@ -73,7 +59,7 @@ MISTAKES = [
     ("l2", replace("l2", "(y - yhat) ** 2", "np.abs(y - yhat)"), "example", "values"),
     ("l2", "import numpy as np\n\ndef L2(yhat, y):\n    x = y - yhat\n    return np.dot(x, x)\n",
      "column-vectors", "runs"),
-    ("l1", replace("l1", ", axis=-1)", ")"), "matrix", "type"),
+    ("l1", replace("l1", "np.sum(np.abs(y - yhat))", "np.abs(y - yhat)"), "example", "type"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1, order='F')\n", "example", "values"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1)\n", "example", "shape"),
     ("image2vector", "def image2vector(image):\n    h, w, c = image.shape\n    return image.reshape(h * w * 2, 1)\n",
@@ -97,14 +83,14 @@ MISTAKES = [
 
 
 def test_every_card_has_an_exercise():
-    assert sorted(practice.FUNCTIONS) == sorted(OPS)
+    assert sorted(grader.FUNCTIONS) == sorted(OPS)
     for op in OPS:
-        assert callable(getattr(nnbasics, practice.FUNCTIONS[op]))
+        assert callable(getattr(nnbasics, grader.FUNCTIONS[op]))
 
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_cases_are_the_example_edge_cases_and_seeded_random_inputs(op):
-    first, second = practice.cases(op), practice.cases(op)
+    first, second = grader.cases(op), grader.cases(op)
     names = [case.name for case in first]
     assert names[0] == "example" and "random" in names and len(names) == len(set(names)) >= 4
     for a, b in zip(first, second):  # seeded: the same inputs every time
@@ -114,24 +100,24 @@ def test_the_cases_are_the_example_edge_cases_and_seeded_random_inputs(op):
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_packages_own_source_passes_every_case(op):
-    result = practice.grade(op, package_source(op))
+    result = grader.grade(op, package_source(op))
     assert failures(result) == {}
-    assert result["passed"] == result["total"] == len(practice.cases(op))
+    assert result["passed"] == result["total"] == len(grader.cases(op))
     assert result["all_passed"] and result["error"] is None
 
 
 @pytest.mark.parametrize("op", OPS)
 def test_a_course_style_solution_passes_every_case(op):
-    result = practice.grade(op, COURSE_SOLUTIONS[op])
+    result = grader.grade(op, COURSE_SOLUTIONS[op])
     assert failures(result) == {}
 
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_starting_stub_fails_every_case_at_the_type_check(op):
-    name = practice.FUNCTIONS[op]
-    params = ", ".join(practice.PARAMS[op])
+    name = grader.FUNCTIONS[op]
+    params = ", ".join(grader.PARAMS[op])
     stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n    # YOUR CODE HERE\n    s = None\n\n    return s\n'
-    result = practice.grade(op, stub)
+    result = grader.grade(op, stub)
     assert result["passed"] == 0
     for case in result["cases"]:
         if case["checks"][0][0] == "raises":  # basic_sigmoid's "a list must raise" cases
@@ -142,12 +128,12 @@ def test_the_starting_stub_fails_every_case_at_the_type_check(op):
 
 
 def test_the_reference_example_has_the_courses_expected_values():
-    result = practice.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])
+    result = grader.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])
     example = by_name(result)["example"]
     assert example["args"] == "x = np.array([1, 2, 3])"
     assert example["call"] == "sigmoid(x)"
     assert example["expected"] == "np.array([0.73105858, 0.88079708, 0.95257413])"
-    assert by_name(practice.grade("l2", COURSE_SOLUTIONS["l2"]))["example"]["expected"] == "0.43"
+    assert by_name(grader.grade("l2", COURSE_SOLUTIONS["l2"]))["example"]["expected"] == "0.43"
 
 
 # --------------------------------------------------------------------------- typical mistakes
@@ -156,7 +142,7 @@ def test_the_reference_example_has_the_courses_expected_values():
 @pytest.mark.parametrize("op, code, case, check", MISTAKES,
                          ids=[f"{op}-{case}-{check}-{i}" for i, (op, _, case, check) in enumerate(MISTAKES)])
 def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check):
-    result = practice.grade(op, code)
+    result = grader.grade(op, code)
     failed = by_name(result)[case]
     assert failed["status"] == "fail"
     assert failed["failed"] == check
@@ -170,11 +156,11 @@ def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check)
 
 
 def test_checks_come_in_the_courses_order_type_shape_values():
-    wrong_shape = practice.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n")
+    wrong_shape = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n")
     example = by_name(wrong_shape)["example"]
     assert example["checks"] == [["runs", "pass"], ["type", "pass"], ["shape", "fail"], ["values", "skipped"]]
     assert example["message"] == "expected shape (3,), got shape (1, 1)"
-    wrong_values = practice.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
+    wrong_values = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
     example = by_name(wrong_values)["example"]
     assert example["failed"] == "values"
     assert example["message"].startswith("np.allclose(result, expected) is False: 3 of 3 values differ")
@@ -182,7 +168,7 @@ def test_checks_come_in_the_courses_order_type_shape_values():
 
 
 def test_using_np_exp_in_basic_sigmoid_is_explained():
-    result = practice.grade("basic_sigmoid", MISTAKES[13][1])
+    result = grader.grade("basic_sigmoid", MISTAKES[13][1])
     array = by_name(result)["array"]
     assert array["failed"] == "raises"
     assert "expected it to raise TypeError, but it returned np.array([" in array["message"]
@@ -191,7 +177,7 @@ def test_using_np_exp_in_basic_sigmoid_is_explained():
 
 
 def test_nan_from_an_overflow_is_pointed_out():
-    result = practice.grade("softmax", MISTAKES[1][1])
+    result = grader.grade("softmax", MISTAKES[1][1])
     large = by_name(result)["large-values"]
     assert "nan" in large["got"] and "Your result has nan in it" in large["message"]
     assert "maximum" in large["hint"]
@@ -203,7 +189,7 @@ def test_nan_from_an_overflow_is_pointed_out():
 def test_print_output_is_captured_per_case_and_once_for_the_top_level():
     code = ("import numpy as np\nprint('loading my code')\n\ndef sigmoid(x):\n"
             "    print('x has shape', x.shape)\n    return 1 / (1 + np.exp(-x))\n")
-    result = practice.grade("sigmoid", code)
+    result = grader.grade("sigmoid", code)
     assert result["printed"] == "loading my code\n"
     cases = by_name(result)
     assert cases["example"]["output"] == "x has shape (3,)\n"
@@ -212,28 +198,28 @@ def test_print_output_is_captured_per_case_and_once_for_the_top_level():
 
 
 def test_endless_printing_is_cut_short():
-    result = practice.grade("sigmoid", "def sigmoid(x):\n    for i in range(200000):\n        print(i)\n")
+    result = grader.grade("sigmoid", "def sigmoid(x):\n    for i in range(200000):\n        print(i)\n")
     output = result["cases"][0]["output"]
-    assert len(output) < practice.MAX_OUTPUT + 100
+    assert len(output) < wording.MAX_OUTPUT + 100
     assert "more characters not shown" in output
 
 
 def test_a_traceback_shows_only_the_learners_own_lines():
     code = ("import numpy as np\n\ndef helper(x):\n    return np.dot(x, np.ones((7, 7)))\n\n"
             "def sigmoid(x):\n    return helper(x)\n")
-    example = practice.grade("sigmoid", code)["cases"][0]
+    example = grader.grade("sigmoid", code)["cases"][0]
     assert example["failed"] == "runs"
     trace = example["traceback"]
     assert trace.startswith("Traceback (most recent call last):")
     assert 'File "<your code>", line 7, in sigmoid' in trace
     assert 'File "<your code>", line 4, in helper' in trace
     assert "return np.dot(x, np.ones((7, 7)))" in trace  # the learner's source line
-    assert "practice.py" not in trace and "numpy" not in trace.split("\n")[1]
+    assert "grader.py" not in trace and "numpy" not in trace.split("\n")[1]
     assert trace.splitlines()[-1].startswith("ValueError: shapes (3,) and (7,7) not aligned")
 
 
 def test_a_syntax_error_fails_every_case_and_shows_where():
-    result = practice.grade("sigmoid", "import numpy as np\ndef sigmoid(x)\n    return x\n")
+    result = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x)\n    return x\n")
     assert result["error"]["kind"] == "syntax"
     assert 'File "<your code>", line 2' in result["error"]["traceback"]
     assert "SyntaxError: expected ':'" in result["error"]["traceback"]
@@ -241,7 +227,7 @@ def test_a_syntax_error_fails_every_case_and_shows_where():
 
 
 def test_an_error_at_the_top_level_is_shown_once():
-    result = practice.grade("sigmoid", "import numpy as np\nnp.exp(undefined_name)\n")
+    result = grader.grade("sigmoid", "import numpy as np\nnp.exp(undefined_name)\n")
     assert result["error"]["kind"] == "top-level"
     assert "NameError: name 'undefined_name' is not defined" in result["error"]["traceback"]
     assert 'File "<your code>", line 2, in <module>' in result["error"]["traceback"]
@@ -249,7 +235,7 @@ def test_an_error_at_the_top_level_is_shown_once():
 
 
 def test_a_missing_function_is_named():
-    result = practice.grade("l2", "def l2(yhat, y):\n    return 0.43\n")
+    result = grader.grade("l2", "def l2(yhat, y):\n    return 0.43\n")
     assert result["error"]["kind"] == "undefined"
     assert "def L2(yhat, y):" in result["error"]["message"]
     assert set(failures(result).values()) == {"defined"}
@@ -257,7 +243,7 @@ def test_a_missing_function_is_named():
 
 def test_an_unprintable_result_is_described_not_repr_ed():
     code = "class Odd:\n    def __repr__(self):\n        raise RuntimeError('no')\n\ndef sigmoid(x):\n    return Odd()\n"
-    example = practice.grade("sigmoid", code)["cases"][0]
+    example = grader.grade("sigmoid", code)["cases"][0]
     assert example["failed"] == "type"
     assert example["got"] == "<a __main__.Odd object>"
 
@@ -267,7 +253,7 @@ def test_an_unprintable_result_is_described_not_repr_ed():
 
 def test_an_endless_loop_times_out_and_the_other_cases_are_not_run():
     started = time.monotonic()
-    result = practice.grade("sigmoid", "def sigmoid(x):\n    while True:\n        pass\n", time_limit=0.5)
+    result = grader.grade("sigmoid", "def sigmoid(x):\n    while True:\n        pass\n", time_limit=0.5)
     assert time.monotonic() - started < 3
     cases = result["cases"]
     assert cases[0]["failed"] == "time" and cases[0]["message"].startswith("timed out")
@@ -278,31 +264,31 @@ def test_an_endless_loop_times_out_and_the_other_cases_are_not_run():
 def test_catching_exceptions_does_not_escape_the_time_limit():
     # The limit is a BaseException, which `except Exception` does not catch. (A bare
     # `except:` would: Python unsets a trace function that raised, so such a loop is left
-    # to the page's hard limit, which ends the worker -- see tests/e2e/test_practice_panel.py.)
+    # to the page's hard limit, which ends the worker -- see tests/practice/test_practice_panel.py.)
     code = ("def sigmoid(x):\n    while True:\n        try:\n            while True:\n                pass\n"
             "        except Exception:\n            pass\n")
     started = time.monotonic()
-    result = practice.grade("sigmoid", code, time_limit=0.5)
+    result = grader.grade("sigmoid", code, time_limit=0.5)
     assert time.monotonic() - started < 3
     assert result["cases"][0]["failed"] == "time"
 
 
 def test_an_endless_loop_at_the_top_level_fails_every_case():
-    result = practice.grade("sigmoid", "while True:\n    pass\n", time_limit=0.5)
+    result = grader.grade("sigmoid", "while True:\n    pass\n", time_limit=0.5)
     assert result["error"]["kind"] == "time"
     assert set(failures(result).values()) == {"time"}
 
 
 def test_a_runaway_allocation_runs_out_of_memory_and_asks_for_a_fresh_interpreter():
     code = "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
-    result = practice.grade("sigmoid", code, memory_limit=64 * 2**20)
+    result = grader.grade("sigmoid", code, memory_limit=64 * 2**20)
     assert result["cases"][0]["failed"] == "memory"
     assert result["cases"][0]["message"].startswith("ran out of memory")
     assert result["recycle"] is True
 
 
 def test_a_memory_error_of_python_itself_is_reported_as_such():
-    result = practice.grade("sigmoid", "def sigmoid(x):\n    raise MemoryError('no room')\n")
+    result = grader.grade("sigmoid", "def sigmoid(x):\n    raise MemoryError('no room')\n")
     assert result["cases"][0]["failed"] == "memory"
     assert result["recycle"]
 
@@ -314,35 +300,35 @@ def test_tampering_with_the_package_numpy_or_builtins_changes_neither_this_check
             "np.exp = lambda x: 0\nmath.exp = lambda x: 0\nbuiltins.abs = lambda x: 0\n"
             "np.seterr(all='raise')\nnp.set_printoptions(precision=2)\nsys.setrecursionlimit(50)\n"
             "def sigmoid(x):\n    return 0\n")
-    tampered = practice.grade("sigmoid", code)
+    tampered = grader.grade("sigmoid", code)
     assert tampered["passed"] == 0  # the expected values were computed before this code ran
     assert (nnbasics.sigmoid, np.exp, math.exp, abs) == (sigmoid, exp, math_exp, absolute)
     assert nnbasics.activations.sigmoid is sigmoid
     assert np.geterr()["over"] == "warn" and np.get_printoptions()["precision"] == 8
     assert sys.getrecursionlimit() > 50
-    assert practice.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])["all_passed"]
+    assert grader.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])["all_passed"]
 
 
 def test_tampering_with_a_numpy_internal_does_not_let_a_wrong_solution_pass_a_later_check():
     wrong = replace("l2", "(y - yhat) ** 2", "np.abs(y - yhat)")
-    assert not practice.grade("l2", wrong)["all_passed"]
+    assert not grader.grade("l2", wrong)["all_passed"]
     tamper = ("import numpy as np\nimport numpy._core.fromnumeric as fn\nimport numpy._core.numeric as nu\n"
               "fn._wrapreduction = lambda *args, **kwargs: 0.0\n"
               "nu.isclose.__code__ = (lambda a, b, rtol=0, atol=0, equal_nan=False: True).__code__\n"
               "def L2(yhat, y):\n    return 0.0\n")
-    practice.grade("l2", tamper)
-    later = practice.grade("l2", wrong)
+    grader.grade("l2", tamper)
+    later = grader.grade("l2", wrong)
     assert by_name(later)["example"]["failed"] == "values"
     assert not later["all_passed"]
     assert float(np.sum(np.array([1.0, 2.0]))) == 3.0  # and NumPy itself is whole again
-    assert practice.grade("l2", COURSE_SOLUTIONS["l2"])["all_passed"]
+    assert grader.grade("l2", COURSE_SOLUTIONS["l2"])["all_passed"]
 
 
 def test_expected_values_are_computed_once_and_handed_out_as_copies():
-    first = practice.expected_values("softmax")
+    first = grader.expected_values("softmax")
     first[0][...] = 0
-    assert not np.allclose(practice.expected_values("softmax")[0], 0)
-    for case, expected, _ in practice.PLANS["softmax"]:
+    assert not np.allclose(grader.expected_values("softmax")[0], 0)
+    for case, expected, _ in grader.PLANS["softmax"]:
         assert not expected.flags.writeable and not case.args[0].flags.writeable
 
 
@@ -351,16 +337,16 @@ def test_expected_values_are_computed_once_and_handed_out_as_copies():
     ("raise KeyboardInterrupt", "KeyboardInterrupt"), ("raise GeneratorExit", "GeneratorExit")])
 def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(statement, name):
     code = f"import sys\n\ndef sigmoid(x):\n    {statement}\n"
-    result = practice.grade("sigmoid", code)
+    result = grader.grade("sigmoid", code)
     example = by_name(result)["example"]
     assert example["failed"] == "runs" and example["message"] == f"raised {name}"
     assert example["traceback"].splitlines()[-2].strip() == statement
-    assert "practice.py" not in example["traceback"]
+    assert "grader.py" not in example["traceback"]
     assert not result["recycle"] and result["error"] is None
 
 
 def test_system_exit_at_the_top_level_is_shown_as_an_error_of_the_code():
-    result = practice.grade("sigmoid", "import sys\nsys.exit('bye')\n")
+    result = grader.grade("sigmoid", "import sys\nsys.exit('bye')\n")
     assert result["error"]["kind"] == "top-level"
     assert result["error"]["traceback"].endswith("SystemExit: bye")
     assert {case["failed"] for case in result["cases"]} == {"runs"}
@@ -370,21 +356,21 @@ def test_learner_code_cannot_import_the_pages_javascript(monkeypatch):
     fake = type(sys)("js")
     monkeypatch.setitem(sys.modules, "js", fake)
     code = ("def sigmoid(x):\n    import js\n    return x\n")
-    example = practice.grade("sigmoid", code)["cases"][0]
+    example = grader.grade("sigmoid", code)["cases"][0]
     assert example["failed"] == "runs" and "import of js halted" in example["message"]
     assert sys.modules["js"] is fake
 
 
 def test_the_learner_gets_copies_of_the_inputs():
     code = "def normalize_rows(x):\n    x[:] = 0\n    return x\n"
-    result = practice.grade("normalize_rows", code)
+    result = grader.grade("normalize_rows", code)
     assert by_name(result)["example"]["args"] == "x = np.array([[0, 3, 4],\n" + " " * 14 + "[1, 6, 4]])"
-    assert practice.cases("normalize_rows")[0].args[0].tolist() == [[0, 3, 4], [1, 6, 4]]
+    assert grader.cases("normalize_rows")[0].args[0].tolist() == [[0, 3, 4], [1, 6, 4]]
 
 
 def test_each_case_runs_in_a_fresh_namespace():
     code = "calls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n    return 1 / (1 + 2.718281828459045 ** -x)\n"
-    result = practice.grade("sigmoid", code)
+    result = grader.grade("sigmoid", code)
     assert {case["output"] for case in result["cases"]} == {"1\n"}
 
 
@@ -393,7 +379,7 @@ def test_each_case_runs_in_a_fresh_namespace():
 
 def test_events_come_plan_first_then_each_case_as_it_is_done():
     events = []
-    result = practice.grade("l1", "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
+    result = grader.grade("l1", "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
                             events.append)
     kinds = [event["type"] for event in events]
     assert kinds[0] == "plan" and kinds[1] == "stage" and events[1]["stage"] == "top-level"
@@ -405,7 +391,7 @@ def test_events_come_plan_first_then_each_case_as_it_is_done():
 
 def test_grade_json_speaks_json_both_ways():
     reported = []
-    text = practice.grade_json("l2", COURSE_SOLUTIONS["l2"], reported.append)
+    text = grader.grade_json("l2", COURSE_SOLUTIONS["l2"], reported.append)
     result = json.loads(text)
     assert result["all_passed"] and result["function"] == "L2"
     assert all(isinstance(json.loads(event), dict) for event in reported)
@@ -413,4 +399,12 @@ def test_grade_json_speaks_json_both_ways():
 
 def test_an_unknown_exercise_is_refused():
     with pytest.raises(KeyError):
-        practice.grade("tanh", "def tanh(x):\n    return x\n")
+        grader.grade("tanh", "def tanh(x):\n    return x\n")
+
+
+def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the_check():
+    assert "numpy.lib.recfunctions" not in sys.modules, "pick a submodule nothing imported yet"
+    code = "import numpy.lib.recfunctions\n" + COURSE_SOLUTIONS["sigmoid"]
+    assert grader.grade("sigmoid", code)["all_passed"]
+    import numpy.lib.recfunctions as recfunctions  # the attribute the import set is still there
+    assert np.lib.recfunctions is recfunctions is sys.modules["numpy.lib.recfunctions"]

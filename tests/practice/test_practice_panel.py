@@ -18,31 +18,21 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+import catalogue
 from conftest import ROOT, module_page_fixture, open_app
 
-OPS = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector",
-       "normalize_rows", "softmax", "l1", "l2"]
-FUNCTIONS = {op: op for op in OPS} | {"l1": "L1", "l2": "L2"}
+OPS = [op["name"] for op in catalogue.OPERATIONS]  # every exercise, from the catalogue
+FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}
 FIRST_CHECK_MS = 90_000  # the first check also starts Python for practice
 CHECK_MS = 30_000
 
-SOLUTIONS = {
-    "basic_sigmoid": "import math\n\ndef basic_sigmoid(x):\n    return 1 / (1 + math.exp(-x))\n",
-    "sigmoid": "import numpy as np\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
-    "image2vector": "def image2vector(image):\n    return image.reshape(-1, 1)\n",
-    "normalize_rows": ("import numpy as np\n\ndef normalize_rows(x):\n"
-                       "    norms = np.linalg.norm(x, axis=1, keepdims=True)\n"
-                       "    return x / np.where(norms == 0, 1, norms)\n"),
-    "softmax": ("import numpy as np\n\ndef softmax(x):\n"
-                "    x_exp = np.exp(x - np.max(x, axis=-1, keepdims=True))\n"
-                "    return x_exp / np.sum(x_exp, axis=-1, keepdims=True)\n"),
-    "l2": "import numpy as np\n\ndef L2(yhat, y):\n    return np.sum((y - yhat) ** 2, axis=-1)\n",
-}
+# A learner's correct answer to each exercise, from the catalogue.
+SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
 MISTAKES = [
     ("softmax", SOLUTIONS["softmax"].replace("np.sum(x_exp, axis=-1", "np.sum(x_exp, axis=0"), "example", "values"),
-    ("softmax", SOLUTIONS["softmax"].replace("np.exp(x - np.max(x, axis=-1, keepdims=True))", "np.exp(x)"),
+    ("softmax", SOLUTIONS["softmax"].replace("np.exp(x - np.max(x, axis=-1, keepdims=True))  # no overflow", "np.exp(x)"),
      "large-values", "values"),
     ("l2", SOLUTIONS["l2"].replace("(y - yhat) ** 2", "np.abs(y - yhat)"), "example", "values"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1, order='F')\n", "example", "values"),
@@ -154,7 +144,7 @@ def test_the_stub_as_given_fails_every_case_at_the_type_check(app):
     assert failed_check(app, "sigmoid", "example") == "type"
 
 
-@pytest.mark.parametrize("op", sorted(SOLUTIONS))
+@pytest.mark.parametrize("op", OPS)
 def test_a_correct_solution_passes_every_case_and_the_grade_turns_green(app, op):
     box = check(app, op, SOLUTIONS[op])
     cases = statuses(app, op)
@@ -206,7 +196,7 @@ def test_print_output_and_a_traceback_trimmed_to_the_learners_lines_are_shown(ap
     assert 'File "<your code>", line 10, in sigmoid' in trace
     assert 'File "<your code>", line 5, in helper' in trace
     assert trace.rstrip().endswith("ZeroDivisionError: division by zero")
-    assert "practice.py" not in trace and "/lib/python" not in trace
+    assert "grader.py" not in trace and "/lib/python" not in trace
 
 
 def test_a_syntax_error_is_shown_with_its_line(app):
@@ -327,7 +317,7 @@ def test_python_for_practice_starts_only_when_asked(own_page):
     page = own_page
     worker_scripts = page.evaluate(
         "performance.getEntriesByType('resource').filter(e => e.name.includes('practice')).map(e => e.name)")
-    assert not any("practice-worker" in name or name.endswith("practice.py") for name in worker_scripts)
+    assert not any(name.endswith(("practice/worker.js", "grader.py")) for name in worker_scripts)
     assert panel(page, "sigmoid").get_attribute("data-worker") is None
     panel(page, "sigmoid").locator('[name="code"]').focus()
     expect(panel(page, "sigmoid")).to_have_attribute("data-worker", "ready", timeout=FIRST_CHECK_MS)
@@ -391,7 +381,7 @@ def test_system_exit_in_the_learners_code_is_an_ordinary_failed_case(app):
     expect(example.locator(".case-verdict")).to_have_text("failed: it raised an error")
     trace = example.locator(".case-block", has_text="Traceback").locator("pre").text_content()
     assert trace.splitlines()[-2:] == ["    sys.exit()", "SystemExit"]
-    assert "practice.py" not in trace
+    assert "grader.py" not in trace
     expect(box.locator(".practice-problem")).to_be_hidden()
     assert grade(app, "sigmoid") == (0, 4)
 

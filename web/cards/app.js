@@ -1,7 +1,7 @@
 // The page's JavaScript: events, the loading status and putting results on screen.
-// Everything it shows comes from Python (web/bindings.py) as JSON; it only places text
+// Everything it shows comes from Python (cards/bindings.py) as JSON; it only places text
 // with textContent and hands plot specs to the plotting component.
-import { drawPlot } from "./plot.js";
+import { drawPlot } from "../plot/plot.js";
 import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
 import { imageFileToArrayText } from "./image.js";
 

@@ -1,8 +1,8 @@
 // Practice mode's Python: a dedicated module worker with its own Pyodide, NumPy, the
-// nnbasics package and the grader (web/practice.py). The learner's code runs only here:
-// it cannot touch the page, and the page's own interpreter never sees it.
+// nnbasics package and the grader (grader.py and the modules beside it). The learner's code
+// runs only here: it cannot touch the page, and the page's own interpreter never sees it.
 //
-// Messages in:  {type: "init", pyodideURL, packageURL, graderURL}
+// Messages in:  {type: "init", pyodideURL, packageURL, graderURLs}
 //               {type: "grade", id, op, code}
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "event", id, event}  (the grader's plan / stage / case events)
@@ -24,9 +24,9 @@ async function fetchOk(url) {
   return response;
 }
 
-async function start({ pyodideURL, packageURL, graderURL }) {
+async function start({ pyodideURL, packageURL, graderURLs }) {
   const { loadPyodide } = await import(pyodideURL);
-  const [pyodide, archive, source] = await Promise.all([
+  const [pyodide, archive, ...sources] = await Promise.all([
     loadPyodide({
       indexURL: new URL(".", pyodideURL).href,
       packages: ["numpy"],
@@ -34,14 +34,14 @@ async function start({ pyodideURL, packageURL, graderURL }) {
       stderr: quiet,
     }),
     fetchOk(packageURL).then((response) => response.arrayBuffer()),
-    fetchOk(graderURL).then((response) => response.text()),
+    ...graderURLs.map((url) => fetchOk(url).then((response) => response.text())),
   ]);
   const home = "/home/pyodide/practice";
   pyodide.FS.mkdirTree(home);
   pyodide.unpackArchive(archive, "zip", { extractDir: home });
-  pyodide.FS.writeFile(`${home}/practice.py`, source);
+  graderURLs.forEach((url, i) => pyodide.FS.writeFile(`${home}/${url.split("/").pop()}`, sources[i]));
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
-  grader = pyodide.pyimport("practice");
+  grader = pyodide.pyimport("grader");
 }
 
 function isPythonError(error) {

@@ -1,0 +1,77 @@
+"""The operations catalogue (web/operations.json) is the one list of operations: the package,
+the bindings, the plot builders and the grader's exercises agree with it, and each entry
+holds everything the page and the tests need. A new entry without the rest fails here,
+by name: missing package function, missing plot builder, missing exercise."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+import catalogue
+import exercises
+import grader
+import nnbasics
+import plots
+
+NAMES = [op["name"] for op in catalogue.OPERATIONS]
+REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list,
+            "printed": str, "plot_label": str, "stub": str}
+
+
+def test_the_catalogue_lists_each_operation_once_in_the_page_order():
+    assert NAMES and len(NAMES) == len(set(NAMES))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in NAMES), "card names are ids and URL keys"
+
+
+@pytest.mark.parametrize("op", catalogue.OPERATIONS, ids=NAMES)
+def test_every_entry_has_every_field_the_page_and_tests_need(op):
+    for key, kind in REQUIRED.items():
+        assert isinstance(op.get(key), kind) and op[key], f"{op['name']}: {key}"
+    for param in op["params"]:
+        assert set(param) <= {"name", "label", "example", "rows"} and param["label"] and param["example"]
+    assert f"def {op['function']}(" in op["stub"], "the stub defines the function to write"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_package_function(name):
+    """Each operation's function exists in nnbasics, exported, with the catalogue's parameters."""
+    function_name = catalogue.BY_NAME[name]["function"]
+    assert function_name in nnbasics.__all__, f"add {function_name} to py/nnbasics and its __all__"
+    signature = inspect.signature(getattr(nnbasics, function_name))
+    assert tuple(signature.parameters) == catalogue.params(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_plot_builder(name):
+    assert name in plots.PLOTS, f"add a plot builder for {name} to web/cards/plots.py PLOTS"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_exercise(name):
+    assert name in exercises.EXERCISES, f"add the cases of {name} to web/practice/exercises.py EXERCISES"
+
+
+def test_the_package_bindings_plots_and_grader_agree_on_the_set_of_operations():
+    assert set(plots.PLOTS) == set(NAMES), "plot builders for operations the catalogue lacks"
+    assert set(exercises.EXERCISES) == set(NAMES), "exercises for operations the catalogue lacks"
+    assert set(grader.PLANS) == set(NAMES)
+    assert set(grader.FUNCTIONS) == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_grader_calls_each_function_with_the_catalogues_parameters(name):
+    for case in exercises.cases(name):
+        assert len(case.args) == len(catalogue.params(name)), case.name
+    entry = grader.PLANS[name][0][2]
+    assert entry["call"] == f"{catalogue.BY_NAME[name]['function']}({', '.join(catalogue.params(name))})"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_catalogue_example_prints_the_courses_output(name):
+    """The examples are the course's inputs, and ``printed`` is what the course prints for them."""
+    args = [nnbasics.parse_array(text) for text in catalogue.examples(name).values()]
+    function = getattr(nnbasics, catalogue.BY_NAME[name]["function"])
+    result = function(*(a.item() if a.ndim == 0 else a for a in args))
+    assert nnbasics.format_array(result) == catalogue.BY_NAME[name]["printed"]

@@ -1,0 +1,431 @@
+// panels.js: one drawing function per panel type of the spec ("xy", "bars", "heatmap",
+// "strip", see SPEC.md) and the height each needs at a given width.
+
+import { VIRIDIS, viridisRGB, viridisCSS, textOn, isNum, list, str, clamp, padRange, userRange, linear, niceTicks, axisFormatter, fmtValue, colorRange, colorT } from "./scales.js";
+import { TICK_PX, seriesColor, font, textW, ellipsize, lineW, snap, snapRect, header, noData, cartesianFrame, drawYAxis, drawYLabel, drawAxisLines } from "./canvas.js";
+
+const XY_H = 220;
+const XY_H_NARROW = 200;
+const MAX_CELL = 56;
+const MIN_TEXT_CELL = 26;
+const MANY_POINTS = 40; // above this, points are drawn small and without outlines
+
+// --------------------------------------------------------------------------- xy
+
+function xyData(p) {
+  const out = [];
+  list(p.series).forEach((s, i) => {
+    if (!s || typeof s !== "object") return;
+    const ys = list(s.y);
+    const xs = s.x == null ? null : list(s.x);
+    const n = xs ? Math.min(xs.length, ys.length) : ys.length;
+    out.push({ s, i, xs, ys, n });
+  });
+  return out;
+}
+
+export function drawXY(env, p, x0, y0, pw, ph, hd) {
+  const ctx = env.ctx;
+  const data = xyData(p);
+  let xlo = Infinity;
+  let xhi = -Infinity;
+  let ylo = Infinity;
+  let yhi = -Infinity;
+  for (const d of data) {
+    for (let i = 0; i < d.n; i++) {
+      const xv = d.xs ? d.xs[i] : i;
+      const yv = d.ys[i];
+      if (!isNum(xv) || !isNum(yv)) continue;
+      if (xv < xlo) xlo = xv;
+      if (xv > xhi) xhi = xv;
+      if (yv < ylo) ylo = yv;
+      if (yv > yhi) yhi = yv;
+    }
+  }
+  const empty = !(xlo <= xhi);
+  const xr = userRange(p.xRange) || (empty ? [0, 1] : padRange(xlo, xhi));
+  const yr = userRange(p.yRange) || (empty ? [0, 1] : padRange(ylo, yhi));
+  const xLabel = str(p.xLabel);
+  const f = cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, 6 + 14 + (xLabel ? 20 : 0));
+
+  // x axis: ticks depend on the plot width; keep the last tick label inside the panel
+  let right = x0 + pw - 8;
+  let left = f.left;
+  const xt = niceTicks(xr[0], xr[1], clamp(Math.round((right - left) / 80), 2, 7));
+  const xf = axisFormatter(xt.ticks, xt.step);
+  font(env, TICK_PX);
+  const xLabels = xt.ticks.map(xf);
+  if (xt.ticks.length) {
+    let x = linear(xr[0], xr[1], left, right);
+    const lastHalf = textW(env, xLabels[xLabels.length - 1]) / 2;
+    const over = x(xt.ticks[xt.ticks.length - 1]) + lastHalf - (x0 + pw - 1);
+    if (over > 0) right -= over;
+    x = linear(xr[0], xr[1], left, right);
+    const firstHalf = textW(env, xLabels[0]) / 2;
+    const under = x0 + 2 - (x(xt.ticks[0]) - firstHalf);
+    if (under > 0) left += under;
+  }
+  const x = linear(xr[0], xr[1], left, right);
+  f.left = left;
+
+  drawYAxis(env, f, right);
+  // vertical grid
+  ctx.strokeStyle = env.grid;
+  ctx.lineWidth = lineW(env);
+  ctx.beginPath();
+  for (const t of xt.ticks) {
+    const xx = snap(env, x(t));
+    ctx.moveTo(xx, f.top);
+    ctx.lineTo(xx, f.bottom);
+  }
+  ctx.stroke();
+  // zero lines, when inside and not on the frame
+  ctx.strokeStyle = env.fg;
+  ctx.globalAlpha = 0.35;
+  ctx.beginPath();
+  if (yr[0] < 0 && yr[1] > 0) {
+    const yy = snap(env, f.y(0));
+    ctx.moveTo(left, yy);
+    ctx.lineTo(right, yy);
+  }
+  if (xr[0] < 0 && xr[1] > 0) {
+    const xx = snap(env, x(0));
+    ctx.moveTo(xx, f.top);
+    ctx.lineTo(xx, f.bottom);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+  drawAxisLines(env, left, right, f.top, f.bottom);
+  // x ticks and labels
+  ctx.strokeStyle = env.fg;
+  ctx.beginPath();
+  for (const t of xt.ticks) {
+    const xx = snap(env, x(t));
+    ctx.moveTo(xx, f.bottom);
+    ctx.lineTo(xx, f.bottom + 4);
+  }
+  ctx.stroke();
+  font(env, TICK_PX);
+  ctx.fillStyle = env.fg;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  xt.ticks.forEach((t, i) => ctx.fillText(xLabels[i], x(t), f.bottom + 6));
+  if (xLabel) ctx.fillText(ellipsize(env, xLabel, pw), (left + right) / 2, f.bottom + 24);
+  drawYLabel(env, f, x0);
+
+  if (empty) {
+    noData(env, (left + right) / 2, (f.top + f.bottom) / 2);
+    return;
+  }
+
+  // lines (clipped to the plot), then points on top
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, f.top - 1, right - left + 1, f.bottom - f.top + 2);
+  ctx.clip();
+  ctx.lineWidth = 2;
+  ctx.lineJoin = "round";
+  ctx.lineCap = "round";
+  for (const d of data) {
+    if (d.s.kind === "points") continue;
+    ctx.strokeStyle = seriesColor(env, d.s.color, d.i);
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < d.n; i++) {
+      const xv = d.xs ? d.xs[i] : i;
+      const yv = d.ys[i];
+      if (!isNum(xv) || !isNum(yv)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(x(xv), f.y(yv));
+      else ctx.moveTo(x(xv), f.y(yv));
+      pen = true;
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
+
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = env.outline;
+  const [xa, xb] = xr;
+  const [ya, yb] = yr;
+  for (const d of data) {
+    if (d.s.kind !== "points") continue;
+    ctx.fillStyle = seriesColor(env, d.s.color, d.i);
+    // A few points: large, each outlined so it stands out on the line. Many: small and
+    // plain, since outlines would paint over the neighbouring points and the curve.
+    const many = d.n > MANY_POINTS;
+    const r = many ? 2.5 : 4;
+    for (let i = 0; i < d.n; i++) {
+      const xv = d.xs ? d.xs[i] : i;
+      const yv = d.ys[i];
+      if (!isNum(xv) || !isNum(yv) || xv < xa || xv > xb || yv < ya || yv > yb) continue;
+      ctx.beginPath();
+      ctx.arc(x(xv), f.y(yv), r, 0, 2 * Math.PI);
+      ctx.fill();
+      if (!many) ctx.stroke();
+    }
+  }
+}
+
+// --------------------------------------------------------------------------- bars
+
+export function drawBars(env, p, x0, y0, pw, ph, hd) {
+  const ctx = env.ctx;
+  const series = list(p.series).filter((s) => s && typeof s === "object");
+  const cats = list(p.categories);
+  let nCat = cats.length;
+  let lo = 0;
+  let hi = 0;
+  let any = false;
+  for (const s of series) {
+    const v = list(s.values);
+    nCat = Math.max(nCat, v.length);
+    for (let i = 0; i < v.length; i++) {
+      if (!isNum(v[i])) continue;
+      any = true;
+      if (v[i] < lo) lo = v[i];
+      if (v[i] > hi) hi = v[i];
+    }
+  }
+  nCat = Math.min(nCat, 10000);
+  let yr = userRange(p.yRange);
+  if (!yr) {
+    if (hi === lo) yr = [0, 1];
+    else {
+      const pad = (hi - lo) * 0.05;
+      yr = [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+      if (!isNum(yr[0]) || !isNum(yr[1])) yr = [lo, hi];
+    }
+  }
+  const f = cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, 6 + 14 + (p.xLabel ? 20 : 0));
+  const left = f.left;
+  const right = x0 + pw - 6;
+  drawYAxis(env, f, right);
+
+  const plotW = Math.max(1, right - left);
+  const groupW = plotW / Math.max(1, nCat);
+  const nSer = Math.max(1, series.length);
+  const band = Math.min(groupW * (nSer > 1 ? 0.8 : 0.66), nSer * 56);
+  const barW = band / nSer;
+  const inner = barW > 6 ? Math.min(2, barW * 0.12) : 0;
+  const [ya, yb] = yr;
+  const yClamp = (v) => f.y(clamp(v, ya, yb));
+  const y0px = yClamp(0);
+  series.forEach((s, si) => {
+    const v = list(s.values);
+    ctx.fillStyle = seriesColor(env, s.color, si);
+    for (let c = 0; c < Math.min(v.length, nCat); c++) {
+      if (!isNum(v[c])) continue;
+      const bx = left + c * groupW + (groupW - band) / 2 + si * barW + inner / 2;
+      const by = yClamp(v[c]);
+      snapRect(env, bx, Math.min(by, y0px), Math.max(0.5, barW - inner), Math.abs(by - y0px));
+    }
+  });
+  // zero line over the bars (the frame's bottom when the range starts at 0)
+  drawAxisLines(env, left, right, f.top, f.bottom);
+  if (ya < 0 && yb > 0) {
+    ctx.strokeStyle = env.fg;
+    ctx.lineWidth = lineW(env);
+    ctx.beginPath();
+    const yy = snap(env, y0px);
+    ctx.moveTo(left, yy);
+    ctx.lineTo(right, yy);
+    ctx.stroke();
+  }
+
+  // category labels: all if they fit, else truncated, else every k-th
+  font(env, TICK_PX);
+  ctx.fillStyle = env.fg;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  const labels = [];
+  let maxW = 0;
+  for (let c = 0; c < nCat; c++) {
+    const s = c < cats.length ? str(cats[c]) : String(c);
+    labels.push(s);
+    if (c < 200) maxW = Math.max(maxW, textW(env, s));
+  }
+  let k = 1;
+  if (maxW > groupW - 4 && groupW < 30) k = Math.ceil((Math.min(maxW, 40) + 6) / groupW);
+  const room = k * groupW - 4;
+  for (let c = 0; c < nCat; c += k) {
+    const s = maxW > room ? ellipsize(env, labels[c], room) : labels[c];
+    if (s) ctx.fillText(s, left + (c + 0.5) * groupW, f.bottom + 6);
+  }
+  if (p.xLabel) ctx.fillText(ellipsize(env, str(p.xLabel), pw), (left + right) / 2, f.bottom + 24);
+  drawYLabel(env, f, x0);
+  if (!any) noData(env, (left + right) / 2, (f.top + f.bottom) / 2);
+}
+
+// --------------------------------------------------------------------------- heatmap & strip
+
+function colorbarGeom(env, cr) {
+  font(env, TICK_PX);
+  const a = fmtValue(cr[0], 3);
+  const b = fmtValue(cr[1], 3);
+  return { w: 10 + 10 + 5 + Math.max(textW(env, a), textW(env, b)), a, b };
+}
+
+function drawColorbar(env, cb, x, top, h) {
+  const ctx = env.ctx;
+  const bx = x + 10;
+  const g = ctx.createLinearGradient(0, top + h, 0, top);
+  for (let i = 0; i < VIRIDIS.length; i++) g.addColorStop(i / (VIRIDIS.length - 1), viridisCSS(i / (VIRIDIS.length - 1)));
+  ctx.fillStyle = g;
+  snapRect(env, bx, top, 10, h);
+  font(env, TICK_PX);
+  ctx.fillStyle = env.fg;
+  ctx.textAlign = "left";
+  ctx.textBaseline = "top";
+  ctx.fillText(cb.b, bx + 15, top - 1);
+  ctx.textBaseline = "bottom";
+  ctx.fillText(cb.a, bx + 15, top + h + 1);
+}
+
+function heatRows(p) {
+  return list(p.rows).map(list);
+}
+
+function heatGeom(env, p, pw, hd) {
+  const rows = heatRows(p);
+  const nr = Math.min(rows.length, 2000);
+  let nc = 0;
+  for (let r = 0; r < nr; r++) nc = Math.max(nc, rows[r].length);
+  nc = Math.min(nc, 2000);
+  const cr = colorRange(p.range, rows);
+  if (!nr || !nc) return { rows, nr, nc, cr, cell: 0, cb: null, h: hd.h + 60 };
+  const byH = Math.max(6, Math.floor(440 / nr));
+  let cb = p.colorbar === false ? null : colorbarGeom(env, cr);
+  let cell = Math.min(MAX_CELL, byH, (pw - (cb ? cb.w : 0)) / nc);
+  if (cb && cell < 12) {
+    cb = null;
+    cell = Math.min(MAX_CELL, byH, pw / nc);
+  }
+  cell = cell >= 4 ? Math.floor(cell) : Math.max(cell, 0.5);
+  const gridH = nr * cell;
+  const h = hd.h + Math.max(gridH, cb ? 48 : 0) + 10;
+  return { rows, nr, nc, cr, cell, cb, h, gridH };
+}
+
+function drawCellText(env, v, rgb, cx, cy, w, h) {
+  if (!isNum(v) || w < MIN_TEXT_CELL || h < 14) return;
+  const ctx = env.ctx;
+  const px = Math.min(12, Math.floor(h - 3), w >= 34 ? 12 : 11);
+  font(env, px);
+  let s = fmtValue(v, w >= 40 ? 3 : 2);
+  if (textW(env, s) > w - 4) s = fmtValue(v, 2);
+  if (textW(env, s) > w - 4) s = fmtValue(v, 1);
+  if (textW(env, s) > w - 4) return;
+  ctx.fillStyle = textOn(rgb);
+  ctx.fillText(s, cx, cy);
+}
+
+function drawCells(env, values, cr, xAt, yAt, w, h, gap) {
+  // values: [[v, col, row], ...] drawn as w×h cells with a `gap` between them
+  const ctx = env.ctx;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const [v, c, r] of values) {
+    const x = xAt(c);
+    const y = yAt(r);
+    if (!isNum(v)) {
+      ctx.fillStyle = env.grid;
+      snapRect(env, x + gap / 2, y + gap / 2, w - gap, h - gap);
+      continue;
+    }
+    const t = colorT(v, cr);
+    ctx.fillStyle = viridisCSS(t);
+    snapRect(env, x + gap / 2, y + gap / 2, w - gap, h - gap);
+    if (w >= MIN_TEXT_CELL) drawCellText(env, v, viridisRGB(t), x + w / 2, y + h / 2 + 0.5, w - gap, h - gap);
+  }
+}
+
+const cellGap = (s) => (s >= 14 ? 2 : s >= 6 ? 1 : 0);
+
+export function drawHeatmap(env, p, x0, y0, pw, ph, hd) {
+  const g = heatGeom(env, p, pw, hd);
+  const top = y0 + hd.h + 2;
+  if (!g.nr || !g.nc) {
+    noData(env, x0 + pw / 2, top + 28);
+    return;
+  }
+  const gridW = g.nc * g.cell;
+  const left = x0 + Math.max(0, (pw - gridW - (g.cb ? g.cb.w : 0)) / 2);
+  const cells = [];
+  for (let r = 0; r < g.nr; r++) {
+    const row = g.rows[r];
+    for (let c = 0; c < g.nc; c++) cells.push([c < row.length ? row[c] : NaN, c, r]);
+  }
+  drawCells(env, cells, g.cr, (c) => left + c * g.cell, (r) => top + r * g.cell, g.cell, g.cell, cellGap(g.cell));
+  if (g.cb) drawColorbar(env, g.cb, left + gridW, top, Math.max(g.gridH, 48));
+}
+
+function stripGeom(env, p, pw, hd) {
+  const values = list(p.values);
+  const n = Math.min(values.length, 5000);
+  const cr = colorRange(p.range, [values]);
+  if (!n) return { n, values, cr, h: hd.h + 60 };
+  font(env, TICK_PX);
+  if (n <= 60) {
+    const cellH = clamp(Math.floor(300 / n), 8, 18);
+    const step = [1, 2, 5, 10, 20, 50].find((s) => s * cellH >= 28) || 50;
+    const labW = textW(env, String(n - 1)) + 8;
+    let cb = p.colorbar === false ? null : colorbarGeom(env, cr);
+    if (cb && pw < labW + 40 + cb.w) cb = null;
+    const cellW = clamp(Math.floor(pw - labW - (cb ? cb.w : 0)), 4, 64);
+    const gridH = n * cellH;
+    return { n, values, cr, column: true, cellH, cellW, step, labW, cb, gridH, h: hd.h + Math.max(gridH, cb ? 48 : 0) + 10 };
+  }
+  // many values: one row
+  const inset = textW(env, "0") / 2 + 2; // room for the first/last index label
+  const cellW = Math.min(24, (pw - 2 * inset - textW(env, String(n - 1)) / 2) / n);
+  const cellH = 24;
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].find((s) => s * cellW >= 36) || 5000;
+  return { n, values, cr, column: false, cellH, cellW, step, h: hd.h + cellH + 6 + 14 + 8 };
+}
+
+export function drawStrip(env, p, x0, y0, pw, ph, hd) {
+  const ctx = env.ctx;
+  const g = stripGeom(env, p, pw, hd);
+  const top = y0 + hd.h + 2;
+  if (!g.n) {
+    noData(env, x0 + pw / 2, top + 28);
+    return;
+  }
+  const cells = [];
+  for (let i = 0; i < g.n; i++) cells.push([g.values[i], g.column ? 0 : i, g.column ? i : 0]);
+  font(env, TICK_PX);
+  if (g.column) {
+    const total = g.labW + g.cellW + (g.cb ? g.cb.w : 0);
+    const left = x0 + Math.max(0, (pw - total) / 2) + g.labW;
+    const gap = g.cellH >= 14 ? 2 : 1;
+    drawCells(env, cells, g.cr, () => left, (r) => top + r * g.cellH, g.cellW, g.cellH, gap);
+    font(env, TICK_PX);
+    ctx.fillStyle = env.fg;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (let i = 0; i < g.n; i += g.step) ctx.fillText(String(i), left - 6, top + (i + 0.5) * g.cellH);
+    if (g.cb) drawColorbar(env, g.cb, left + g.cellW, top, Math.max(g.gridH, 48));
+  } else {
+    const rowW = g.n * g.cellW;
+    const left = x0 + Math.max(textW(env, "0") / 2 + 2, (pw - rowW) / 2);
+    const gap = g.cellW >= 6 ? 1 : 0;
+    drawCells(env, cells, g.cr, (c) => left + c * g.cellW, () => top, g.cellW, g.cellH, gap);
+    font(env, TICK_PX);
+    ctx.fillStyle = env.fg;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (let i = 0; i < g.n; i += g.step) ctx.fillText(String(i), left + (i + 0.5) * g.cellW, top + g.cellH + 6);
+  }
+}
+
+export function panelHeight(env, p, pw) {
+  const hd = header(env, p, pw);
+  const type = p.type;
+  if (type === "xy" || type === "bars") return { hd, h: (pw < 300 ? XY_H_NARROW : XY_H) + Math.max(0, hd.h - 24) };
+  if (type === "heatmap") return { hd, h: heatGeom(env, p, pw, hd).h };
+  if (type === "strip") return { hd, h: stripGeom(env, p, pw, hd).h };
+  return { hd, h: hd.h + 60 };
+}

@@ -1,0 +1,203 @@
+// A practice panel's report: each case as it is graded (what was passed, expected, got and
+// which check failed), the grade, the status line and the "passed" marks on the page.
+// Check names come from the grader (grader.CHECKS / FAILURES); VERDICTS words each.
+
+export const VERDICTS = {
+  runs: "failed: it raised an error",
+  type: "failed the type check",
+  shape: "failed the shape check",
+  values: "failed the values check",
+  raises: "failed: it should raise an error",
+  time: "timed out",
+  memory: "ran out of memory",
+  defined: "failed: no such function",
+  "not-run": "not run",
+  stopped: "stopped",
+  crashed: "Python for practice crashed",
+};
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function setStatus(panel, text, state = "") {
+  const status = panel.querySelector(".practice-status");
+  status.textContent = text;
+  status.dataset.state = state;
+}
+
+function block(label, text, className = "") {
+  const wrap = element("div", `case-block ${className}`.trim());
+  wrap.append(element("h5", "case-label", label), element("pre", "", text));
+  return wrap;
+}
+
+/** One case as an <li data-case data-status>: what was passed, expected, got, which check failed. */
+function caseItem(entry) {
+  const item = element("li", "case");
+  item.dataset.case = entry.name;
+  item.dataset.status = entry.status ?? "pending";
+  const details = element("details");
+  details.open = entry.status === "fail";
+  const summary = element("summary");
+  const mark = { pass: "✓", fail: "✗" }[entry.status] ?? "…";
+  const head = element("span", "case-head");
+  head.append(
+    element("span", "case-title", entry.title),
+    element("span", "case-verdict", entry.status === "pass" ? "passed"
+      : entry.status === "fail" ? VERDICTS[entry.failed] ?? "failed" : entry.running ? "running…" : "waiting"),
+  );
+  if (entry.output && entry.status === "pass") {
+    head.append(element("span", "case-printed", "printed output"));
+  }
+  summary.append(element("span", "case-mark", mark), head);
+  details.append(summary);
+  const body = element("div", "case-body");
+  if (entry.message) body.append(element("p", "case-message", entry.message));
+  if (entry.checks?.length && entry.status) {
+    const checks = element("ul", "case-checks");
+    checks.setAttribute("aria-label", "Checks, in order");
+    for (const [name, status] of entry.checks) {
+      const check = element("li", "", name);
+      check.dataset.check = status;
+      check.title = { pass: "passed", fail: "failed", skipped: "not checked" }[status];
+      checks.append(check);
+    }
+    body.append(checks);
+  }
+  const data = element("div", "case-data");
+  data.append(block("Input", `${entry.args}\n${entry.call}`));
+  data.append(block("Expected", entry.expected));
+  if (entry.got) data.append(block("Got", entry.got, entry.status === "fail" ? "is-wrong" : ""));
+  body.append(data);
+  if (entry.hint) body.append(element("p", "case-hint", entry.hint));
+  if (entry.warnings?.length) body.append(block("Warnings", entry.warnings.join("\n"), "is-note"));
+  if (entry.output) body.append(block("Printed", entry.output));
+  if (entry.traceback) body.append(block("Traceback", entry.traceback, "is-wrong"));
+  details.append(body);
+  item.append(details);
+  return item;
+}
+
+const plans = new Map(); // op -> the cases of its last check (the same every time: seeded)
+
+/** The report area of one panel, filled as the worker's events arrive. */
+export class Report {
+  constructor(panel) {
+    this.panel = panel;
+    this.op = panel.closest("section[data-op]").dataset.op;
+    this.root = panel.querySelector(".practice-report");
+    this.list = panel.querySelector(".practice-cases");
+    this.grade = panel.querySelector('output[name="grade"]');
+    this.entries = [];
+    this.stage = null;
+  }
+
+  clear() {
+    this.root.hidden = false;
+    this.root.dataset.state = "running";
+    this.grade.textContent = "Checking…";
+    delete this.grade.dataset.status;
+    this.problem(null);
+    this.printed("");
+  }
+
+  event(event) {
+    if (event.type === "plan") {
+      plans.set(this.op, event.cases);
+      this.entries = event.cases.map((entry) => ({ ...entry }));
+      this.list.replaceChildren(...this.entries.map(caseItem));
+    } else if (event.type === "stage") {
+      this.stage = event;
+      if (event.stage === "case") this.update(event.index, { ...this.entries[event.index], running: true });
+    } else if (event.type === "case") {
+      this.update(event.index, event.case);
+    }
+  }
+
+  update(index, entry) {
+    this.entries[index] = entry;
+    this.list.children[index]?.replaceWith(caseItem(entry));
+  }
+
+  problem(error) {
+    const box = this.panel.querySelector(".practice-problem");
+    box.hidden = !error;
+    box.querySelector(".practice-problem-text").textContent = error?.message ?? "";
+    const trace = box.querySelector(".practice-trace");
+    trace.textContent = error?.traceback ?? "";
+    trace.hidden = !error?.traceback;
+  }
+
+  printed(text) {
+    const box = this.panel.querySelector(".practice-printed");
+    box.hidden = !text;
+    box.querySelector("pre").textContent = text;
+  }
+
+  done(result) {
+    result.cases.forEach((entry, index) => this.update(index, entry));
+    this.problem(result.error);
+    this.printed(result.printed);
+    this.summarize();
+  }
+
+  /** The worker was ended (too slow) or died: every case without a result fails. */
+  stopped(failed, message) {
+    if (!this.entries.length) { // no plan came: the cases are known from an earlier check, or not
+      const plan = plans.get(this.op) ?? [{ name: "your-code", title: "Your code", args: "", call: "",
+        expected: "", checks: ["runs"] }];
+      this.entries = plan.map((entry) => ({ ...entry }));
+      this.list.replaceChildren(...this.entries.map(caseItem));
+      this.stage = { stage: "case", index: 0 };
+    }
+    const running = this.stage?.stage === "case" ? this.stage.index : -1;
+    this.entries.forEach((entry, index) => {
+      if (entry.status) return;
+      const here = index === running || (running < 0 && this.stage?.stage === "top-level");
+      this.update(index, {
+        ...entry,
+        status: "fail",
+        failed: here ? failed : "not-run",
+        message: here ? message : "not run: the check was stopped before this case",
+        checks: (entry.checks ?? []).map((name, i) => [name, i === 0 && here ? "fail" : "skipped"]),
+      });
+    });
+    this.problem({ message: message[0].toUpperCase() + message.slice(1) + "." });
+    this.summarize();
+  }
+
+  summarize() {
+    const passed = this.entries.filter((entry) => entry.status === "pass").length;
+    const total = this.entries.length;
+    const all = total > 0 && passed === total;
+    this.grade.textContent = `${passed}/${total} passed${all ? " — well done!" : ""}`;
+    this.grade.dataset.status = all ? "pass" : "fail";
+    this.root.dataset.state = all ? "pass" : "fail";
+    return all;
+  }
+}
+
+// --------------------------------------------------------------------------- progress
+
+export function showPassed(op) {
+  const card = document.getElementById(op);
+  if (!card) return;
+  card.dataset.practicePassed = "true";
+  const heading = card.querySelector("h2");
+  if (heading && !heading.querySelector(".practice-badge")) {
+    const badge = element("span", "practice-badge", "✓ Passed");
+    badge.title = "You passed this exercise's practice check";
+    heading.append(" ", badge);
+  }
+  const link = document.querySelector(`nav.toc a[href="#${CSS.escape(op)}"]`);
+  if (link && !link.querySelector(".practice-done")) {
+    const done = element("span", "practice-done");
+    done.append(element("span", "", "✓"), element("span", "visually-hidden", " (practice passed)"));
+    done.firstChild.setAttribute("aria-hidden", "true");
+    link.append(done);
+  }
+}

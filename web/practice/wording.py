@@ -1,0 +1,79 @@
+"""Practice mode's wording: a value as Python source a learner would type, and an error
+as Python shows it, trimmed to the learner's own lines.
+"""
+from __future__ import annotations
+
+import traceback
+
+import numpy as np
+
+from nnbasics.printing import NUMPY_DEFAULT_PRINT_OPTIONS
+
+FILENAME = "<your code>"  # the name the learner's code is compiled under
+MAX_TEXT = 3000  # characters of one shown value
+MAX_OUTPUT = 6000  # characters of captured print output per run
+PRINT_OPTIONS = {**NUMPY_DEFAULT_PRINT_OPTIONS, "threshold": 200}  # long values shortened
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    return text if len(text) <= limit else text[:limit] + f"\n… ({len(text) - limit} more characters)"
+
+
+_SAFE_SCALARS = (bool, int, float, complex, str, bytes, type(None), np.generic)
+
+
+def _is_plain(value, depth: int = 0) -> bool:
+    """Whether ``repr(value)`` runs only NumPy's and Python's own code (no learner class)."""
+    if type(value) is np.ndarray:
+        return value.dtype.kind in "biufcSU"
+    if type(value).__module__ not in ("builtins", "numpy"):
+        return False
+    if isinstance(value, _SAFE_SCALARS):
+        return True
+    if type(value) in (list, tuple) and depth < 4 and len(value) <= 1000:
+        return all(_is_plain(item, depth + 1) for item in value)
+    return False
+
+
+def show(value, prefix: str = "") -> str:
+    """A value as Python source a learner would type (np.array(...)), shortened if long.
+
+    ``prefix`` is what precedes it on its first line (``"x = "``), so rows line up.
+    """
+    if not _is_plain(value):
+        kind = type(value)
+        detail = f" of dtype {value.dtype}, shape {value.shape}" if isinstance(value, np.ndarray) else ""
+        return f"<a {kind.__module__}.{kind.__qualname__} object{detail}>"
+    with np.printoptions(**PRINT_OPTIONS):
+        if isinstance(value, np.ndarray):
+            body = np.array2string(value, separator=", ", prefix=prefix + "np.array(")
+            plain = value.dtype == np.float64 or value.dtype.kind in "ib"
+            return clip(f"np.array({body}{'' if plain else f', dtype={value.dtype}'})")
+        return clip(repr(value))
+
+
+def type_name(value) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+
+
+def format_traceback(error: BaseException, stopped: type[BaseException]) -> str:
+    """The error as Python shows it, with only the learner's own lines in the stack.
+
+    An error of type ``stopped`` (the grader's own time limit) says where it stopped instead.
+    """
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == FILENAME]
+    lines = []
+    if frames:
+        lines.append("Traceback (most recent call last):\n")
+        lines += traceback.StackSummary.from_list(frames).format()
+    if isinstance(error, stopped):
+        lines.append(f"Stopped here: {error}\n")
+    else:
+        lines += traceback.format_exception_only(type(error), error)
+    return clip("".join(lines).rstrip("\n"), MAX_OUTPUT)
+
+
+def one_line(error: BaseException) -> str:
+    text = traceback.format_exception_only(type(error), error)[-1].strip()
+    return clip(text, 500)
