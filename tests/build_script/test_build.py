@@ -208,3 +208,18 @@ def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(
         assert not_modified.value.code == 304
     finally:
         server.shutdown()
+
+
+def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_library():
+    import ast
+
+    shipped_python = [p for p in build.WEB.rglob("*.py")]
+    assert shipped_python, "the page's Python files"
+    for path in shipped_python:
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            for name in names:
+                top = name.split(".")[0]
+                left_out = [p for p in build.STDLIB_UNUSED if p in (f"{top}/", f"{top}.py")]
+                assert not left_out, f"{path.relative_to(build.ROOT)} imports {name}, which the build leaves out"

@@ -67,4 +67,4 @@ def test_sources_are_the_packages_own_code():
 
 def test_an_unknown_card_is_a_programming_error():
     with pytest.raises(KeyError):
-        bindings.evaluate("tanh", {})
+        bindings.evaluate("no_such_card", {})

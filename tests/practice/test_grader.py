@@ -1,6 +1,7 @@
-"""Practice mode's grader (web/grader.py), natively: the package's own code passes every
-case, typical mistakes fail the case and the check they should, learner code is limited
-in time and memory, its output and errors are shown, and it cannot change the reference.
+"""Practice mode's grader (web/practice/grader.py), natively: the package's own code passes
+every case of both tiers, typical mistakes fail the case and the check they should, learner
+code is limited in time and memory, its output and errors are shown, and it cannot change
+the reference. What the course accepts and refuses: tests/practice/test_exercises.py.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 import nnbasics
 import catalogue
 import wording
+import exercises
 import grader  # web/practice is on pytest's pythonpath (pyproject.toml)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,25 +91,29 @@ def test_every_card_has_an_exercise():
 
 
 @pytest.mark.parametrize("op", OPS)
-def test_the_cases_are_the_example_edge_cases_and_seeded_random_inputs(op):
+def test_the_cases_are_the_example_seeded_random_inputs_then_edge_cases(op):
     first, second = grader.cases(op), grader.cases(op)
     names = [case.name for case in first]
-    assert names[0] == "example" and "random" in names and len(names) == len(set(names)) >= 4
+    course = ["example"] + [f"random-{i}" for i in range(1, exercises.RANDOM_CASES + 1)]
+    assert names[:len(course)] == course and len(names) == len(set(names)) > len(course)
+    assert [case.tier for case in first] == ["course"] * len(course) + ["extra"] * (len(names) - len(course))
     for a, b in zip(first, second):  # seeded: the same inputs every time
         for x, y in zip(a.args, b.args):
             np.testing.assert_array_equal(x, y)
 
 
 @pytest.mark.parametrize("op", OPS)
-def test_the_packages_own_source_passes_every_case(op):
+def test_the_packages_own_source_passes_every_case_of_both_tiers(op):
     result = grader.grade(op, package_source(op))
     assert failures(result) == {}
-    assert result["passed"] == result["total"] == len(grader.cases(op))
-    assert result["all_passed"] and result["error"] is None
+    tiers = [case.tier for case in grader.cases(op)]
+    assert result["passed"] == result["total"] == tiers.count("course")
+    assert result["extra_passed"] == result["extra_total"] == tiers.count("extra")
+    assert result["all_passed"] and result["all_extra_passed"] and result["error"] is None
 
 
 @pytest.mark.parametrize("op", OPS)
-def test_a_course_style_solution_passes_every_case(op):
+def test_the_catalogues_solution_passes_every_case_of_both_tiers(op):
     result = grader.grade(op, COURSE_SOLUTIONS[op])
     assert failures(result) == {}
 
@@ -118,7 +124,7 @@ def test_the_starting_stub_fails_every_case_at_the_type_check(op):
     params = ", ".join(grader.PARAMS[op])
     stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n    # YOUR CODE HERE\n    s = None\n\n    return s\n'
     result = grader.grade(op, stub)
-    assert result["passed"] == 0
+    assert result["passed"] == result["extra_passed"] == 0
     for case in result["cases"]:
         if case["checks"][0][0] == "raises":  # basic_sigmoid's "a list must raise" cases
             assert case["failed"] == "raises"
@@ -152,7 +158,7 @@ def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check)
     assert all(statuses[name] == "pass" for name in names[:names.index(check)])  # checked in order
     assert all(statuses[name] == "skipped" for name in names[names.index(check) + 1:])
     assert failed["hint"]  # the lesson of the case is shown with the failure
-    assert not result["all_passed"]
+    assert not result["all_passed" if failed["tier"] == "course" else "all_extra_passed"]
 
 
 def test_checks_come_in_the_courses_order_type_shape_values():
@@ -163,7 +169,7 @@ def test_checks_come_in_the_courses_order_type_shape_values():
     wrong_values = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
     example = by_name(wrong_values)["example"]
     assert example["failed"] == "values"
-    assert example["message"].startswith("np.allclose(result, expected) is False: 3 of 3 values differ")
+    assert example["message"].startswith("np.allclose(expected, result) is False: 3 of 3 values differ")
     assert example["got"] == "np.array([0., 0., 0.])"
 
 
@@ -383,10 +389,13 @@ def test_events_come_plan_first_then_each_case_as_it_is_done():
                             events.append)
     kinds = [event["type"] for event in events]
     assert kinds[0] == "plan" and kinds[1] == "stage" and events[1]["stage"] == "top-level"
-    assert [event["index"] for event in events if event["type"] == "case"] == list(range(result["total"]))
+    assert [event["index"] for event in events if event["type"] == "case"] == list(range(len(result["cases"])))
+    assert len(result["cases"]) == result["total"] + result["extra_total"]
     plan = events[0]["cases"]
     assert [entry["name"] for entry in plan] == [case["name"] for case in result["cases"]]
-    assert all({"args", "call", "expected", "checks", "title"} <= set(entry) for entry in plan)
+    assert all({"args", "call", "expected", "checks", "title", "tier"} <= set(entry) for entry in plan)
+    # axis=-1 is right for the course's vectors, not for the matrix and the columns
+    assert result["all_passed"] and failures(result) == {"matrix": "type", "column-vectors": "type"}
 
 
 def test_grade_json_speaks_json_both_ways():
@@ -399,7 +408,7 @@ def test_grade_json_speaks_json_both_ways():
 
 def test_an_unknown_exercise_is_refused():
     with pytest.raises(KeyError):
-        grader.grade("tanh", "def tanh(x):\n    return x\n")
+        grader.grade("no_such_card", "def f(x):\n    return x\n")
 
 
 def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the_check():

@@ -7,10 +7,11 @@ import sys
 
 import pytest
 
+import catalogue
 import nnbasics
 
-PUBLIC = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector", "normalize_rows", "softmax",
-          "L1", "L2", "parse_array", "format_array"]
+# The operations' functions (from the catalogue, web/operations.json) and reading / printing arrays.
+PUBLIC = [op["function"] for op in catalogue.OPERATIONS] + ["parse_array", "format_array"]
 PACKAGE_DIR = pathlib.Path(nnbasics.__file__).parent
 
 

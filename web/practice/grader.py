@@ -1,18 +1,24 @@
 """Practice mode's grader: run a learner's own version of an nnbasics function on the cases
-of its exercise (exercises.py) and check each result, in the course's order.
+of its exercise (exercises.py) and check each result the way the course's public tests do.
 
 The page's practice worker (practice/worker.js, its own Pyodide) calls :func:`grade_json`;
 the native tests call :func:`grade`. For one exercise it
 
 1. takes the cases and their expected values from :data:`PLANS`, computed once with the
    package's own function when this module is imported, before any learner code can run
-   (read-only);
+   (read-only); the course checks (tier "course") come first, then the going-further ones
+   (tier "extra");
 2. compiles the learner's code as ``<your code>`` and runs its top level once (its
    ``print`` output is captured, a syntax error or exception is reported trimmed to the
    learner's own lines);
 3. for each case, runs the code again in a fresh namespace, calls the function on a copy
-   of the inputs and checks, in the course's order, that it ran, the type, the exact
-   shape and the values (``np.allclose``); the first failing check is named.
+   of the inputs and checks, as the course's tests do, that it ran, the type
+   (``isinstance(result, float)`` -- a ``np.float64`` is one, a ``np.float32`` is not -- or
+   ``isinstance(result, np.ndarray)``), the exact shape and the values
+   (``np.allclose(expected, result)``, default tolerances); the first failing check is named.
+
+Only the course checks decide the verdict: ``passed``, ``total`` and ``all_passed`` count
+them; ``extra_passed``, ``extra_total`` and ``all_extra_passed`` count the optional rest.
 
 Any exception of the learner's -- ``SystemExit`` and ``KeyboardInterrupt`` too -- is part
 of a case's result; only the grader's own limits (:class:`sandbox.TimeUp`, ``MemoryError``)
@@ -36,7 +42,7 @@ import numpy as np
 
 import catalogue
 import nnbasics
-from exercises import Case, cases as build_cases
+from exercises import EXERCISES, TIERS, Case, cases as build_cases
 from sandbox import Guard, Limits, Output, TimeUp, captured
 from wording import FILENAME, clip, format_traceback, one_line, show, type_name
 
@@ -69,23 +75,22 @@ def _expected_type(expected) -> str:
 
 
 def _type_ok(got, expected) -> bool:
-    if isinstance(expected, np.ndarray):
-        return isinstance(got, np.ndarray)
-    return isinstance(got, (float, np.floating)) and not isinstance(got, np.ndarray)
+    """The course's datatype check: ``isinstance(result, np.ndarray)`` or ``float``."""
+    return isinstance(got, np.ndarray if isinstance(expected, np.ndarray) else float)
 
 
 def _values_message(got, expected) -> str | None:
-    """None when np.allclose(got, expected), else what differs."""
+    """None when np.allclose(expected, got) (the course's order), else what differs."""
     if isinstance(got, np.ndarray) and got.dtype.kind not in "biuf":
         return f"your array holds {got.dtype} values, not real numbers"
     with np.errstate(all="ignore"):
         got_array = np.asarray(got, dtype=float)
-        if np.allclose(got_array, expected):
+        if np.allclose(expected, got_array):
             return None
-        close = np.isclose(got_array, expected)
+        close = np.isclose(expected, got_array)
     wrong = np.argwhere(~close)
     count = len(wrong) if got_array.ndim else 1
-    message = "np.allclose(result, expected) is False"
+    message = "np.allclose(expected, result) is False"
     if got_array.ndim:
         index = tuple(int(i) for i in wrong[0])
         where = "[" + ", ".join(map(str, index)) + "]"
@@ -106,6 +111,9 @@ def _check_value(got, expected) -> tuple[str | None, str]:
             message += " -- your function returned None: is the line with `= None` still there, or a `return` missing?"
         elif isinstance(got, np.ndarray) and got.ndim == 0:
             message += " of shape () -- return a number, for example float(...)"
+        elif isinstance(got, np.floating):
+            message += (" -- the course checks isinstance(result, float): a numpy.float64 is a "
+                        "float, other NumPy floats are not; compute in float64 or use float(...)")
         elif isinstance(got, np.ndarray):
             message += f" of shape {got.shape}"
         return "type", message
@@ -161,6 +169,7 @@ def _plan_entry(op: str, case: Case, expected) -> dict:
     return {
         "name": case.name,
         "title": case.title,
+        "tier": case.tier,
         "args": args,
         "call": f"{FUNCTIONS[op]}({', '.join(PARAMS[op])})",
         "expected": f"raises {case.raises.__name__}" if case.raises else show(expected),
@@ -254,19 +263,25 @@ def _frozen(value):
 
 def _plan(op: str) -> tuple[tuple[Case, object, dict], ...]:
     reference = getattr(nnbasics, FUNCTIONS[op])
+    built = build_cases(op)
+    names = [case.name for case in built]
+    assert len(names) == len(set(names)), f"{op}: two cases of the same name"
+    assert {case.tier for case in built} <= set(TIERS), f"{op}: a tier not in {TIERS}"
     planned = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for case in build_cases(op):
+        for case in sorted(built, key=lambda case: TIERS.index(case.tier)):  # stable: course first
             expected = _frozen(_expected(reference, case))
             case = dataclasses.replace(case, args=_frozen(case.args))
             planned.append((case, expected, _plan_entry(op, case, expected)))
     return tuple(planned)
 
 
-#: Every exercise's cases, expected values and shown plan, computed once at import --
-#: before any learner code can run, so nothing a learner patches can change them.
-PLANS = types.MappingProxyType({op: _plan(op) for op in FUNCTIONS})
+#: Every exercise's cases, expected values and shown plan (course cases first), computed
+#: once at import -- before any learner code can run, so nothing a learner patches can
+#: change them.
+PLANS = types.MappingProxyType({op: _plan(op) for op in FUNCTIONS  # an operation still without its
+                                if op in EXERCISES and hasattr(nnbasics, FUNCTIONS[op])})  # test_catalogue names it
 
 
 def cases(op: str) -> list[Case]:
@@ -338,11 +353,18 @@ def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float
         results.append(result)
         report({"type": "case", "index": index, "case": result})
 
-    passed = sum(result["status"] == "pass" for result in results)
-    outcome.update(cases=results, passed=passed, total=len(results), all_passed=passed == len(results),
+    outcome.update(cases=results, **_tally(results, "course", ""), **_tally(results, "extra", "extra_"),
                    recycle=any(result["failed"] == "memory" for result in results)
                    or (outcome["error"] or {}).get("kind") == "memory")
     return outcome
+
+
+def _tally(results: list[dict], tier: str, prefix: str) -> dict:
+    """``passed``, ``total`` and ``all_passed`` of one tier's cases, names after ``prefix``."""
+    statuses = [result["status"] for result in results if result["tier"] == tier]
+    passed = statuses.count("pass")
+    return {f"{prefix}passed": passed, f"{prefix}total": len(statuses),
+            f"all_{prefix}passed": passed == len(statuses)}
 
 
 def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *,
@@ -352,8 +374,13 @@ def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *,
     ``report``, if given, is called with each event as it happens: ``{"type": "plan",
     "cases": [...]}`` before any learner code runs, ``{"type": "stage", ...}`` when the top
     level or a case starts, and ``{"type": "case", "index", "case"}`` when a case is done.
-    Returns ``{"op", "function", "cases", "passed", "total", "all_passed", "printed",
-    "error", "recycle"}``; ``recycle`` asks for a fresh interpreter (memory ran out).
+    Each case entry has a ``tier``, "course" or "extra"; course cases come first.
+    Returns ``{"op", "function", "cases", "passed", "total", "all_passed", "extra_passed",
+    "extra_total", "all_extra_passed", "printed", "error", "recycle"}``: ``passed``,
+    ``total`` and ``all_passed`` count the course checks only (they decide the verdict), the
+    ``extra_`` ones the going-further cases; ``error`` is set once for a syntax error, an
+    error at the top level or a missing function; ``recycle`` asks for a fresh interpreter
+    (memory ran out).
     """
     if op not in FUNCTIONS:
         raise KeyError(f"unknown exercise {op!r}")

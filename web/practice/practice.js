@@ -4,6 +4,7 @@
 import { CHECK_LIMIT_MS, PracticeWorker } from "./worker-client.js";
 import { Report, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
+import { setUpFiles } from "./files.js";
 
 const STORAGE_PREFIX = "nnbasics:practice:";
 
@@ -78,6 +79,7 @@ function showWaiting() {
 function enqueue(panel) {
   waiting.add(panel);
   showWaiting();
+  if (!running && !python?.isReady) setStatus(panel, "Starting Python for practice…", "busy"); // says so at once
   queue = queue.then(() => {
     waiting.delete(panel);
     return check(panel);
@@ -113,8 +115,10 @@ async function check(panel) {
     report.done(outcome.result);
     setStatus(panel, `Checked in ${seconds} s.`);
     if (outcome.result.all_passed) {
+      const robust = Boolean(outcome.result.all_extra_passed);
       storage.set(`passed:${op}`, "1");
-      showPassed(op);
+      if (robust) storage.set(`robust:${op}`, "1");
+      showPassed(op, robust);
     }
     if (outcome.result.recycle) worker.die("its memory is used up"); // a fresh one for next time
   } else if (outcome.timedOut) {
@@ -161,8 +165,7 @@ function setUp(panel) {
   setCode(editor, storage.get(`code:${op}`) ?? stub);
 
   editor.addEventListener("input", () => {
-    if (editor.value === stub) storage.remove(`code:${op}`); // an updated stub reaches the learner
-    else storage.set(`code:${op}`, editor.value);
+    saveCode(panel);
     fit(editor);
   });
   editor.addEventListener("focus", () => ensurePython(panel));
@@ -199,7 +202,23 @@ function setUp(panel) {
   solution.addEventListener("toggle", () => fillSolution(panel, op));
   document.addEventListener("nn:ready", () => fillSolution(panel, op));
 
-  if (storage.get(`passed:${op}`)) showPassed(op);
+  if (storage.get(`passed:${op}`)) showPassed(op, Boolean(storage.get(`robust:${op}`)));
+}
+
+/** Keep a panel's code (the stub is not kept: an updated stub then reaches the learner). */
+function saveCode(panel) {
+  const op = panel.closest("section[data-op]").dataset.op;
+  const editor = panel.querySelector('[name="code"]');
+  if (editor.value === editor.defaultValue) storage.remove(`code:${op}`);
+  else storage.set(`code:${op}`, editor.value);
 }
 
 panels.forEach(setUp);
+setUpFiles({
+  ensurePython: () => ensurePython(),
+  panels,
+  setPanelCode(panel, code) {
+    setCode(panel.querySelector('[name="code"]'), code);
+    saveCode(panel);
+  },
+});

@@ -35,13 +35,15 @@ function block(label, text, className = "") {
   return wrap;
 }
 
-/** One case as an <li data-case data-status>: what was passed, expected, got, which check failed. */
-function caseItem(entry) {
+/** One case as an <li data-case data-tier data-status>: what was passed, expected, got, which
+ * check failed. ``brief``: the whole code failed (reported once above): the verdict line only. */
+function caseItem(entry, brief = false) {
   const item = element("li", "case");
   item.dataset.case = entry.name;
+  item.dataset.tier = entry.tier ?? "course";
   item.dataset.status = entry.status ?? "pending";
   const details = element("details");
-  details.open = entry.status === "fail";
+  details.open = entry.status === "fail" && !brief && item.dataset.tier === "course"; // extras: when asked
   const summary = element("summary");
   const mark = { pass: "✓", fail: "✗" }[entry.status] ?? "…";
   const head = element("span", "case-head");
@@ -54,6 +56,11 @@ function caseItem(entry) {
     head.append(element("span", "case-printed", "printed output"));
   }
   summary.append(element("span", "case-mark", mark), head);
+  if (brief) {
+    item.append(summary);
+    summary.className = "case-summary";
+    return item;
+  }
   details.append(summary);
   const body = element("div", "case-body");
   if (entry.message) body.append(element("p", "case-message", entry.message));
@@ -90,9 +97,13 @@ export class Report {
     this.panel = panel;
     this.op = panel.closest("section[data-op]").dataset.op;
     this.root = panel.querySelector(".practice-report");
-    this.list = panel.querySelector(".practice-cases");
+    this.lists = Object.fromEntries([...panel.querySelectorAll("[data-tier-list]")]
+      .map((list) => [list.dataset.tierList, list]));
     this.grade = panel.querySelector('output[name="grade"]');
+    this.extra = panel.querySelector('output[name="extra"]');
     this.entries = [];
+    this.items = [];
+    this.brief = false;
     this.stage = null;
   }
 
@@ -101,6 +112,9 @@ export class Report {
     this.root.dataset.state = "running";
     this.grade.textContent = "Checking…";
     delete this.grade.dataset.status;
+    this.extra.textContent = "";
+    delete this.extra.dataset.status;
+    this.brief = false;
     this.problem(null);
     this.printed("");
   }
@@ -108,8 +122,7 @@ export class Report {
   event(event) {
     if (event.type === "plan") {
       plans.set(this.op, event.cases);
-      this.entries = event.cases.map((entry) => ({ ...entry }));
-      this.list.replaceChildren(...this.entries.map(caseItem));
+      this.show(event.cases);
     } else if (event.type === "stage") {
       this.stage = event;
       if (event.stage === "case") this.update(event.index, { ...this.entries[event.index], running: true });
@@ -118,9 +131,22 @@ export class Report {
     }
   }
 
+  /** Lay out the cases, each in its tier's list. */
+  show(cases) {
+    this.entries = cases.map((entry) => ({ ...entry }));
+    this.items = this.entries.map((entry) => caseItem(entry));
+    for (const [tier, list] of Object.entries(this.lists)) {
+      list.replaceChildren(...this.items.filter((item) => item.dataset.tier === tier));
+    }
+    const extras = this.entries.some((entry) => entry.tier === "extra");
+    for (const node of this.panel.querySelectorAll("[data-extra-tally]")) node.hidden = !extras;
+  }
+
   update(index, entry) {
     this.entries[index] = entry;
-    this.list.children[index]?.replaceWith(caseItem(entry));
+    const item = caseItem(entry, this.brief);
+    this.items[index]?.replaceWith(item);
+    this.items[index] = item;
   }
 
   problem(error) {
@@ -139,6 +165,7 @@ export class Report {
   }
 
   done(result) {
+    this.brief = Boolean(result.error); // the code as a whole failed: said once, above the cases
     result.cases.forEach((entry, index) => this.update(index, entry));
     this.problem(result.error);
     this.printed(result.printed);
@@ -150,8 +177,7 @@ export class Report {
     if (!this.entries.length) { // no plan came: the cases are known from an earlier check, or not
       const plan = plans.get(this.op) ?? [{ name: "your-code", title: "Your code", args: "", call: "",
         expected: "", checks: ["runs"] }];
-      this.entries = plan.map((entry) => ({ ...entry }));
-      this.list.replaceChildren(...this.entries.map(caseItem));
+      this.show(plan);
       this.stage = { stage: "case", index: 0 };
     }
     const running = this.stage?.stage === "case" ? this.stage.index : -1;
@@ -170,34 +196,52 @@ export class Report {
     this.summarize();
   }
 
+  /** The grade counts the course checks; the extra output counts going further. */
   summarize() {
-    const passed = this.entries.filter((entry) => entry.status === "pass").length;
-    const total = this.entries.length;
-    const all = total > 0 && passed === total;
-    this.grade.textContent = `${passed}/${total} passed${all ? " — well done!" : ""}`;
-    this.grade.dataset.status = all ? "pass" : "fail";
-    this.root.dataset.state = all ? "pass" : "fail";
-    return all;
+    const tally = (output, tier, praise) => {
+      const cases = this.entries.filter((entry) => (entry.tier ?? "course") === tier);
+      const passed = cases.filter((entry) => entry.status === "pass").length;
+      const all = cases.length > 0 && passed === cases.length;
+      output.textContent = cases.length ? `${passed}/${cases.length} passed${all ? praise : ""}` : "";
+      output.dataset.status = all ? "pass" : "fail";
+      return all;
+    };
+    const course = tally(this.grade, "course", " — well done!");
+    const extra = tally(this.extra, "extra", " — robust!");
+    this.root.dataset.state = course ? "pass" : "fail";
+    return { course, extra };
   }
 }
 
 // --------------------------------------------------------------------------- progress
 
-export function showPassed(op) {
+/** The marks of a passed exercise (``robust``: the going-further cases passed too) on its
+ * card's heading and in the table of contents. */
+export function showPassed(op, robust = false) {
   const card = document.getElementById(op);
   if (!card) return;
   card.dataset.practicePassed = "true";
+  if (robust) card.dataset.practiceRobust = "true";
   const heading = card.querySelector("h2");
-  if (heading && !heading.querySelector(".practice-badge")) {
-    const badge = element("span", "practice-badge", "✓ Passed");
-    badge.title = "You passed this exercise's practice check";
-    heading.append(" ", badge);
-  }
   const link = document.querySelector(`nav.toc a[href="#${CSS.escape(op)}"]`);
-  if (link && !link.querySelector(".practice-done")) {
-    const done = element("span", "practice-done");
-    done.append(element("span", "", "✓"), element("span", "visually-hidden", " (practice passed)"));
-    done.firstChild.setAttribute("aria-hidden", "true");
-    link.append(done);
+  mark(heading, "practice-badge", "✓ Passed", "You passed this exercise's course checks");
+  mark(link, "practice-done", "✓", " (practice passed)");
+  if (robust) {
+    mark(heading, "practice-robust", "★ Robust", "Your version also passed every going-further case");
+    mark(link, "practice-robust", "★", " (robust)");
   }
+}
+
+/** Append a mark (once) to ``parent``; ``hidden`` is its text for screen readers in a link. */
+function mark(parent, className, text, hidden) {
+  if (!parent || parent.querySelector(`.${className}`)) return;
+  const node = element("span", className);
+  if (parent.tagName === "A") {
+    node.append(element("span", "", text), element("span", "visually-hidden", hidden));
+    node.firstChild.setAttribute("aria-hidden", "true");
+  } else {
+    node.textContent = text;
+    node.title = hidden;
+  }
+  parent.append(" ", node);
 }

@@ -6,7 +6,7 @@ export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code afte
 const START_LIMIT_MS = 120_000;
 // The grader's Python modules and the catalogue they read, beside the page (see README).
 const GRADER_FILES = ["catalogue.py", "operations.json", "practice/wording.py", "practice/sandbox.py",
-  "practice/exercises.py", "practice/grader.py"];
+  "practice/exercises.py", "practice/grader.py", "practice/export.py"];
 
 let runtimeURLs = null;
 
@@ -38,6 +38,7 @@ export class PracticeWorker {
     this.dead = false;
     this.isReady = false;
     this.job = null;
+    this.requests = new Map(); // id -> {resolve, reject} of file requests (export, split)
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
@@ -69,6 +70,9 @@ export class PracticeWorker {
       this.job.onEvent(message.event);
     } else if (message.type === "done" && this.job?.id === message.id) {
       this.finish({ result: message.result });
+    } else if (message.type === "files-done" && this.requests.has(message.id)) {
+      this.requests.get(message.id).resolve(message.response);
+      this.requests.delete(message.id);
     } else if (message.type === "crash") {
       this.die(`Python for practice crashed (${message.message})`, message.kind);
     }
@@ -88,6 +92,16 @@ export class PracticeWorker {
     });
   }
 
+  /** Export or split practice files (export.py's handle); resolves to its response. */
+  files(request) {
+    if (this.dead) return Promise.reject(new Error("Python for practice had stopped"));
+    return new Promise((resolve, reject) => {
+      const id = ++jobCount;
+      this.requests.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "files", id, request });
+    });
+  }
+
   finish(outcome) {
     const job = this.job;
     if (!job) return;
@@ -103,6 +117,8 @@ export class PracticeWorker {
     this.worker.terminate();
     this.rejectReady(new Error(reason));
     this.finish({ crashed: true, kind, message: reason });
+    for (const { reject } of this.requests.values()) reject(new Error(reason));
+    this.requests.clear();
     this.onDie(this);
   }
 }

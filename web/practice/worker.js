@@ -4,9 +4,11 @@
 //
 // Messages in:  {type: "init", pyodideURL, packageURL, graderURLs}
 //               {type: "grade", id, op, code}
+//               {type: "files", id, request}  (export.py's handle: {export: codes} | {split: text})
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "event", id, event}  (the grader's plan / stage / case events)
 //               {type: "done", id, result}  | {type: "crash", id, kind, message}
+//               {type: "files-done", id, response}
 //               kind: "grader" (a Python error of the grader itself; the interpreter still
 //               runs) or "runtime" (the interpreter itself failed, e.g. WebAssembly memory).
 // The learner's own errors and limits never crash: they are case results, classified by
@@ -14,6 +16,7 @@
 // The page ends this worker (terminate) when a check runs too long, and starts another.
 
 let grader = null;
+let exporter = null;
 let crashed = false;
 
 const quiet = () => {};
@@ -42,6 +45,7 @@ async function start({ pyodideURL, packageURL, graderURLs }) {
   graderURLs.forEach((url, i) => pyodide.FS.writeFile(`${home}/${url.split("/").pop()}`, sources[i]));
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
   grader = pyodide.pyimport("grader");
+  exporter = pyodide.pyimport("export");
 }
 
 function isPythonError(error) {
@@ -77,5 +81,13 @@ self.addEventListener("message", async (event) => {
     }
   } else if (message.type === "grade") {
     grade(message);
+  } else if (message.type === "files") {
+    let response;
+    try {
+      response = JSON.parse(exporter.handle_json(JSON.stringify(message.request)));
+    } catch (error) {
+      response = { error: String(error?.message ?? error).slice(0, 500) };
+    }
+    postMessage({ type: "files-done", id: message.id, response });
   }
 });

@@ -1,0 +1,244 @@
+"""Taking practice code away and bringing it back: every exercise's code as one ``.py`` file,
+or as a Jupyter notebook whose cells run the course checks with plain NumPy; and a file's text
+split back into exercises -- read with ``ast``, never run.
+
+Each exercise's code starts with a marker comment (:data:`MARKER`), so a file exported here
+comes back exactly; any other ``.py`` or notebook is split by its top-level functions.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+
+import numpy as np
+
+import catalogue
+from grader import PLANS
+
+MARKER = "# nnbasics exercise: "
+FUNCTIONS = {op["function"]: op["name"] for op in catalogue.OPERATIONS}
+
+CHECK_HELPER = '''import math
+
+import numpy as np
+
+
+def check(function, cases):
+    """The course checks of one function: for each case the type, the shape and the values
+    (np.allclose), as the course's own tests check them. Prints what failed, or that all passed."""
+    failed = []
+    for title, args, expected in cases:
+        try:
+            got = function(*args)
+        except Exception as error:
+            failed.append(f"{title}: it raised {type(error).__name__}: {error}")
+            continue
+        kind = np.ndarray if isinstance(expected, np.ndarray) else float
+        if not isinstance(got, kind):
+            failed.append(f"{title}: expected a {kind.__name__}, got {type(got).__name__}")
+        elif kind is np.ndarray and got.shape != expected.shape:
+            failed.append(f"{title}: expected shape {expected.shape}, got {got.shape}")
+        elif not np.allclose(expected, got):
+            failed.append(f"{title}: np.allclose(expected, result) is False")
+    print("\\n".join(failed) if failed else "All tests passed.")
+'''
+
+
+def _literal(value) -> str:
+    """Python source that rebuilds ``value`` exactly (floats by their round-trip repr)."""
+    if isinstance(value, np.ndarray):
+        dtype = ", dtype=int" if value.dtype.kind in "iu" else ", dtype=float"
+        return f"np.array({value.tolist()!r}{dtype})"
+    if isinstance(value, tuple):
+        items = [_literal(item) for item in value]
+        return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+    if isinstance(value, np.generic):
+        return repr(value.item())
+    return repr(value)
+
+
+def course_cases(op: str) -> list[tuple]:
+    """(title, args, expected) of the course checks of ``op``: the cases that decide the grade."""
+    return [(case.title, case.args, expected) for case, expected, _ in PLANS[op]
+            if getattr(case, "tier", "course") == "course" and case.raises is None]
+
+
+def check_cell(op: str) -> str:
+    """The code that runs the course checks of ``op`` on the learner's function."""
+    lines = [f"check({catalogue.BY_NAME[op]['function']}, ["]
+    for title, args, expected in course_cases(op):
+        lines.append(f"    ({title!r},\n     {_literal(args)},\n     {_literal(expected)}),")
+    return "\n".join(lines + ["])"])
+
+
+_TAG = re.compile(r"<(/?)([\w:]+)[^>]*?(/?)>|([^<]+)")
+
+
+def _tree(mathml: str) -> tuple:
+    """MathML (well-formed, as the catalogue writes it) as nested ``(tag, text, children)``."""
+    root: tuple = ("", "", [])
+    stack = [root]
+    for closing, tag, empty, text in _TAG.findall(mathml):
+        if text:
+            if text.strip():
+                stack[-1][2].append(("#text", text.strip(), []))
+        elif closing:
+            stack.pop()
+        else:
+            node = (tag, "", [])
+            stack[-1][2].append(node)
+            if not empty:
+                stack.append(node)
+    return root
+
+
+def formula_text(mathml: str) -> str:
+    """A MathML formula as linear text a notebook shows: ``σ(x) = 1/(1 + e^(−x))``."""
+    def text(node) -> str:
+        tag, own, children = node
+        parts = [text(child) for child in children]
+        if tag == "#text":
+            return own
+        if tag == "mfrac":
+            return f"{_group(parts[0])}/{_group(parts[1])}"
+        if tag in ("msup", "msub"):
+            return f"{parts[0]}{'^' if tag == 'msup' else '_'}{_group(parts[1])}"
+        if tag == "msubsup":
+            return f"{parts[0]}_{_group(parts[1])}^{_group(parts[2])}"
+        if tag == "msqrt":
+            return f"√({''.join(parts)})"
+        if tag in ("munder", "munderover"):
+            return f"{parts[0]}_{_group(parts[1])}" + (f"^{_group(parts[2])}" if len(parts) > 2 else "") + " "
+        if tag == "mover":
+            return f"{parts[0]}\u0302" if parts[1] == "^" else "".join(parts)
+        if tag == "mspace":
+            return "   "
+        if tag == "mo" and "".join(parts) in ("=", "←", "→", "+", "−", ","):
+            symbol = "".join(parts)
+            return f"{symbol} " if symbol == "," else f" {symbol} "
+        return "".join(parts)
+
+    linear = re.sub(r"\s+", " ", text(_tree(mathml))).strip()
+    return re.sub(r"\(\s*−\s*", "(−", linear).replace("^′", "′")  # a unary minus, a prime
+
+
+def _group(part: str) -> str:
+    return part if re.fullmatch(r"[\w.′\u0302]+", part) else f"({part})"
+
+
+def _plain(html: str) -> str:
+    """A card's explanation (a little HTML) as Markdown."""
+    text = re.sub(r"</?code>", "`", html)
+    text = re.sub(r"</?em>", "*", text)
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def export_py(codes: dict[str, str]) -> str:
+    """Every exercise's code, in the catalogue's order, each under its marker comment."""
+    parts = ["# NN Basics with NumPy: my practice code, one exercise after the other.\n"
+             "# Open the page's Practice panels and choose this file to bring it back.\n"]
+    for op in catalogue.OPERATIONS:
+        code = codes.get(op["name"], op["stub"]).strip("\n")
+        parts.append(f"{MARKER}{op['name']} -- {op['title']}\n{code}\n")
+    return "\n\n".join(parts)
+
+
+def export_ipynb(codes: dict[str, str]) -> str:
+    """A notebook (nbformat 4): per exercise its explanation, the code, and its course checks."""
+    cells = [
+        _cell("markdown", "# NN Basics with NumPy: my practice code\n\nEach exercise has its "
+                          "explanation, your code, and a cell that runs the course checks on it "
+                          "with plain NumPy. Run all cells: each check prints *All tests passed.* "
+                          "or what failed."),
+        _cell("code", CHECK_HELPER),
+    ]
+    for op in catalogue.OPERATIONS:
+        code = codes.get(op["name"], op["stub"]).strip("\n")
+        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(op['summary'])}\n\n"
+                                       f"Formula: {formula_text(op['formula'])}"))
+        cells.append(_cell("code", f"{MARKER}{op['name']} -- {op['title']}\n{code}"))
+        cells.append(_cell("code", check_cell(op["name"])))
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index}"
+    notebook = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}}}
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+def _cell(kind: str, source: str) -> dict:
+    cell = {"cell_type": kind, "metadata": {}, "source": source.splitlines(keepends=True)}
+    if kind == "code":
+        cell.update(execution_count=None, outputs=[])
+    return cell
+
+
+def split(text: str) -> dict[str, str]:
+    """The code of each exercise in a ``.py`` file or a notebook's text: by marker comments if
+    there are any, else by top-level functions named as the exercises' (with the file's imports
+    and the other exercise functions they call). Never runs the text.
+
+    Raises ValueError with a sentence for the learner when nothing can be read.
+    """
+    try:
+        notebook = json.loads(text)
+    except ValueError:
+        notebook = None
+    if isinstance(notebook, dict) and isinstance(notebook.get("cells"), list):
+        text = "\n\n".join("".join(cell.get("source", "")) for cell in notebook["cells"]
+                           if isinstance(cell, dict) and cell.get("cell_type") == "code")
+    if MARKER in text:
+        return _split_by_markers(text)
+    return _split_by_functions(text)
+
+
+def _split_by_markers(text: str) -> dict[str, str]:
+    codes = {}
+    for section in text.split(MARKER)[1:]:
+        head, _, body = section.partition("\n")
+        name = head.split(" ", 1)[0]
+        if name in catalogue.BY_NAME:
+            body = re.sub(r"\ncheck\([\s\S]*\Z", "\n", body)  # a notebook's check cell that followed
+            codes[name] = body.strip("\n") + "\n"
+    return codes
+
+
+def _split_by_functions(text: str) -> dict[str, str]:
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as error:
+        raise ValueError(f"the file is not Python that can be read (line {error.lineno}: {error.msg})") from None
+    lines = text.splitlines()
+    imports = [ast.get_source_segment(text, node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in FUNCTIONS}
+    codes = {}
+    for name, node in functions.items():
+        called = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} & set(functions) - {name}
+        parts = [_source(lines, functions[other]) for other in functions if other in called]
+        header = "\n".join(imports) + "\n\n\n" if imports else ""
+        codes[FUNCTIONS[name]] = header + "\n\n\n".join(parts + [_source(lines, node)]) + "\n"
+    if not codes:
+        raise ValueError("no exercise function was found in the file (for example def sigmoid(x): ...)")
+    return codes
+
+
+def _source(lines: list[str], node: ast.FunctionDef) -> str:
+    start = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+    return "\n".join(lines[start - 1:node.end_lineno])
+
+
+def handle(request: dict) -> dict:
+    """The worker's entry: ``{"export": codes}`` -> ``{"py", "ipynb"}``; ``{"split": text}`` ->
+    ``{"codes"}`` or ``{"error"}``."""
+    if "export" in request:
+        return {"py": export_py(request["export"]), "ipynb": export_ipynb(request["export"])}
+    try:
+        return {"codes": split(request["split"])}
+    except ValueError as error:
+        return {"error": str(error)}
+
+
+def handle_json(request_json: str) -> str:
+    """:func:`handle` over JSON strings, the form the practice worker passes to JavaScript."""
+    return json.dumps(handle(json.loads(request_json)))
