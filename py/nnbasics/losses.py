@@ -62,8 +62,7 @@ def L1(yhat, y):
     >>> type(L1(yhat.T, y.T))
     <class 'float'>
     """
-    yhat, y = as_same_shape_arrays(yhat, y, "L1")
-    return float(np.sum(np.abs(y - yhat)))
+    return float(np.sum(_absolute(*as_same_shape_arrays(yhat, y, "L1"))))
 
 
 def L2(yhat, y):
@@ -123,36 +122,15 @@ def L2(yhat, y):
     >>> print(L2(yhat.T, y.T))
     0.43
     """
-    yhat, y = as_same_shape_arrays(yhat, y, "L2")
-    return float(np.sum((y - yhat) ** 2))
+    return float(np.sum(_squared(*as_same_shape_arrays(yhat, y, "L2"))))
 
 
 def absolute_errors(yhat, y):
-    """The terms of the L1 loss: ``|y - yhat|`` for each element.
+    """The terms of the L1 loss, ``|y - yhat|`` element by element: `L1` is their sum.
 
-    Not exported from ``nnbasics``; the web page draws these terms next to
-    the loss. `L1` is their sum.
-
-    Parameters
-    ----------
-    yhat : array_like
-        Predictions, an array of any shape with at least one dimension.
-    y : array_like
-        True labels, the same shape as `yhat`.
-
-    Returns
-    -------
-    numpy.ndarray
-        Float64, the same shape as `yhat`; a new array (inputs not modified).
-
-    Raises
-    ------
-    ValueError
-        As `L1`: different shapes (both are named), or 0-d inputs.
-
-    Notes
-    -----
-    ``L1(yhat, y) == float(np.sum(absolute_errors(yhat, y)))`` exactly.
+    Not exported from ``nnbasics``: the web page draws these terms beside the
+    loss. Same inputs and errors as `L1`; returns a new float64 array of the
+    shape of `yhat`.
 
     Examples
     --------
@@ -162,36 +140,14 @@ def absolute_errors(yhat, y):
     [[0.1]
      [0.6]]
     """
-    yhat, y = as_same_shape_arrays(yhat, y, "absolute_errors")
-    return np.abs(y - yhat)
+    return _absolute(*as_same_shape_arrays(yhat, y, "absolute_errors"))
 
 
 def squared_errors(yhat, y):
-    """The terms of the L2 loss: ``(y - yhat)**2`` for each element.
+    """The terms of the L2 loss, ``(y - yhat)**2`` element by element: `L2` is their sum.
 
-    Not exported from ``nnbasics``; the web page draws these terms next to
-    the loss. `L2` is their sum.
-
-    Parameters
-    ----------
-    yhat : array_like
-        Predictions, an array of any shape with at least one dimension.
-    y : array_like
-        True labels, the same shape as `yhat`.
-
-    Returns
-    -------
-    numpy.ndarray
-        Float64, the same shape as `yhat`; a new array (inputs not modified).
-
-    Raises
-    ------
-    ValueError
-        As `L2`: different shapes (both are named), or 0-d inputs.
-
-    Notes
-    -----
-    ``L2(yhat, y) == float(np.sum(squared_errors(yhat, y)))`` exactly.
+    Not exported from ``nnbasics`` (drawn by the web page beside the loss);
+    as `L2` for inputs and errors. A new float64 array of `yhat`'s shape.
 
     Examples
     --------
@@ -200,5 +156,12 @@ def squared_errors(yhat, y):
     >>> print(squared_errors(np.array([.9, .4]), np.array([1, 1])))
     [0.01 0.36]
     """
-    yhat, y = as_same_shape_arrays(yhat, y, "squared_errors")
+    return _squared(*as_same_shape_arrays(yhat, y, "squared_errors"))
+
+
+def _absolute(yhat, y):
+    return np.abs(y - yhat)
+
+
+def _squared(yhat, y):
     return (y - yhat) ** 2
