@@ -16,7 +16,7 @@ import nnbasics
 import plots
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
-REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list,
+REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list, "ko": dict,
             "printed": str, "plot_label": str, "stub": str}
 
 
@@ -75,3 +75,17 @@ def test_the_catalogue_example_prints_the_courses_output(name):
     function = getattr(nnbasics, catalogue.BY_NAME[name]["function"])
     result = function(*(a.item() if a.ndim == 0 else a for a in args))
     assert nnbasics.format_array(result) == catalogue.BY_NAME[name]["printed"]
+
+
+@pytest.mark.parametrize("op", catalogue.OPERATIONS, ids=NAMES)
+def test_every_entry_has_its_korean_texts_with_the_same_code_and_markup(op):
+    korean = op["ko"]
+    assert set(korean) == {"summary", "plot_label", "labels"}
+    assert set(korean["labels"]) == set(catalogue.params(op["name"]))
+    assert all(re.search(r"[\uac00-\ud7a3]", text) for text in [korean["summary"], korean["plot_label"],
+                                                                *korean["labels"].values()])
+    code = re.compile(r"<code>.*?</code>")  # the same code is quoted; the markup is balanced
+    assert set(code.findall(korean["summary"])) == set(code.findall(op["summary"]))
+    assert korean["summary"].count("<em>") == korean["summary"].count("</em>") == op["summary"].count("<em>")
+    for param in op["params"]:  # a label starts with the parameter's name, in both languages
+        assert korean["labels"][param["name"]].startswith(param["name"] + ",")
