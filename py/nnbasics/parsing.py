@@ -1,4 +1,4 @@
-"""Reading an array that a person typed or pasted: parse_array.
+"""Reading an array that a person typed or pasted: parse_array, its InputError and MESSAGES.
 
 The text is read by a small tokenizer built on regular expressions. It is
 never evaluated as code (no eval, no ast.literal_eval): only numbers,
@@ -7,31 +7,116 @@ understood, and everything else is refused with a message saying where.
 """
 
 import re
+import string
+import unicodedata
 
 import numpy as np
 
 MAX_NUMBERS = 1_000_000
 MAX_DIMENSIONS = 3
 
+# Every unbounded repetition below is possessive (*+, ++): a run of digits or spaces, once
+# read, is never given back to be split another way, so reading any text, valid or not,
+# takes time linear in its length (a backtracking [0-9]+\.?[0-9]* took seconds on '1' * 8000
+# + 'x'). Giving back never helped anyway: what may follow a run cannot continue it.
 # A real number as Python and NumPy print it: 3, -2., .5, +4, 1e-3, 9.8e-01.
-_UNSIGNED = r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_UNSIGNED = r"(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++)(?:[eE][+-]?[0-9]++)?"
 _NUMBER = rf"[+-]?{_UNSIGNED}"
 _NUMBER_RE = re.compile(_NUMBER)
 # Numbers separated by commas and/or whitespace, each one not glued to
 # anything that would make it something else ('1.2.3', '2j', '1e5x', '1-2').
 _ALONE = r"(?![\w.+-])"
-_NUMBERS_RE = re.compile(rf"{_NUMBER}{_ALONE}(?:(?:\s*,\s*|\s+){_NUMBER}{_ALONE})*+")
+_NUMBERS_RE = re.compile(rf"{_NUMBER}{_ALONE}(?:(?:\s*+,\s*+|\s++){_NUMBER}{_ALONE})*+")
 # One token of a nested list, with the whitespace after it.
-_TOKEN_RE = re.compile(rf"(?:(?P<numbers>{_NUMBERS_RE.pattern})|(?P<open>\[)|(?P<close>\])|(?P<comma>,))\s*")
-_SPACE_RE = re.compile(r"\s*")
-_ROW_RE = re.compile(r"[^\n;]+")
-_WORD_RE = re.compile(r"[^\s,;\[\]]+")
-# What text copied from a page (or a plot's tick labels) may hold instead of ASCII.
-_TYPOGRAPHIC = str.maketrans({"\u2212": "-", "\u2013": "-", "\u00a0": " "})
-_WRAPPER_RE = re.compile(r"\s*(?:(?:np|numpy)\s*\.\s*)?array\s*\(")
-_WRAPPER_END_RE = re.compile(r"(?:,\s*dtype\s*=\s*(?P<dtype>[\w.'\"]*)\s*)?,?\s*\)\s*\Z")
+_TOKEN_RE = re.compile(rf"(?:(?P<numbers>{_NUMBERS_RE.pattern})|(?P<open>\[)|(?P<close>\])|(?P<comma>,))\s*+")
+_SPACE_RE = re.compile(r"\s*+")
+_ROW_RE = re.compile(r"[^\n;]++")
+_WORD_RE = re.compile(r"[^\s,;\[\]]++")
+_NONFINITE_RE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+_COMPLEX_RE = re.compile(rf"{_NUMBER}(?:[+-]{_UNSIGNED})?[jJ]")
+# A character that no rule reads: not ASCII and not whitespace (after _TYPOGRAPHIC).
+_FOREIGN_RE = re.compile(r"[^\x00-\x7f\s]")
+# What text copied from a page (or a plot's tick labels) may hold instead of ASCII, and what a
+# Korean (or Chinese, Japanese) IME types in full-width mode: each is read as the ASCII after it.
+_TYPOGRAPHIC = str.maketrans(
+    {"\u2212": "-", "\u2013": "-", "\u00a0": " ", "\u3000": " "}  # MINUS SIGN, EN DASH, spaces
+    # FULLWIDTH DIGIT ZERO, ..., FULLWIDTH COMMA, ...: U+FF01-U+FF5E are ASCII ! to ~ + 0xFEE0.
+    | {chr(ord(ascii) + 0xFEE0): ascii for ascii in "0123456789,[]-.+;()eE"}
+)
+_WRAPPER_RE = re.compile(r"\s*+(?:(?:np|numpy)\s*+\.\s*+)?array\s*+\(")
+_WRAPPER_END_RE = re.compile(r"(?:,\s*+dtype\s*+=\s*+(?P<dtype>[\w.'\"]*+)\s*+)?,?\s*+\)\Z")
 _FLOAT_DTYPES = {"float", "float16", "float32", "float64", "double"}
 _INT_DTYPES = {"int", "int8", "int16", "int32", "int64"}
+
+_AT = "at line {line}, column {column}"
+_WORD_AT = "unexpected {word!r} " + _AT + ": "
+# The English message of each InputError code: a str.format template of the error's params,
+# plus one addition, {n:number/numbers}, which gives '1 number' or '2 numbers'.
+MESSAGES = {
+    "empty": "empty text: type some numbers, for example [1, 2, 3] or 1 2 3",
+    "no-numbers": "no numbers found: type some numbers, for example 1 2 3",
+    "unexpected-character": "unexpected character {char!r} ({codepoint} {charname}) " + _AT,
+    "unclosed-bracket": "missing ']' to close the '[' " + _AT,
+    "unmatched-bracket": "unmatched ']' " + _AT + ": there is no '[' for it to close",
+    "after-the-end": ("unexpected {word!r} " + _AT + ", after the end of the array: "
+                      "put all the rows inside one pair of brackets"),
+    "outside-brackets": "numbers " + _AT + " must be inside the brackets",
+    "too-many-dimensions": ("more than {max_dimensions} dimensions: '[' " + _AT
+                            + " opens a level {level} list"),
+    "too-many-numbers": "too many numbers: parse_array reads at most {max_numbers:,} numbers",
+    "mixed-items": "a list must hold only numbers or only lists, not both (" + _AT + ")",
+    "ragged-rows": "row {row} has {count:number/numbers} but row 1 has {first_count} (" + _AT + ")",
+    "ragged-items": "item {item} has shape {shape} but item 1 has shape {first_shape} (" + _AT + ")",
+    "too-large": ("{number!r} " + _AT + " is too large for a float (it would be inf): "
+                  "only finite numbers are accepted"),
+    "not-a-number": _WORD_AT + "expected a number",
+    "not-a-list-item": _WORD_AT + "expected a number, ',', '[' or ']'",
+    "misplaced-comma": _WORD_AT + "expected a number or a list before each ','",
+    "numpy-ellipsis": _WORD_AT + ("'...' means NumPy left numbers out when printing an array of more "
+                                  "than 1000 numbers, so they cannot be read back; print it in full "
+                                  "with np.set_printoptions(threshold=sys.maxsize) and paste that"),
+    "not-finite": _WORD_AT + "only finite real numbers are accepted, not nan or inf",
+    "boolean": _WORD_AT + "True and False are not numbers here; write 1 or 0",
+    "complex-number": _WORD_AT + "complex numbers are not accepted, only real numbers",
+    "quoted-text": _WORD_AT + "text in quotes is not a number",
+    "dict-or-set": _WORD_AT + "{{...}} is a dict or a set, not an array; use [ ] brackets",
+    "parentheses": _WORD_AT + ("parentheses (tuples or calls) are not read, nothing is evaluated; "
+                               "use [ ] brackets, optionally inside np.array(...)"),
+    "semicolon-in-brackets": _WORD_AT + "';' separates rows only in text without brackets, like 1 2; 3 4",
+    "unclosed-parenthesis": ("missing ')' at the end to close the '(' " + _AT + ": "
+                             "write np.array([...]) around one list, with nothing after it"),
+    "empty-wrapper": "nothing inside np.array(): put a list in it, like np.array([1, 2, 3])",
+    "wrapper-without-list": "np.array(...) must hold one list in brackets, like np.array([1, 2, 3])",
+    "unsupported-dtype": "dtype={dtype} is not supported: use dtype=float or dtype=int",
+    "int-dtype-decimals": "dtype=int would cut off the decimals: remove dtype=int or use dtype=float",
+}
+
+
+class InputError(ValueError):
+    """Why parse_array refused a text: a ValueError with a stable `code` and its `params`.
+
+    ``code`` is a key of MESSAGES and ``params`` a dict of the values (str, int or
+    tuple) that its template puts into the English message, ``str(error)``; a page
+    can word the message in another language from these two alone.
+    """
+
+    def __init__(self, code, params):
+        super().__init__(_English().vformat(MESSAGES[code], (), params))
+        self.code = code
+        self.params = params
+
+    def __reduce__(self):  # pickle and copy rebuild it from code and params
+        return type(self), (self.code, self.params)
+
+
+class _English(string.Formatter):
+    """str.format, plus {n:number/numbers}: '1 number', '2 numbers'."""
+
+    def format_field(self, value, spec):
+        if "/" in spec:
+            one, many = spec.split("/")
+            return f"{value} {one if value == 1 else many}"
+        return super().format_field(value, spec)
 
 
 def parse_array(text):
@@ -53,6 +138,16 @@ def parse_array(text):
           newlines or ``;``: ``0 3 4; 1 6 4`` (one line gives a 1-D array);
         - one number, ``3``, which gives a 0-d array.
 
+        Typed with a Korean (or another East Asian) keyboard in full-width
+        mode, or copied from a web page or a plot, these characters are read
+        as the ASCII character after them: the full-width digits ``０``-``９``
+        (U+FF10-U+FF19) as 0-9; ``，`` (U+FF0C) ``,``; ``［`` (U+FF3B) ``[``;
+        ``］`` (U+FF3D) ``]``; ``（`` (U+FF08) ``(``; ``）`` (U+FF09) ``)``;
+        ``－`` (U+FF0D) ``-``; ``＋`` (U+FF0B) ``+``; ``．`` (U+FF0E) ``.``;
+        ``；`` (U+FF1B) ``;``; ``ｅ`` (U+FF45) ``e``; ``Ｅ`` (U+FF25) ``E``; the
+        IDEOGRAPHIC SPACE (U+3000) and NO-BREAK SPACE (U+00A0) as a space;
+        MINUS SIGN (U+2212) and EN DASH (U+2013) as ``-``.
+
     Returns
     -------
     numpy.ndarray
@@ -60,13 +155,17 @@ def parse_array(text):
 
     Raises
     ------
-    ValueError
-        With a message saying what is wrong and where (line and column):
-        empty text, unbalanced brackets, rows of different lengths, anything
-        that is not a finite real number (words, text in quotes, True/False,
-        complex numbers, nan, inf, dicts, tuples, calls), NumPy's ``...``
-        (numbers left out of a long printout), more than 3 dimensions or
-        more than 1,000,000 numbers.
+    InputError
+        A ValueError whose message says what is wrong and where (line and
+        column): empty text, unbalanced brackets, rows of different lengths,
+        anything that is not a finite real number (words, text in quotes,
+        True/False, complex numbers, nan, inf, dicts, tuples, calls), NumPy's
+        ``...`` (numbers left out of a long printout), more than 3
+        dimensions or more than 1,000,000 numbers. A character that is not
+        ASCII (nor whitespace, nor one of those above) is refused before
+        anything else is looked at, named with its code point and Unicode
+        name. The error's ``code`` (a key of `MESSAGES`) and ``params`` (the
+        values in the message) let a page word it in another language.
     TypeError
         If `text` is not a str.
 
@@ -75,6 +174,8 @@ def parse_array(text):
     The text is never evaluated as code. A regular expression splits it into
     tokens (numbers, ``[``, ``]``, ``,``); the brackets are checked with a
     stack, and all the numbers are converted to floats in one NumPy call.
+    Every unbounded repetition in the patterns is possessive, so the time
+    taken is linear in the length of the text, whether it is read or refused.
 
     Examples
     --------
@@ -86,23 +187,39 @@ def parse_array(text):
     >>> print(parse_array("0 3 4; 1 6 4"))
     [[0. 3. 4.]
      [1. 6. 4.]]
-    >>> parse_array("[[1, 2, 3], [4, 5]]")
+    >>> parse_array('［1，２，3］')
+    array([1., 2., 3.])
+    >>> try:
+    ...     parse_array("[[1, 2, 3], [4, 5]]")
+    ... except ValueError as error:
+    ...     print(error)
+    ...     print(error.code, error.params)
+    row 2 has 2 numbers but row 1 has 3 (at line 1, column 13)
+    ragged-rows {'row': 2, 'count': 2, 'first_count': 3, 'line': 1, 'column': 13}
+    >>> parse_array("[1·2]")
     Traceback (most recent call last):
     ...
-    ValueError: row 2 has 2 numbers but row 1 has 3 (at line 1, column 13)
+    nnbasics.parsing.InputError: unexpected character '·' (U+00B7 MIDDLE DOT) at line 1, column 3
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_array reads text (a str), not {type(text).__name__}")
     if not text.strip():
-        raise ValueError("empty text: type some numbers, for example [1, 2, 3] or 1 2 3")
-    text = text.translate(_TYPOGRAPHIC)  # same length: positions in messages stay right
+        raise InputError("empty", {})
+    if not text.isascii():
+        text = text.translate(_TYPOGRAPHIC)  # same length: positions in messages stay right
+        foreign = _FOREIGN_RE.search(text)
+        if foreign is not None:
+            char = foreign.group()
+            raise InputError("unexpected-character", {
+                "char": char, "codepoint": f"U+{ord(char):04X}", "charname": _unicode_name(char),
+                **_place(text, foreign.start())})
     start, end, dtype = _unwrap(text)
     if text.find("[", start, end) >= 0 or text.find("]", start, end) >= 0:
         shape, numbers = _read_brackets(text, start, end)
     else:
         shape, numbers = _read_rows(text, start, end)
         if dtype is not None and shape != ():
-            raise ValueError("np.array(...) must hold one list in brackets, like np.array([1, 2, 3])")
+            raise InputError("wrapper-without-list", {})
     return _to_array(text, start, end, numbers, dtype).reshape(shape)
 
 
@@ -114,17 +231,17 @@ def _unwrap(text):
     wrapper = _WRAPPER_RE.match(text)
     if wrapper is None:
         return 0, len(text), None
-    ending = _WRAPPER_END_RE.search(text, max(wrapper.end(), len(text.rstrip()) - 100))
+    # Searched for in the last 100 characters only, up to the trailing whitespace (excluded, as
+    # each try from inside a long run of it would scan the run again: quadratic time).
+    stripped = len(text.rstrip())
+    ending = _WRAPPER_END_RE.search(text, max(wrapper.end(), stripped - 100), stripped)
     if ending is None:
-        raise ValueError(
-            f"missing ')' at the end to close the '(' at {_where(text, wrapper.end() - 1)}: "
-            "write np.array([...]) around one list, with nothing after it"
-        )
+        raise InputError("unclosed-parenthesis", _place(text, wrapper.end() - 1))
     name = (ending["dtype"] or "float").strip("'\"").removeprefix("np.").removeprefix("numpy.")
     if name not in _FLOAT_DTYPES | _INT_DTYPES:
-        raise ValueError(f"dtype={ending['dtype']} is not supported: use dtype=float or dtype=int")
+        raise InputError("unsupported-dtype", {"dtype": ending["dtype"]})
     if _SPACE_RE.match(text, wrapper.end(), ending.start()).end() == ending.start():
-        raise ValueError("nothing inside np.array(): put a list in it, like np.array([1, 2, 3])")
+        raise InputError("empty-wrapper", {})
     return wrapper.end(), ending.start(), "int" if name in _INT_DTYPES else "float"
 
 
@@ -142,8 +259,7 @@ class _List:
     def add(self, text, position, item_shape, count=1):
         """Record `count` items of `item_shape`, checking they match the first."""
         if self.item_shape is not None and item_shape != self.item_shape:
-            reason = _mismatch(self.length + 1, item_shape, self.item_shape)
-            raise ValueError(f"{reason} (at {_where(text, position)})")
+            _mismatch(text, position, self.length + 1, item_shape, self.item_shape)
         self.item_shape = item_shape
         self.length += count
         self.last = "item"
@@ -161,23 +277,18 @@ def _read_brackets(text, start, end):
     while position < end:
         token = _TOKEN_RE.match(text, position, end)
         if token is None:
-            _unexpected(text, position, "a number, ',', '[' or ']'")
+            _unexpected(text, position, "not-a-list-item")
         kind = token.lastgroup
         if shape is not None and kind != "close":
-            raise ValueError(
-                f"unexpected {_word(text, position)!r} at {_where(text, position)}, after the end "
-                "of the array: put all the rows inside one pair of brackets"
-            )
+            raise InputError("after-the-end", {"word": _word(text, position), **_place(text, position)})
         if kind == "open":
             if len(open_lists) == MAX_DIMENSIONS:
-                raise ValueError(
-                    f"more than {MAX_DIMENSIONS} dimensions: '[' at {_where(text, position)} "
-                    f"opens a level {MAX_DIMENSIONS + 1} list"
-                )
+                raise InputError("too-many-dimensions", {
+                    "max_dimensions": MAX_DIMENSIONS, "level": MAX_DIMENSIONS + 1, **_place(text, position)})
             open_lists.append(_List(position))
         elif kind == "close":
             if not open_lists:
-                raise ValueError(f"unmatched ']' at {_where(text, position)}: there is no '[' for it to close")
+                raise InputError("unmatched-bracket", _place(text, position))
             closed = open_lists.pop()
             if open_lists:
                 open_lists[-1].add(text, closed.position, closed.shape())
@@ -185,18 +296,18 @@ def _read_brackets(text, start, end):
                 shape = closed.shape()
         elif kind == "numbers":
             if not open_lists:
-                raise ValueError(f"numbers at {_where(text, position)} must be inside the brackets")
+                raise InputError("outside-brackets", _place(text, position))
             found = token.group().replace(",", " ").split()
             open_lists[-1].add(text, position, (), len(found))
             numbers += found
             _check_count(len(numbers))
         elif kind == "comma":
             if not open_lists or open_lists[-1].last != "item":
-                _unexpected(text, position, "a number or a list before each ','")
+                _unexpected(text, position, "misplaced-comma")
             open_lists[-1].last = ","
         position = token.end()
     if open_lists:
-        raise ValueError(f"missing ']' to close the '[' at {_where(text, open_lists[-1].position)}")
+        raise InputError("unclosed-bracket", _place(text, open_lists[-1].position))
     return shape, numbers
 
 
@@ -210,15 +321,14 @@ def _read_rows(text, start, end):
         run = _NUMBERS_RE.match(text, position, row.end())
         after = _SPACE_RE.match(text, run.end() if run else position, row.end()).end()
         if run is None or after != row.end():
-            _unexpected(text, after, "a number")
+            _unexpected(text, after, "not-a-number")
         found = run.group().replace(",", " ").split()
         if rows and len(found) != len(rows[0]):
-            reason = _mismatch(len(rows) + 1, (len(found),), (len(rows[0]),))
-            raise ValueError(f"{reason} (at {_where(text, position)})")
+            _mismatch(text, position, len(rows) + 1, (len(found),), (len(rows[0]),))
         rows.append(found)
         _check_count(len(rows) * len(rows[0]))
     if not rows:
-        raise ValueError("no numbers found: type some numbers, for example 1 2 3")
+        raise InputError("no-numbers", {})
     if len(rows) > 1:
         return (len(rows), len(rows[0])), [number for row in rows for number in row]
     return ((len(rows[0]),) if len(rows[0]) > 1 else ()), rows[0]
@@ -231,38 +341,39 @@ def _to_array(text, start, end, numbers, dtype):
         index = int(np.argmin(np.isfinite(values)))
         for i, number in enumerate(_NUMBER_RE.finditer(text, start, end)):
             if i == index:
-                raise ValueError(
-                    f"{number.group()!r} at {_where(text, number.start())} is too large for a "
-                    "float (it would be inf): only finite numbers are accepted"
-                )
+                raise InputError("too-large", {"number": number.group(), **_place(text, number.start())})
     if dtype == "int" and not np.array_equal(values, np.trunc(values)):
-        raise ValueError("dtype=int would cut off the decimals: remove dtype=int or use dtype=float")
+        raise InputError("int-dtype-decimals", {})
     return values
 
 
 def _check_count(count):
     if count > MAX_NUMBERS:
-        raise ValueError(f"too many numbers: parse_array reads at most {MAX_NUMBERS:,} numbers")
+        raise InputError("too-many-numbers", {"max_numbers": MAX_NUMBERS})
 
 
-def _mismatch(k, shape, first_shape):
-    """Say how item k differs from item 1 of the same list."""
+def _mismatch(text, position, k, shape, first_shape):
+    """Refuse item k of a list (at position) for differing from item 1."""
     if shape == () or first_shape == ():
-        return "a list must hold only numbers or only lists, not both"
+        raise InputError("mixed-items", _place(text, position))
     if len(shape) == len(first_shape) == 1:
-        return f"row {k} has {_numbers(shape[0])} but row 1 has {first_shape[0]}"
-    return f"item {k} has shape {shape} but item 1 has shape {first_shape}"
+        raise InputError("ragged-rows", {
+            "row": k, "count": shape[0], "first_count": first_shape[0], **_place(text, position)})
+    raise InputError("ragged-items", {
+        "item": k, "shape": shape, "first_shape": first_shape, **_place(text, position)})
 
 
-def _numbers(n):
-    return "1 number" if n == 1 else f"{n} numbers"
-
-
-def _where(text, position):
-    """'line L, column C' (both counted from 1) of a position in text."""
+def _place(text, position):
+    """{'line': L, 'column': C} (both counted from 1) of a position in text."""
     line = text.count("\n", 0, position) + 1
     column = position - text.rfind("\n", 0, position)
-    return f"line {line}, column {column}"
+    return {"line": line, "column": column}
+
+
+def _unicode_name(char):
+    """The character's Unicode name, or the kind of character for the few without one."""
+    kinds = {"Cc": "<control>", "Co": "<private use>", "Cs": "<surrogate>"}
+    return unicodedata.name(char, None) or kinds.get(unicodedata.category(char), "<unassigned>")
 
 
 def _word(text, position):
@@ -271,28 +382,23 @@ def _word(text, position):
     return word.group()[:30] if word else text[position]
 
 
-def _unexpected(text, position, expected):
-    """Refuse the word at position, explaining why when it is a common mistake."""
+def _unexpected(text, position, code):
+    """Refuse the word at position: with `code`, or the code of the common mistake it is."""
     word = _word(text, position)
     if "..." in word:
-        reason = ("'...' means NumPy left numbers out when printing an array of more than "
-                  "1000 numbers, so they cannot be read back; print it in full with "
-                  "np.set_printoptions(threshold=sys.maxsize) and paste that")
-    elif re.fullmatch(r"[+-]?(nan|inf|infinity)", word, re.IGNORECASE):
-        reason = "only finite real numbers are accepted, not nan or inf"
+        code = "numpy-ellipsis"
+    elif _NONFINITE_RE.fullmatch(word):
+        code = "not-finite"
     elif word in ("True", "False", "true", "false"):
-        reason = "True and False are not numbers here; write 1 or 0"
-    elif re.fullmatch(rf"{_NUMBER}(?:[+-]{_UNSIGNED})?[jJ]", word):
-        reason = "complex numbers are not accepted, only real numbers"
+        code = "boolean"
+    elif _COMPLEX_RE.fullmatch(word):
+        code = "complex-number"
     elif word[0] in "'\"":
-        reason = "text in quotes is not a number"
+        code = "quoted-text"
     elif word[0] == "{":
-        reason = "{...} is a dict or a set, not an array; use [ ] brackets"
+        code = "dict-or-set"
     elif "(" in word or ")" in word:
-        reason = ("parentheses (tuples or calls) are not read, nothing is evaluated; use [ ] "
-                  "brackets, optionally inside np.array(...)")
+        code = "parentheses"
     elif word == ";":
-        reason = "';' separates rows only in text without brackets, like 1 2; 3 4"
-    else:
-        reason = f"expected {expected}"
-    raise ValueError(f"unexpected {word!r} at {_where(text, position)}: {reason}")
+        code = "semicolon-in-brackets"
+    raise InputError(code, {"word": word, **_place(text, position)})

@@ -1,15 +1,26 @@
-"""parse_array: what a person may type, what is refused (and the message), and print -> parse."""
+"""parse_array: what a person may type (full-width too), what is refused (message, code, params),
+print -> parse, and time linear in the length of the text."""
 
 import ast
 import builtins
+import copy
+import gc
 import json
+import pathlib
+import pickle
 import re
+import re._parser as sre_parser  # the parse tree of a pattern (CPython 3.11+)
+import statistics
+import string
+import time
+from re._constants import MAX_REPEAT, MAXREPEAT, MIN_REPEAT
 
 import numpy as np
 import pytest
 from hypothesis import given
 
-from nnbasics import format_array, parse_array
+from nnbasics import format_array, parse_array, parsing
+from nnbasics.parsing import MESSAGES, InputError
 
 from .conftest import COURSE_IMAGE, float_arrays
 
@@ -64,63 +75,86 @@ ACCEPTED = [
     ("1\u00a02", [1, 2]),
     ("[]", np.zeros(0)),
     ("[[], []]", np.zeros((2, 0))),
+    # Typed with a Korean keyboard in full-width mode.
+    ("［1，２，3］", [1, 2, 3]),
+    ("［［１，２］，［３，４］］", [[1, 2], [3, 4]]),
+    ("１\u3000２；３\u3000４", [[1, 2], [3, 4]]),
+    ("－１．５ｅ＋３", -1500),
+    ("１Ｅ－２", 0.01),
+    ("np.array（［1, 2］）", [1, 2]),
+    ("\u3000[1,\u30002]\u3000", [1, 2]),
 ]
 
 REFUSED = [
-    ("", "empty text"),
-    ("  \n\t", "empty text"),
-    ("[1, 2", "missing ']' to close the '[' at line 1, column 1"),
-    ("[[1, 2], [3, 4]", "missing ']' to close the '[' at line 1, column 1"),
-    ("[[1, 2], [3, 4", "missing ']' to close the '[' at line 1, column 10"),
-    ("[1, 2]]", "unmatched ']' at line 1, column 7"),
-    ("]", "unmatched ']' at line 1, column 1"),
-    ("[[1, 2, 3], [4, 5]]", "row 2 has 2 numbers but row 1 has 3 (at line 1, column 13)"),
-    ("[[1, 2],\n [3]]", "row 2 has 1 number but row 1 has 2 (at line 2, column 2)"),
-    ("0 3 4; 1 6", "row 2 has 2 numbers but row 1 has 3"),
-    ("[[[1, 2], [3, 4]], [[5, 6]]]", "item 2 has shape (1, 2) but item 1 has shape (2, 2)"),
-    ("[1, [2, 3]]", "a list must hold only numbers or only lists"),
-    ("[[1, 2], 3]", "a list must hold only numbers or only lists"),
-    ("[1, 2, abc]", "unexpected 'abc' at line 1, column 8"),
-    ("abc", "unexpected 'abc' at line 1, column 1"),
-    ("[1,\n 2,\n abc]", "unexpected 'abc' at line 3, column 2"),
-    ("x = [1, 2]", "unexpected 'x' at line 1, column 1"),
-    ("['1', '2']", "text in quotes is not a number"),
-    ('"1 2"', "text in quotes is not a number"),
-    ("True", "True and False are not numbers"),
-    ("[True, False]", "True and False are not numbers"),
-    ("1j", "complex numbers are not accepted"),
-    ("[1+2j]", "complex numbers are not accepted"),
-    ("[2.5-1e3j, 1]", "complex numbers are not accepted"),
-    ("{1: 2}", "dict or a set"),
-    ("(1, 2, 3)", "parentheses (tuples or calls) are not read"),
-    ("[(1, 2)]", "parentheses (tuples or calls) are not read"),
-    ("np.zeros(3)", "parentheses (tuples or calls) are not read"),
-    ("__import__('os').system('ls')", "parentheses (tuples or calls) are not read"),
-    ("nan", "only finite real numbers"),
-    ("[1, nan]", "only finite real numbers"),
-    ("inf", "only finite real numbers"),
-    ("[-inf]", "only finite real numbers"),
-    ("[Infinity]", "only finite real numbers"),
-    ("1e999", "'1e999' at line 1, column 1 is too large for a float"),
-    ("[1, 2,\n -1e400]", "'-1e400' at line 2, column 2 is too large for a float"),
-    ("[[[[1]]]]", "more than 3 dimensions"),
-    ("[0. 1. 2. ... 7. 8. 9.]", "'...' means NumPy left numbers out"),
-    ("[1,,2]", "unexpected ',' at line 1, column 4"),
-    ("[,1]", "unexpected ',' at line 1, column 2"),
-    ("[1] [2]", "after the end of the array"),
-    ("[1], [2]", "after the end of the array"),
-    ("1 [2]", "must be inside the brackets"),
-    ("[1.2.3]", "unexpected '1.2.3'"),
-    ("[1 - 2]", "unexpected '-'"),
-    ("1_000", "unexpected '1_000'"),
-    ("0x10", "unexpected '0x10'"),
-    ("[1; 2]", "';' separates rows only in text without brackets"),
-    (";", "no numbers found"),
-    ("np.array([1, 2]) * 2", "missing ')' at the end"),
-    ("np.array([1, 2], dtype=bool)", "dtype=bool is not supported"),
-    ("np.array([1.5], dtype=int)", "dtype=int would cut off the decimals"),
-    ("np.array( )", "nothing inside np.array()"),
-    ("np.array(1 2)", "must hold one list in brackets"),
+    ("", "empty", "empty text"),
+    ("  \n\t", "empty", "empty text"),
+    ("[1, 2", "unclosed-bracket", "missing ']' to close the '[' at line 1, column 1"),
+    ("[[1, 2], [3, 4]", "unclosed-bracket", "missing ']' to close the '[' at line 1, column 1"),
+    ("[[1, 2], [3, 4", "unclosed-bracket", "missing ']' to close the '[' at line 1, column 10"),
+    ("[1, 2]]", "unmatched-bracket", "unmatched ']' at line 1, column 7"),
+    ("]", "unmatched-bracket", "unmatched ']' at line 1, column 1"),
+    ("[[1, 2, 3], [4, 5]]", "ragged-rows", "row 2 has 2 numbers but row 1 has 3 (at line 1, column 13)"),
+    ("[[1, 2],\n [3]]", "ragged-rows", "row 2 has 1 number but row 1 has 2 (at line 2, column 2)"),
+    ("0 3 4; 1 6", "ragged-rows", "row 2 has 2 numbers but row 1 has 3"),
+    ("[[[1, 2], [3, 4]], [[5, 6]]]", "ragged-items", "item 2 has shape (1, 2) but item 1 has shape (2, 2)"),
+    ("[1, [2, 3]]", "mixed-items", "a list must hold only numbers or only lists"),
+    ("[[1, 2], 3]", "mixed-items", "a list must hold only numbers or only lists"),
+    ("[1, 2, abc]", "not-a-list-item", "unexpected 'abc' at line 1, column 8"),
+    ("abc", "not-a-number", "unexpected 'abc' at line 1, column 1"),
+    ("[1,\n 2,\n abc]", "not-a-list-item", "unexpected 'abc' at line 3, column 2"),
+    ("x = [1, 2]", "not-a-list-item", "unexpected 'x' at line 1, column 1"),
+    ("['1', '2']", "quoted-text", "text in quotes is not a number"),
+    ('"1 2"', "quoted-text", "text in quotes is not a number"),
+    ("True", "boolean", "True and False are not numbers"),
+    ("[True, False]", "boolean", "True and False are not numbers"),
+    ("1j", "complex-number", "complex numbers are not accepted"),
+    ("[1+2j]", "complex-number", "complex numbers are not accepted"),
+    ("[2.5-1e3j, 1]", "complex-number", "complex numbers are not accepted"),
+    ("{1: 2}", "dict-or-set", "dict or a set"),
+    ("(1, 2, 3)", "parentheses", "parentheses (tuples or calls) are not read"),
+    ("[(1, 2)]", "parentheses", "parentheses (tuples or calls) are not read"),
+    ("np.zeros(3)", "parentheses", "parentheses (tuples or calls) are not read"),
+    ("__import__('os').system('ls')", "parentheses", "parentheses (tuples or calls) are not read"),
+    ("nan", "not-finite", "only finite real numbers"),
+    ("[1, nan]", "not-finite", "only finite real numbers"),
+    ("inf", "not-finite", "only finite real numbers"),
+    ("[-inf]", "not-finite", "only finite real numbers"),
+    ("[Infinity]", "not-finite", "only finite real numbers"),
+    ("1e999", "too-large", "'1e999' at line 1, column 1 is too large for a float"),
+    ("[1, 2,\n -1e400]", "too-large", "'-1e400' at line 2, column 2 is too large for a float"),
+    ("[[[[1]]]]", "too-many-dimensions", "more than 3 dimensions"),
+    ("[0. 1. 2. ... 7. 8. 9.]", "numpy-ellipsis", "'...' means NumPy left numbers out"),
+    ("[1,,2]", "misplaced-comma", "unexpected ',' at line 1, column 4"),
+    ("[,1]", "misplaced-comma", "unexpected ',' at line 1, column 2"),
+    ("[1] [2]", "after-the-end", "after the end of the array"),
+    ("[1], [2]", "after-the-end", "after the end of the array"),
+    ("1 [2]", "outside-brackets", "must be inside the brackets"),
+    ("[1.2.3]", "not-a-list-item", "unexpected '1.2.3'"),
+    ("[1 - 2]", "not-a-list-item", "unexpected '-'"),
+    ("1_000", "not-a-number", "unexpected '1_000'"),
+    ("0x10", "not-a-number", "unexpected '0x10'"),
+    ("[1; 2]", "semicolon-in-brackets", "';' separates rows only in text without brackets"),
+    (";", "no-numbers", "no numbers found"),
+    ("np.array([1, 2]) * 2", "unclosed-parenthesis", "missing ')' at the end"),
+    ("np.array([1, 2], dtype=bool)", "unsupported-dtype", "dtype=bool is not supported"),
+    ("np.array([1.5], dtype=int)", "int-dtype-decimals", "dtype=int would cut off the decimals"),
+    ("np.array( )", "empty-wrapper", "nothing inside np.array()"),
+    ("np.array(1 2)", "wrapper-without-list", "must hold one list in brackets"),
+    # Full-width forms are read as ASCII, so their mistakes are the ASCII ones.
+    ("１，２；３", "ragged-rows", "row 2 has 1 number but row 1 has 2 (at line 1, column 5)"),
+    ("［1, 2", "unclosed-bracket", "missing ']' to close the '[' at line 1, column 1"),
+    ("[1，，2]", "misplaced-comma", "unexpected ',' at line 1, column 4"),
+    # Any other character that is not ASCII is named, with its code point and Unicode name.
+    ("[1·2]", "unexpected-character", "unexpected character '·' (U+00B7 MIDDLE DOT) at line 1, column 3"),
+    ("[1, 2,\n 가]", "unexpected-character",
+     "unexpected character '가' (U+AC00 HANGUL SYLLABLE GA) at line 2, column 2"),
+    ("［1，２，ｘ］", "unexpected-character",
+     "unexpected character 'ｘ' (U+FF58 FULLWIDTH LATIN SMALL LETTER X) at line 1, column 6"),
+    ("np.array([1, 2])。", "unexpected-character", "'。' (U+3002 IDEOGRAPHIC FULL STOP) at line 1, column 17"),
+    ("[‘1’]", "unexpected-character", "'‘' (U+2018 LEFT SINGLE QUOTATION MARK) at line 1, column 2"),
+    ("1\u200b2", "unexpected-character", "'\\u200b' (U+200B ZERO WIDTH SPACE) at line 1, column 2"),
+    ("1 \x80", "unexpected-character", "'\\x80' (U+0080 <control>) at line 1, column 3"),
+    ("1 \U0001F600", "unexpected-character", "(U+1F600 GRINNING FACE) at line 1, column 3"),
 ]
 
 
@@ -133,8 +167,8 @@ def test_parse_array_accepts(text, expected):
     np.testing.assert_array_equal(result, expected)
 
 
-@pytest.mark.parametrize("text, fragment", REFUSED)
-def test_parse_array_refuses_with_a_message_saying_what_and_where(text, fragment):
+@pytest.mark.parametrize("text, code, fragment", REFUSED)
+def test_parse_array_refuses_with_a_message_saying_what_and_where(text, code, fragment):
     with pytest.raises(ValueError, match=re.escape(fragment)):
         parse_array(text)
 
@@ -148,8 +182,9 @@ def test_parse_array_refuses_more_than_a_million_numbers_saying_the_limit():
     assert parse_array("1 " * 1_000_000).shape == (1_000_000,)
     with pytest.raises(ValueError, match="at most 1,000,000 numbers"):
         parse_array("[" + "1, " * 1_000_001 + "]")
-    with pytest.raises(ValueError, match="at most 1,000,000 numbers"):
+    with pytest.raises(InputError, match="at most 1,000,000 numbers") as refused:
         parse_array("1 2\n" * 500_001)
+    assert (refused.value.code, refused.value.params) == ("too-many-numbers", {"max_numbers": 1_000_000})
 
 
 def test_parse_array_never_evaluates_the_text(monkeypatch):
@@ -196,3 +231,199 @@ def test_print_with_commas_then_parse_gives_the_same_numbers(a):
 def test_parse_array_reads_the_typographic_minus_that_plots_and_web_pages_print():
     np.testing.assert_array_equal(parse_array("[\u22121.5, 2]"), [-1.5, 2.0])
     np.testing.assert_array_equal(parse_array("1\u00a02"), [1.0, 2.0])
+
+
+# What a Korean IME types in full-width mode, and the ASCII each is read as.
+FULL_WIDTH = dict(zip("０１２３４５６７８９，［］－．＋；（）ｅＥ\u3000", "0123456789,[]-.+;()eE "))
+# What plots and web pages print instead of ASCII.
+TYPOGRAPHIC = {"\u2212": "-", "\u2013": "-", "\u00a0": " "}
+
+
+def test_parse_array_reads_exactly_the_listed_full_width_and_typographic_characters():
+    assert {chr(code): ascii for code, ascii in parsing._TYPOGRAPHIC.items()} == FULL_WIDTH | TYPOGRAPHIC
+
+
+@pytest.mark.parametrize("ascii_text", ["np.array([[+1.5e-2, 3E1], [6789, 0.4]])", "-1.5e+2 3E1; 6789 .4"])
+def test_parse_array_reads_each_full_width_character_as_its_ascii_form(ascii_text):
+    expected = parse_array(ascii_text)
+    for wide, ascii in FULL_WIDTH.items():
+        if ascii in ascii_text:
+            one_wide = ascii_text.replace(ascii, wide)
+            np.testing.assert_array_equal(parse_array(one_wide), expected, err_msg=one_wide)
+    all_wide = ascii_text.translate(str.maketrans({ascii: wide for wide, ascii in FULL_WIDTH.items()}))
+    np.testing.assert_array_equal(parse_array(all_wide), expected, err_msg=all_wide)
+
+
+def test_the_docstring_names_every_character_read_as_ascii():
+    doc = parse_array.__doc__
+    ranges = [range(int(a, 16), int(b, 16) + 1) for a, b in re.findall(r"U\+(\w{4})-U\+(\w{4})", doc)]
+    for char in FULL_WIDTH | TYPOGRAPHIC:
+        assert f"U+{ord(char):04X}" in doc or any(ord(char) in r for r in ranges), f"U+{ord(char):04X}"
+
+
+# ---- every refusal has a stable code, and the params its English message is made of ----
+
+# A MESSAGES template as a page would render it: {name}, {name!r}, {name:,}, {n:number/numbers}
+# ('1 number', '2 numbers'), {{ and }}; written here apart from parsing.py as a second opinion.
+TEMPLATE_FIELD = re.compile(r"\{\{|\}\}|\{(?P<name>\w+)(?P<repr>!r)?(?::(?P<spec>[^}]*))?\}")
+
+
+def render(template, params):
+    def field(match):
+        if match["name"] is None:
+            return match.group()[0]
+        value, spec = params[match["name"]], match["spec"] or ""
+        if "/" in spec:
+            one, many = spec.split("/")
+            return f"{value} {one if value == 1 else many}"
+        return format(repr(value) if match["repr"] else value, spec)
+
+    return TEMPLATE_FIELD.sub(field, template)
+
+
+def placeholders(template):
+    return {match["name"] for match in TEMPLATE_FIELD.finditer(template) if match["name"]}
+
+
+@pytest.mark.parametrize("text, code, fragment", REFUSED)
+def test_every_refusal_has_its_code_and_params_from_which_the_message_renders(text, code, fragment):
+    with pytest.raises(InputError) as refused:
+        parse_array(text)
+    error = refused.value
+    assert isinstance(error, ValueError)
+    assert error.code == code
+    assert set(error.params) == placeholders(MESSAGES[code])
+    for value in error.params.values():  # plain values, as a page receives them
+        assert type(value) in (str, int) or (type(value) is tuple and all(type(n) is int for n in value))
+    assert render(MESSAGES[code], error.params) == str(error)
+
+
+def test_every_message_template_is_the_message_of_a_refusal_in_the_table():
+    used = {code for _, code, _ in REFUSED} | {"too-many-numbers"}  # tested on its own above
+    assert used == set(MESSAGES)
+    for template in MESSAGES.values():  # str.format reads the same fields
+        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        assert fields == placeholders(template), template
+
+
+def test_a_refusal_names_the_character_its_code_point_and_unicode_name():
+    with pytest.raises(InputError) as refused:
+        parse_array("[1, 2,\n 3·4]")
+    assert refused.value.code == "unexpected-character"
+    assert refused.value.params == {
+        "char": "·", "codepoint": "U+00B7", "charname": "MIDDLE DOT", "line": 2, "column": 3}
+
+
+def test_an_input_error_survives_pickling_and_copying_with_its_code_and_params():
+    with pytest.raises(InputError) as refused:
+        parse_array("[[1, 2, 3], [4, 5]]")
+    for again in (pickle.loads(pickle.dumps(refused.value)), copy.copy(refused.value)):
+        assert (type(again), again.code, again.params, str(again)) == (
+            InputError, "ragged-rows", refused.value.params, str(refused.value))
+
+
+# ---- time linear in the length of the text, valid or not ----
+
+# Each shape of text at about n characters; several once took time quadratic in n.
+LINEAR_SHAPES = {
+    "digits then a letter": lambda n: "1" * n + "x",
+    "digits then a letter, in brackets": lambda n: "[" + "1" * n + "x]",
+    "digits then j": lambda n: "1" * n + "j",
+    "digits + digits then a letter": lambda n: "1" * (n // 2) + "+" + "1" * (n // 2) + "x",
+    "digits then a dot and a letter": lambda n: "1" * n + ".x",
+    "an exponent of many digits then a letter": lambda n: "1e" + "1" * n + "x",
+    "a number of many digits": lambda n: "1" * (n // 2) + "." + "1" * (n // 2),
+    "a valid list": lambda n: "[" + "1, " * (n // 3) + "]",
+    "a valid list of lists": lambda n: "[" + "[1, 2], " * (n // 8) + "]",
+    "rows separated by spaces": lambda n: "1 2 3 4 5 6 7\n" * (n // 14),
+    "numbers then a letter": lambda n: "1 " * (n // 2) + "x",
+    "a number, spaces then a letter": lambda n: "1" + " " * n + "x",
+    "a number, spaces then a letter, in brackets": lambda n: "[1" + " " * n + "x]",
+    "'1.' repeated": lambda n: "1." * (n // 2),
+    "'1e' repeated": lambda n: "1e" * (n // 2),
+    "minus signs": lambda n: "-" * n,
+    "dots": lambda n: "." * n,
+    "spaces then a number": lambda n: " " * n + "1",
+    "newlines in brackets": lambda n: "[" + "\n" * n + "1]",
+    "open brackets": lambda n: "[" * n,
+    "np.array( then spaces": lambda n: "np.array([1]" + " " * n,
+    "np.array( then dtype= and spaces": lambda n: "np.array([1], dtype=" + " " * n,
+    "rows of different lengths at the end": lambda n: "1 2\n" * (n // 4) + "1",
+    "a number too large at the end": lambda n: "[" + "1, " * (n // 3) + "1e999]",
+    "full-width digits then a letter": lambda n: "１" * n + "x",
+    "full-width list": lambda n: "［" + "１，" * (n // 2) + "］",
+    "numbers then a character that is not ASCII": lambda n: "1 " * (n // 2) + "·",
+}
+
+
+def seconds(text):
+    """The processor time parse_array takes on text: not the time other programs take, nor the
+    garbage collector's (a collection can start in any call, and lasts as long as all the
+    objects of the test run take to visit)."""
+    gc.disable()
+    try:
+        start = time.process_time()
+        try:
+            parse_array(text)
+        except ValueError:
+            pass
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("make", LINEAR_SHAPES.values(), ids=LINEAR_SHAPES.keys())
+def test_parse_array_takes_time_linear_in_the_length_of_the_text(make):
+    small, large = make(4_000), make(64_000)  # 16 times longer: 16 times slower if linear
+    small_times = [seconds(small) for _ in range(3)]
+    # First 4 times longer (4 times slower if linear), so that a quadratic regression fails in
+    # seconds, not minutes; only when slow in seconds too, never for a moment of noise.
+    medium = seconds(make(16_000))
+    ratio = medium / statistics.median(small_times)
+    assert ratio <= 10 or medium < 0.5, f"16,000 characters took {ratio:.0f} times as long as 4,000"
+    large_times = []
+    for _ in range(7):  # interleaved, so a busy moment of the machine slows both
+        small_times.append(seconds(small))
+        large_times.append(seconds(large))
+        if large_times[-1] > max(100 * statistics.median(small_times), 1.0):
+            break  # plainly superlinear (quadratic is 256 times slower): no need to wait for more
+    ratio = statistics.median(large_times) / statistics.median(small_times)
+    assert ratio <= 40, f"64,000 characters took {ratio:.0f} times as long as 4,000"
+
+
+# ---- every unbounded repetition in the patterns is possessive, so none can backtrack ----
+
+def backtracking_repetitions(parsed):
+    """The unbounded repetitions (greedy * + {n,} or lazy *? +?) of a parsed pattern that can give
+    back what they matched. An atomic group does not make them safe: inside it, a failing match
+    still tries every split of a digit run between two of them before the group fails."""
+    for op, value in parsed:
+        if op in (MAX_REPEAT, MIN_REPEAT) and value[1] == MAXREPEAT:
+            yield f"{op} {value[0]},{value[1]} of {value[2]}"
+        yield from (found for child in subpatterns(value) for found in backtracking_repetitions(child))
+
+
+def subpatterns(value):
+    if isinstance(value, sre_parser.SubPattern):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from subpatterns(item)
+
+
+def test_the_check_for_backtracking_finds_the_patterns_that_took_quadratic_time():
+    for old in (r"[0-9]+\.?[0-9]*", r"(?:\s*,\s*|\s+)", r"(?>[0-9]+[0-9]*)x", r"(?:a+?)*+"):
+        assert list(backtracking_repetitions(sre_parser.parse(old))), old
+    assert not list(backtracking_repetitions(sre_parser.parse(r"[0-9]++\.?[0-9]*+(?:,\s*+)*+x{2,5}")))
+
+
+def test_every_unbounded_repetition_in_the_parsing_patterns_is_possessive():
+    patterns = {name: value for name, value in vars(parsing).items() if isinstance(value, re.Pattern)}
+    assert {"_NUMBER_RE", "_NUMBERS_RE", "_TOKEN_RE", "_WRAPPER_END_RE"} <= set(patterns)
+    for name, pattern in patterns.items():
+        assert not list(backtracking_repetitions(sre_parser.parse(pattern.pattern, pattern.flags))), name
+    # ... and those are all of them: re.compile is the only function of re that parsing.py calls.
+    tree = ast.parse(pathlib.Path(parsing.__file__).read_text(encoding="utf-8"))
+    calls = [node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", None) == "re"]
+    assert calls == ["compile"] * len(patterns)
