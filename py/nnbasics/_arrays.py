@@ -6,22 +6,23 @@ and its error message is written once.
 
 import numpy as np
 
+from .errors import InputError
+
 FLOAT64 = np.dtype(np.float64)  # a dtype object: np.asarray checks it faster than the type
 
 
-def as_float_array(x, function, ndims=None, expected=""):
+def as_float_array(x, function, ndims=None, expected=None):
     """Return `x` as a float64 array, checking its number of dimensions.
 
     A float64 array is returned as it is (no copy: the operations only read
     it); anything else (numbers, lists, integer arrays) becomes a new float64
     array, so the caller's data is never modified. When `ndims` is given and the array's ``ndim`` is not in
-    it, a ValueError names `function`, what it `expected` and the shape it got.
+    it, an InputError with the code `expected` (what the function expects, a key of
+    errors.MESSAGES) names `function` and the shape it got.
     """
     array = np.asarray(x, dtype=FLOAT64)
     if ndims is not None and array.ndim not in ndims:
-        raise ValueError(
-            f"{function} expects {expected}, but got an array of shape {array.shape}"
-        )
+        raise InputError(expected, {"function": function, "shape": array.shape})
     return array
 
 
@@ -37,23 +38,12 @@ def as_same_shape_arrays(yhat, y, function):
     yhat = as_float_array(yhat, function)
     y = as_float_array(y, function)
     if yhat.shape != y.shape:
-        raise ValueError(
-            f"{function} expects yhat and y of the same shape, but got yhat of "
-            f"shape {yhat.shape} and y of shape {y.shape}"
-            + _broadcast_note(yhat.shape, y.shape)
-        )
+        params = {"function": function, "yhat_shape": yhat.shape, "y_shape": y.shape}
+        try:  # say what NumPy's broadcasting would silently have done, if anything
+            params["broadcast_shape"] = np.broadcast_shapes(yhat.shape, y.shape)
+        except ValueError:
+            raise InputError("shape-mismatch", params) from None
+        raise InputError("shape-mismatch-broadcast", params)
     if yhat.ndim == 0:
-        raise ValueError(
-            f"{function} expects arrays of at least one dimension (one entry per "
-            f"example), but got yhat and y of shape {yhat.shape}"
-        )
+        raise InputError("no-examples", {"function": function, "shape": yhat.shape})
     return yhat, y
-
-
-def _broadcast_note(shape1, shape2):
-    """Explain what NumPy broadcasting would silently have done, if anything."""
-    try:
-        shape = np.broadcast_shapes(shape1, shape2)
-    except ValueError:
-        return ""
-    return f" (y - yhat would silently broadcast them to shape {shape})"

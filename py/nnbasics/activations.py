@@ -6,6 +6,7 @@ import numbers
 import numpy as np
 
 from ._arrays import as_float_array
+from .errors import InputTypeError
 
 
 def basic_sigmoid(x):
@@ -43,23 +44,20 @@ def basic_sigmoid(x):
     >>> basic_sigmoid([1, 2, 3])
     Traceback (most recent call last):
     ...
-    TypeError: basic_sigmoid uses math.exp, which takes one real number, not a list of 3 numbers; use sigmoid (np.exp) for arrays
+    nnbasics.errors.InputTypeError: basic_sigmoid uses math.exp, which takes one real number, not a list of 3 numbers; use sigmoid (np.exp) for arrays
     """
     try:
         return 1 / (1 + math.exp(-x))
     except OverflowError:  # e^-x is too large for a float (x < -709, or a huge int)
         return 0.0 if x < 0 else 1.0  # the limits of 1 / (1 + e^-x)
     except TypeError:
-        raise TypeError(
-            f"basic_sigmoid uses math.exp, which takes one real number, not "
-            f"{_describe(x)}; use sigmoid (np.exp) for arrays"
-        ) from None
+        if isinstance(x, np.ndarray):
+            raise InputTypeError("one-number-only-array", {"shape": x.shape}) from None
+        raise InputTypeError("one-number-only", {"given": _describe(x)}) from None
 
 
 def _describe(x):
-    """Name what was passed instead of one number, for the error message."""
-    if isinstance(x, np.ndarray):
-        return f"an array of shape {x.shape}"
+    """Name what was passed instead of one number (not an array), for the error message."""
     if isinstance(x, (list, tuple)):
         kind = "numbers" if all(isinstance(v, numbers.Real) for v in x) else "items"
         return f"a {type(x).__name__} of {len(x)} {kind}"

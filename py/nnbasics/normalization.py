@@ -50,7 +50,7 @@ def normalize_rows(x):
     [[0.6 0.8]
      [0.6 0.8]]
     """
-    x = as_float_array(x, "normalize_rows", (2,), "a 2-D array (one row per example)")
+    x = as_float_array(x, "normalize_rows", (2,), "expects-rows")
     with np.errstate(over="ignore", under="ignore"):  # handled below
         x_norm = np.linalg.norm(x, axis=1, keepdims=True)
     x_normalized = x / np.where(x_norm == 0, 1, x_norm)  # a row of zeros stays zeros

@@ -1,4 +1,4 @@
-"""Reading an array that a person typed or pasted: parse_array, its InputError and MESSAGES.
+"""Reading an array that a person typed or pasted: parse_array (its refusals: errors.py).
 
 The text is read by a small tokenizer built on regular expressions. It is
 never evaluated as code (no eval, no ast.literal_eval): only numbers,
@@ -7,10 +7,11 @@ understood, and everything else is refused with a message saying where.
 """
 
 import re
-import string
 import unicodedata
 
 import numpy as np
+
+from .errors import InputError
 
 MAX_NUMBERS = 1_000_000
 MAX_DIMENSIONS = 3
@@ -47,77 +48,6 @@ _WRAPPER_RE = re.compile(r"\s*+(?:(?:np|numpy)\s*+\.\s*+)?array\s*+\(")
 _WRAPPER_END_RE = re.compile(r"(?:,\s*+dtype\s*+=\s*+(?P<dtype>[\w.'\"]*+)\s*+)?,?\s*+\)\Z")
 _FLOAT_DTYPES = {"float", "float16", "float32", "float64", "double"}
 _INT_DTYPES = {"int", "int8", "int16", "int32", "int64"}
-
-_AT = "at line {line}, column {column}"
-_WORD_AT = "unexpected {word!r} " + _AT + ": "
-# The English message of each InputError code: a str.format template of the error's params,
-# plus one addition, {n:number/numbers}, which gives '1 number' or '2 numbers'.
-MESSAGES = {
-    "empty": "empty text: type some numbers, for example [1, 2, 3] or 1 2 3",
-    "no-numbers": "no numbers found: type some numbers, for example 1 2 3",
-    "unexpected-character": "unexpected character {char!r} ({codepoint} {charname}) " + _AT,
-    "unclosed-bracket": "missing ']' to close the '[' " + _AT,
-    "unmatched-bracket": "unmatched ']' " + _AT + ": there is no '[' for it to close",
-    "after-the-end": ("unexpected {word!r} " + _AT + ", after the end of the array: "
-                      "put all the rows inside one pair of brackets"),
-    "outside-brackets": "numbers " + _AT + " must be inside the brackets",
-    "too-many-dimensions": ("more than {max_dimensions} dimensions: '[' " + _AT
-                            + " opens a level {level} list"),
-    "too-many-numbers": "too many numbers: parse_array reads at most {max_numbers:,} numbers",
-    "mixed-items": "a list must hold only numbers or only lists, not both (" + _AT + ")",
-    "ragged-rows": "row {row} has {count:number/numbers} but row 1 has {first_count} (" + _AT + ")",
-    "ragged-items": "item {item} has shape {shape} but item 1 has shape {first_shape} (" + _AT + ")",
-    "too-large": ("{number!r} " + _AT + " is too large for a float (it would be inf): "
-                  "only finite numbers are accepted"),
-    "not-a-number": _WORD_AT + "expected a number",
-    "not-a-list-item": _WORD_AT + "expected a number, ',', '[' or ']'",
-    "misplaced-comma": _WORD_AT + "expected a number or a list before each ','",
-    "numpy-ellipsis": _WORD_AT + ("'...' means NumPy left numbers out when printing an array of more "
-                                  "than 1000 numbers, so they cannot be read back; print it in full "
-                                  "with np.set_printoptions(threshold=sys.maxsize) and paste that"),
-    "not-finite": _WORD_AT + "only finite real numbers are accepted, not nan or inf",
-    "boolean": _WORD_AT + "True and False are not numbers here; write 1 or 0",
-    "complex-number": _WORD_AT + "complex numbers are not accepted, only real numbers",
-    "quoted-text": _WORD_AT + "text in quotes is not a number",
-    "dict-or-set": _WORD_AT + "{{...}} is a dict or a set, not an array; use [ ] brackets",
-    "parentheses": _WORD_AT + ("parentheses (tuples or calls) are not read, nothing is evaluated; "
-                               "use [ ] brackets, optionally inside np.array(...)"),
-    "semicolon-in-brackets": _WORD_AT + "';' separates rows only in text without brackets, like 1 2; 3 4",
-    "unclosed-parenthesis": ("missing ')' at the end to close the '(' " + _AT + ": "
-                             "write np.array([...]) around one list, with nothing after it"),
-    "empty-wrapper": "nothing inside np.array(): put a list in it, like np.array([1, 2, 3])",
-    "wrapper-without-list": "np.array(...) must hold one list in brackets, like np.array([1, 2, 3])",
-    "unsupported-dtype": "dtype={dtype} is not supported: use dtype=float or dtype=int",
-    "int-dtype-decimals": "dtype=int would cut off the decimals: remove dtype=int or use dtype=float",
-}
-
-
-class InputError(ValueError):
-    """Why parse_array refused a text: a ValueError with a stable `code` and its `params`.
-
-    ``code`` is a key of MESSAGES and ``params`` a dict of the values (str, int or
-    tuple) that its template puts into the English message, ``str(error)``; a page
-    can word the message in another language from these two alone.
-    """
-
-    def __init__(self, code, params):
-        super().__init__(_English().vformat(MESSAGES[code], (), params))
-        self.code = code
-        self.params = params
-
-    def __reduce__(self):  # pickle and copy rebuild it from code and params
-        return type(self), (self.code, self.params)
-
-
-class _English(string.Formatter):
-    """str.format, plus {n:number/numbers}: '1 number', '2 numbers'."""
-
-    def format_field(self, value, spec):
-        if "/" in spec:
-            one, many = spec.split("/")
-            return f"{value} {one if value == 1 else many}"
-        return super().format_field(value, spec)
-
 
 def parse_array(text):
     """Read an array of real numbers from text that a person typed or pasted.
@@ -164,7 +94,7 @@ def parse_array(text):
         dimensions or more than 1,000,000 numbers. A character that is not
         ASCII (nor whitespace, nor one of those above) is refused before
         anything else is looked at, named with its code point and Unicode
-        name. The error's ``code`` (a key of `MESSAGES`) and ``params`` (the
+        name. The error's ``code`` (a key of ``errors.MESSAGES``) and ``params`` (the
         values in the message) let a page word it in another language.
     TypeError
         If `text` is not a str.
@@ -199,7 +129,7 @@ def parse_array(text):
     >>> parse_array("[1·2]")
     Traceback (most recent call last):
     ...
-    nnbasics.parsing.InputError: unexpected character '·' (U+00B7 MIDDLE DOT) at line 1, column 3
+    nnbasics.errors.InputError: unexpected character '·' (U+00B7 MIDDLE DOT) at line 1, column 3
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_array reads text (a str), not {type(text).__name__}")

@@ -53,5 +53,5 @@ def image2vector(image):
      [0.34144279]
      [0.94630077]]
     """
-    image = as_float_array(image, "image2vector", (3,), "a 3-D image of shape (height, width, channels)")
+    image = as_float_array(image, "image2vector", (3,), "expects-image")
     return image.reshape(image.size, 1)  # image.size = height * width * channels

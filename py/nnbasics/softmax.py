@@ -45,7 +45,7 @@ def softmax(x):
     >>> print(softmax(np.array([[1000, 1000]])))
     [[0.5 0.5]]
     """
-    x = as_float_array(x, "softmax", (1, 2), "a 1-D vector or a 2-D array (one row per example)")
+    x = as_float_array(x, "softmax", (1, 2), "expects-vector-or-rows")
     with np.errstate(under="ignore"):  # e^(very negative) rounds to 0.0: that is right
         x_exp = np.exp(x - np.max(x, axis=-1, keepdims=True))
     return x_exp / np.sum(x_exp, axis=-1, keepdims=True)

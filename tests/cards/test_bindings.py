@@ -68,3 +68,21 @@ def test_sources_are_the_packages_own_code():
 def test_an_unknown_card_is_a_programming_error():
     with pytest.raises(KeyError):
         bindings.evaluate("no_such_card", {})
+
+
+@pytest.mark.parametrize("op, inputs, code, shown", [
+    ("sigmoid", {"x": "[1, 2, x]"}, "not-a-list-item", {"word": "'x'", "line": "1", "column": "8"}),
+    ("softmax", {"x": "[[1, 2], [3]]"}, "ragged-rows", {"row": "2", "count": "1", "first_count": "2",
+                                                      "line": "1", "column": "10"}),
+    ("sigmoid", {"x": "[1·2]"}, "unexpected-character", {"char": "'·'", "codepoint": "U+00B7",
+                                                        "charname": "MIDDLE DOT", "line": "1", "column": "3"}),
+    ("l2", {"yhat": "[1, 2]", "y": "[[1], [2]]"}, "shape-mismatch-broadcast",
+     {"function": "L2", "yhat_shape": "(2,)", "y_shape": "(2, 1)", "broadcast_shape": "(2, 2)"}),
+    ("basic_sigmoid", {"x": "[1, 2]"}, "one-number-only-array", {"shape": "(2,)"}),
+    ("sigmoid", {"x": "[]"}, "empty-array", {"shape": "(0,)"}),
+])
+def test_a_refusal_carries_its_code_and_parameters_as_the_message_shows_them(op, inputs, code, shown):
+    error = bindings.evaluate(op, inputs)["error"]
+    assert error["code"] == code and error["params"] == shown
+    for value in shown.values():
+        assert value in error["message"]

@@ -12,21 +12,52 @@ from __future__ import annotations
 import inspect
 import json
 import math
+import string
 import warnings
 
 import numpy as np
 
 import catalogue
 import nnbasics
+from nnbasics.errors import MESSAGES
 from plots import PLOTS
+
+#: The bindings' own refusals, worded like the package's (nnbasics.errors.MESSAGES).
+OWN_MESSAGES = {
+    "empty-array": ("the array is empty (shape {shape}): there is nothing to compute; put some "
+                    "numbers in it, for example [1, 2, 3]"),
+}
 
 
 class FieldError(ValueError):
-    """A problem with what the user typed in one field."""
+    """A problem with what the user typed in one field: the English message, its code and
+    the parameters as its template shows them (so the page can word it in another language)."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, error: Exception):
+        code = getattr(error, "code", None)
+        params = getattr(error, "params", {})
+        super().__init__(str(error))
         self.field = field
+        self.code = code
+        self.params = shown_params(MESSAGES.get(code) or OWN_MESSAGES.get(code, ""), params)
+
+
+def shown_params(template: str, params: dict) -> dict[str, str]:
+    """Each parameter as the template writes it (``{word!r}`` quoted, ``{n:,}`` grouped); for
+    ``{n:number/numbers}`` just the number, since other languages word plurals their own way."""
+    shown = {}
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name:
+            value = repr(params[name]) if conversion == "r" else params[name]
+            shown[name] = str(value) if spec is None or "/" in spec else format(value, spec)
+    return shown
+
+
+class _OwnError(ValueError):
+    def __init__(self, code: str, params: dict):
+        super().__init__(OWN_MESSAGES[code].format(**params))
+        self.code = code
+        self.params = params
 
 
 def function_of(op: str):
@@ -48,10 +79,9 @@ def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
     try:
         array = nnbasics.parse_array(inputs.get(field, ""))
     except ValueError as error:
-        raise FieldError(field, str(error)) from None
+        raise FieldError(field, error) from None
     if array.size == 0:
-        raise FieldError(field, f"the array is empty (shape {array.shape}): there is nothing to "
-                                "compute; put some numbers in it, for example [1, 2, 3]")
+        raise FieldError(field, _OwnError("empty-array", {"shape": array.shape}))
     return array
 
 
@@ -70,7 +100,7 @@ def _compute(op: str, inputs: dict[str, str]):
     try:
         result = function_of(op)(*args)
     except (ValueError, TypeError) as error:
-        raise FieldError(_blamed_field(names, args), str(error)) from None
+        raise FieldError(_blamed_field(names, args), error) from None
     return result, PLOTS[op](args, result)
 
 
@@ -96,7 +126,8 @@ def evaluate(op: str, inputs: dict[str, str]) -> dict:
     """Everything the card ``op`` shows for the given field texts.
 
     Returns ``{"text", "value", "plot", "alt", "note"}`` on success, or
-    ``{"error": {"field", "message"}}`` when a field cannot be used.
+    ``{"error": {"field", "message", "code", "params"}}`` when a field cannot be used: the
+    English message, and its code and shown parameters for other languages.
     """
     if op not in catalogue.BY_NAME:
         raise KeyError(f"unknown operation {op!r}")
@@ -105,7 +136,8 @@ def evaluate(op: str, inputs: dict[str, str]) -> dict:
             warnings.simplefilter("ignore")
             result, (plot, alt) = _compute(op, inputs)
     except FieldError as error:
-        return {"error": {"field": error.field, "message": str(error)}}
+        return {"error": {"field": error.field, "message": str(error), "code": error.code,
+                          "params": error.params}}
     return {
         "text": nnbasics.format_array(result),
         "value": _jsonable(result),
