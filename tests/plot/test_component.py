@@ -90,7 +90,9 @@ def test_panels_fill_a_row_at_240_px_or_more_each_and_wrap_below(blank):
 def test_a_spec_asking_for_columns_gets_fewer_when_panels_would_be_too_narrow(blank):
     two = layout(blank, {"panels": [XY, XY], "columns": 2}, 600)
     assert two["boxes"][0][1] == two["boxes"][1][1]
-    squeezed = layout(blank, {"panels": [XY, XY], "columns": 2}, 300)
+    phone = layout(blank, {"panels": [XY, XY], "columns": 2}, 300)  # a card's canvas at 360 px
+    assert phone["boxes"][0][1] == phone["boxes"][1][1]
+    squeezed = layout(blank, {"panels": [XY, XY], "columns": 2}, 260)
     assert squeezed["boxes"][0][1] < squeezed["boxes"][1][1]
 
 

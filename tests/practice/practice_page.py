@@ -1,5 +1,6 @@
 """Driving the practice panels from Playwright: the helpers every practice page test uses,
-following the README's contract (selectors inside ``section[data-op]``)."""
+following the README's contract (selectors inside ``section[data-op]``; a card shows its
+practice panel on its Practice tab, its inputs on its Explore tab)."""
 from __future__ import annotations
 
 import re
@@ -20,7 +21,22 @@ def card(page, op):
     return page.locator(f'section[data-op="{op}"]')
 
 
+def open_tab(page, op, tab):
+    """Show the card's "explore" or "practice" tab (a click on it, as a learner would)."""
+    button = card(page, op).locator(f'[role="tab"][data-tab="{tab}"]')
+    if button.get_attribute("aria-selected") != "true":
+        button.click()
+
+
+def explore(page, op):
+    """The card, on its Explore tab (its inputs and result in view)."""
+    open_tab(page, op, "explore")
+    return card(page, op)
+
+
 def panel(page, op):
+    """The card's practice panel, on its Practice tab."""
+    open_tab(page, op, "practice")
     return card(page, op).locator("[data-practice]")
 
 

@@ -3,7 +3,9 @@
 // with textContent and hands plot specs to the plotting component.
 import { drawPlot } from "../plot/plot.js";
 import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
-import { imageFileToArrayText } from "./image.js";
+import { LIMITS, readImageFile } from "./image.js";
+import { setUpTabs } from "./tabs.js";
+import { keepScrollingBoxesReachable } from "./reachable.js";
 
 const DEBOUNCE_MS = 300;
 const SLOW_AFTER_MS = 60_000;
@@ -102,19 +104,51 @@ function bind(card) {
     }
   });
   const upload = card.querySelector('input[type="file"]');
-  upload?.addEventListener("change", async () => {
+  if (upload) bindUpload(card, upload);
+}
+
+// --------------------------------------------------------------------------- image files
+
+/** A picked image becomes the card's first field; a thumbnail beside the heat maps and the
+ * status line say what was done. A file that cannot be used changes nothing but the status. */
+function bindUpload(card, upload) {
+  const [field] = fieldsOf(card);
+  const status = card.querySelector(".upload-status");
+  const figure = card.querySelector("figure.plot");
+  const say = (text, state = "") => {
+    status.textContent = text;
+    status.dataset.state = state;
+  };
+  const forget = () => { // the field no longer holds the picture
+    figure.querySelector(".upload-thumb")?.remove();
+    figure.classList.remove("with-picture");
+    say(LIMITS);
+  };
+  say(LIMITS);
+  upload.addEventListener("change", async () => {
     const [file] = upload.files;
-    if (!file) return;
-    const [field] = fieldsOf(card);
-    try {
-      field.value = await imageFileToArrayText(file);
-      saveFields(fields);
-      compute(card);
-    } catch (error) {
-      showError(card, field.name, error.message);
-    }
     upload.value = "";
+    if (!file) return;
+    let picture;
+    try {
+      picture = await readImageFile(file);
+    } catch (error) {
+      say(`${error.message} The previous input is kept.`, "failed");
+      return;
+    }
+    forget();
+    const thumb = Object.assign(document.createElement("img"), {
+      className: "upload-thumb", src: picture.url, alt: "The picture you picked",
+      onload: () => URL.revokeObjectURL(picture.url),
+    });
+    figure.prepend(thumb);
+    figure.classList.add("with-picture");
+    say(picture.message);
+    field.value = picture.text;
+    saveFields(fields);
+    compute(card);
   });
+  field.addEventListener("input", () => figure.classList.contains("with-picture") && forget());
 }
 
 function copyLink(button) {
@@ -150,6 +184,8 @@ function attach(evaluateJson, sourcesJson) {
 window.nnApp = { attach };
 restoreFields(fields);
 cards.forEach(bind);
+setUpTabs(cards);
+keepScrollingBoxesReachable(document.getElementById("cards"));
 document.getElementById("copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
 
 const startFailed = (detail) => window.nnStatus.fail(`Python could not start (${detail}). `

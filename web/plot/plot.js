@@ -12,7 +12,7 @@ import { TICK_PX, makeEnv, seriesColor, font, textW, ellipsize, lineW, drawHeade
 import { drawXY, drawBars, drawHeatmap, drawStrip, panelHeight } from "./panels.js";
 
 const MIN_PANEL_W = 240; // automatic column count
-const MIN_FORCED_PANEL_W = 160; // spec.columns is reduced below this
+const MIN_FORCED_PANEL_W = 140; // spec.columns is reduced below this (two fit on a phone)
 
 function legendLayout(env, legend, W) {
   const items = list(legend).filter((e) => e && typeof e === "object");

@@ -1,6 +1,6 @@
-// The practice editor's keys on a plain textarea: Tab / Shift+Tab indent and dedent the
-// lines, Enter keeps the indentation (one more level after a colon), Escape then Tab leaves,
-// Ctrl+Enter checks; the editor grows with its code.
+// The plain practice editor, a textarea (until CodeMirror loads, or if it cannot): Tab /
+// Shift+Tab indent and dedent the lines, Enter keeps the indentation (one more level after a
+// colon), Escape then Tab leaves, Ctrl+Enter checks; the editor grows with its code.
 
 const INDENT = "    ";
 
@@ -87,8 +87,10 @@ export function fit(editor) {
   editor.rows = Math.min(40, Math.max(12, lines + 1));
 }
 
-/** Show the code (it lives in localStorage, not in the URL with the card's inputs). */
+/** Show the code (it lives in localStorage, not in the URL with the card's inputs); an "input"
+ * event tells whoever shows the textarea's code (code-editor.js) that it changed. */
 export function setCode(editor, code) {
   editor.value = code;
   fit(editor);
+  editor.dispatchEvent(new Event("input", { bubbles: true }));
 }

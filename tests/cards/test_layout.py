@@ -1,0 +1,102 @@
+"""The page's layout: one card per row, with the inputs and the result beside the plot from
+1024 px and stacked below; nothing clipped without a way to reach it (a box that scrolls is
+focusable, named and outlined on focus); the page's height; screenshots, light and dark."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+import catalogue
+from conftest import ROOT, open_app, scrolling_boxes
+
+OPS = [op["name"] for op in catalogue.OPERATIONS]
+# Full-page height with every card on its Explore tab (the issue's budget for a scannable page).
+HEIGHT_LIMITS = {(1280, 800): 4500, (360, 740): 10_000}
+# A 300-column row: NumPy prints it on many lines of up to 75 characters.
+WIDE = "[" + ", ".join(f"{i * 1.2345:.4f}" for i in range(300)) + "]"
+
+def card(page, op):
+    return page.locator(f'section[data-op="{op}"]')
+
+
+def box(locator) -> dict:
+    return locator.evaluate("e => e.getBoundingClientRect().toJSON()")
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_from_1024_px_each_card_has_a_row_with_the_result_beside_the_plot(browser, site_url, width):
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 800})
+    try:
+        card(page, "sigmoid").locator('[name="x"]').fill(WIDE)
+        expect(card(page, "sigmoid").locator('output[name="result"]')).to_contain_text("0.99")
+        main = box(page.locator("main"))
+        for op in OPS:
+            whole = box(card(page, op))
+            assert whole["width"] > main["width"] - 80, f"{op}: one card per row"
+            result, plot = box(card(page, op).locator(".result")), box(card(page, op).locator("canvas"))
+            assert result["right"] <= plot["left"], f"{op}: the result is beside the plot"
+            output = card(page, op).locator('output[name="result"]')
+            assert output.evaluate("o => o.scrollWidth <= o.clientWidth"), f"{op}: NumPy's lines fit"
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_at_360_px_the_card_stacks_inputs_result_and_plot(browser, site_url):
+    page, watcher = open_app(browser, site_url, viewport={"width": 360, "height": 740})
+    try:
+        for op in OPS:
+            form, result = box(card(page, op).locator("form")), box(card(page, op).locator(".result"))
+            plot = box(card(page, op).locator("canvas"))
+            assert form["bottom"] <= result["top"] + 1 and result["bottom"] <= plot["top"] + 1, op
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_box_that_does_not_fit_can_be_reached_named_and_shows_its_focus(browser, site_url, width):
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 800})
+    try:
+        softmax = card(page, "softmax")
+        softmax.locator('[name="x"]').fill(f"[{WIDE}, {WIDE}]")
+        expect(softmax.locator('output[name="result"]')).to_contain_text("e-")
+        image = card(page, "image2vector")
+        image.locator('[name="image"]').fill("[" + ", ".join(["[[0.5, 0.5, 0.5]]"] * 300) + "]")  # 900 lines
+        expect(image.locator('output[name="result"]')).to_contain_text("[0.5]")
+        for op in OPS:
+            card(page, op).locator("details.source summary").click()
+        expect(page.locator("details.source code").first).to_contain_text("def ")
+        overflowing = scrolling_boxes(page)
+        assert overflowing, "the wide inputs make some boxes scroll"
+        unreachable = [item for item in overflowing if item["tabindex"] != "0" or not item["named"]]
+        assert unreachable == []
+        if width == 360:  # at 1280 px NumPy's lines fit: only the tall results and the code scroll
+            assert any(item["box"].startswith("softmax output") for item in overflowing)
+        # from the keyboard: Tab from the picker reaches image2vector's long result, outlined
+        image.locator('input[type="file"]').focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.name") == "result"
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(HEIGHT_LIMITS), ids=lambda size: f"{size[0]}px")
+def test_the_page_fits_its_width_and_height_budget(browser, site_url, size, scheme):
+    width, height = size
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": height},
+                             color_scheme=scheme, device_scale_factor=1)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        full = page.evaluate("document.documentElement.scrollHeight")
+        print(f"full-page height at {width}x{height} ({scheme}): {full} px")
+        assert full <= HEIGHT_LIMITS[size]
+        shots = ROOT / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / f"page-{width}-{scheme}.png"), full_page=True)
+        watcher.assert_clean()
+    finally:
+        page.context.close()
