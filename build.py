@@ -25,6 +25,7 @@ import http.server
 import io
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -75,11 +76,44 @@ PYSCRIPT = NpmPackage(
     "0.6.66",
     "sha512-5bYUVdAryhvjJYbjLJnJS9D7pu0a92bA+K2tkztlXzxHE78jlvs7EMDc4/GN3IIJ5BZANj8x9LM7vteIKa1MNA==",
 )
+# The practice editor: CodeMirror 6 with Python and everything it imports (exact versions), bundled
+# at build time from web/practice/codemirror.js by esbuild, whose binary for this machine also
+# comes from npm. Without a runnable esbuild the practice panels keep their plain textarea.
+EDITOR_PACKAGES = tuple(NpmPackage(*pin) for pin in (
+    ("@codemirror/state", "6.7.6", "sha512-kAz+AncRtKuIknedxT1bq4XwXv4UowhbkHU1myPrtVb/jZtImWuV5BXzv5vK6i3kYACsdiZiQKFQQ5Mq7elW8w=="),
+    ("@codemirror/view", "6.43.15", "sha512-HHsfpqFeHyXLs983pSRe38Xajs0vFWZQ2BuX0m7Ki8w3jZ5iD8cuR3lBz2/5/X53Dhf32SBHKh6rtSTB6tKeGw=="),
+    ("@codemirror/language", "6.13.1", "sha512-zfvU2r3TyylQLMj/te+5CnQ0rSqZi8B1oTCBbQkagcLW4Xc6imab6qN+pEJhsuNOLaJqiRyBXp9UhWA1DhVvDw=="),
+    ("@codemirror/commands", "6.11.1", "sha512-O/4hG3SC1YwcmQ0d2UVNDs+AsaNWd1iHVxbTeEBuqH+6bExAiPK3iS/BvpY6rZGURALv4ZD3sIgcCmRvw3ehBg=="),
+    ("@codemirror/lang-python", "6.2.1", "sha512-IRjC8RUBhn9mGR9ywecNhB51yePWCGgvHfY1lWN/Mrp3cKuHr0isDKia+9HnvhiWNnMpbGhWrkhuWOc09exRyw=="),
+    # imported by lang-python and language for what this editor leaves out (completion, stream
+    # parsers): needed to resolve the imports, then dropped from the bundle as unused
+    ("@codemirror/autocomplete", "6.20.4", "sha512-yF8RhOf2SXlg00+qtupzLhrglcas61boqaONiNcbPIebHCpJocpqTBA6dyrtUrQO47hqyTdeob/3XnYilT7TaQ=="),
+    ("@codemirror/streamparser", "6.0.0", "sha512-JTFPF6xrfjt0mnfGPgzcLiMwYmvIyNaoizp8BYzv8FE8KrT6GBGDZ190rtt+O7Wke3gG/MFHyiY9YGNeimof4w=="),
+    ("@lezer/python", "1.1.19", "sha512-MhQIURHRytsNzP/YXnqpYKW6la6voAH3kyplTOOiCdjyFY6cWWGFVmYVdHIPrElqSDf4iCDktQCockB9FxuhzQ=="),
+    ("@lezer/common", "1.5.5", "sha512-Pw7PVCndruF1pb3ebCxpSVpkMHSDjwRCLcTRw+RizUKco5QbWylwq2g4lnG/RYN7yTTQDXE9F77MwtkAyphrjg=="),
+    ("@lezer/highlight", "1.2.5", "sha512-O1GMVKgtf5YspFaRzpmqkVgMtIk2HG9uMAbH6wdAIdNh3TVzCsch/+cRi+6l2//UGDKe6NB9BW3cvuR5ezMQ0w=="),
+    ("@lezer/lr", "1.4.12", "sha512-On9HU4oMMiHPMkQDgoTnGahjgG5n/MkN38CgG77sMraKLL+3JBbeQNi1FcCXV9QRqwF9/BUXP3caHyJC1fBOTQ=="),
+    ("style-mod", "4.1.5", "sha512-WQ2llCZa9sZSkJA+aOwpg5DkfbAXFKGh//t3MRTBeruFiSBC+GXUmbBzrw3bXyboCWAbtCW9InDfBsXrRD/rAg=="),
+    ("w3c-keyname", "2.2.8", "sha512-dpojBhNsCNN7T82Tm7k26A6G9ML3NkhDsnw9n/eoxSRlVBB4CEtIQ/KTCLI2Fwf3ataSXRhYFkQi3SlnFwPvPQ=="),
+    ("crelt", "1.0.7", "sha512-aK6BbWfhf4U/wCcLHKPJl/xa6VkVstRaPywWtMKGwuOLc/wZTyQYuoxgvZnNsBvv7Kg3YTBQYYBCggcviQczuA=="),
+    ("@marijn/find-cluster-break", "1.0.4", "sha512-Wy0V7+SGUjnF9/TkiM1hKVDPj7jKXduPNboMVtHTA8dySMURWqfg/JZ9E2Sq8JgSJmkl7k7Qe9FLeMSrSraWmQ=="),
+))
+# esbuild 0.28.2's binary, per (platform.system(), platform.machine()): the same version bundles
+# the same bytes on each.
+ESBUILD = {
+    ("Linux", "x86_64"): NpmPackage("@esbuild/linux-x64", "0.28.2", "sha512-4xTZr1FUmSoQW4XIWmit3tzQrUTZM+N3P0XV8xROKYF50XfI7xeO90+1bZvNwxIufQ9hDQVRJH5YhgPVF8A/HQ=="),
+    ("Linux", "aarch64"): NpmPackage("@esbuild/linux-arm64", "0.28.2", "sha512-pW4AC0P3it8c7do9MVM4p51FzHzdM/TZrerurgRcHJ2WTa1VQ1CIq18xncfpBJw4ojkiZZrKW2yIBWBP92j6Ug=="),
+    ("Darwin", "arm64"): NpmPackage("@esbuild/darwin-arm64", "0.28.2", "sha512-n4KqkOQrraxHJcgjM1RvwbigfQKIKJVpM7xp+KsxiyUSrRdIXnt73VhrPAx0fV44hgfmIVKjxMN9J1t5jySVkw=="),
+    ("Darwin", "x86_64"): NpmPackage("@esbuild/darwin-x64", "0.28.2", "sha512-uq6suIWYP37qzGddBKPw5QEQPi6HiLGsO7UmkpfyaYNQ3D+rN6w6WfwH+nuqcGXWvawGwxOEroO4YGnFh95azw=="),
+}
+EDITOR_ENTRY = "practice/codemirror.js"  # bundled into VENDOR_EDITOR/editor.js, not shipped itself
+
 # The Pyodide packages the page loads (names from the official pyodide-lock.json).
 WHEELS = ("numpy",)
 NUMPY_VERSION = "2.0.2"  # the numpy wheel of Pyodide 0.27.7; tests/requirements.txt pins the same
-# The files of the Pyodide core the page needs (the rest of the npm package is docs/types).
-PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+# The files of the Pyodide core the page needs (the rest of the npm package is docs/types);
+# pyodide.js is the classic-script loader the practice worker is built from (worker-client.js).
+PYODIDE_CORE = ("pyodide.mjs", "pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
 # A PyPI wheel that carries Pyodide 0.27.7's own builds of the wheels, byte for byte (their sha256
 # equal the official lock's): NumPy publishes no wasm wheels, and Pyodide's CDN may be unreachable.
@@ -164,6 +198,7 @@ STDLIB_AT_STARTUP = frozenset("""
 
 VENDOR_PYODIDE = f"vendor/pyodide-{PYODIDE.version}"
 VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"
+VENDOR_EDITOR = "vendor/codemirror"  # plus a hash of the bundle
 
 
 class BuildError(Exception):
@@ -275,19 +310,21 @@ class WheelSources:
             sources.append((f"release {self.release}", self._from_release))
         sources += [("Pyodide CDN", self._from_cdn), ("PyPI mirror", self._from_pypi_mirror)]
         failures = []
-        for label, source in sources:
+        for index, (label, source) in enumerate(sources):
+            # a source passed over is news, not a failure: only a build with no source left fails
+            next_one = ", using the next source" if index < len(sources) - 1 else ""
             try:
                 data = source(file_name)
             except (LookupError, OSError, urllib.error.URLError, tarfile.TarError) as error:
                 failures.append(f"{label}: {error}")
                 if label != "cache":
-                    log("fetch", f"{file_name} not from {label}: {error}")
+                    what = "unreachable" if isinstance(error, OSError) else "cannot be used"
+                    log("fetch", f"{label} {what} for {file_name}{next_one} ({error})")
                 continue
             got = sha256_hex(data)
             if got != sha256:
                 failures.append(f"{label}: sha256 {got} does not match the official {sha256}")
-                if label == "cache":
-                    log("verify", f"refusing tampered cache file {cached}")
+                log("verify", f"{file_name} from {label} is not the official file (sha256 {got[:16]}…){next_one}")
                 continue
             if label != "cache":
                 cached.parent.mkdir(parents=True, exist_ok=True)
@@ -312,8 +349,9 @@ TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practi
 AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.webmanifest"}
 
 
-def render_index(template: str, operations: list[dict], preloads: list[str]) -> str:
-    """web/index.html with one card per operation, the table of contents and preloads."""
+def render_index(template: str, operations: list[dict], preloads: list[str], editor: str = "") -> str:
+    """web/index.html with one card per operation, the table of contents, preloads and the
+    practice editor's bundle (``editor``: its path, or empty without one)."""
     card, field, upload, practice = (
         (WEB / name).read_text()
         for name in ("cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html")
@@ -327,8 +365,9 @@ def render_index(template: str, operations: list[dict], preloads: list[str]) -> 
         )
         cards.append(card.format(
             op=op["name"], title=op["title"], summary=op["summary"], formula=op["formula"],
-            fields=fields, extra=upload if op.get("upload") else "",
-            practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"])),
+            fields=fields, extra=upload.format(op=op["name"]) if op.get("upload") else "",
+            practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"]),
+                                     formula=op["formula"]),
             plot_label=html.escape(op["plot_label"]),
         ))
     toc = "\n        ".join(
@@ -341,6 +380,7 @@ def render_index(template: str, operations: list[dict], preloads: list[str]) -> 
         .replace("<!-- TOC -->", toc)
         .replace("<!-- PRELOADS -->", "\n  ".join(preloads))
         .replace("<!-- VERSIONS -->", versions)
+        .replace("__EDITOR_BUNDLE__", editor)
     )
 
 
@@ -491,6 +531,50 @@ def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes]) -> bytes:
     return compiled
 
 
+ESBUILD_FLAGS = ("--bundle", "--minify", "--format=esm", "--target=es2020", "--charset=utf8",
+                 "--legal-comments=none", "--log-level=warning")
+
+
+def editor_bundle() -> dict[str, bytes]:
+    """The practice editor: web/practice/codemirror.js and the pinned CodeMirror packages bundled
+    by the pinned esbuild, as {"editor.js": ..., "LICENSE": ...}; empty when esbuild cannot run here.
+
+    Every tarball is verified like the rest (a tampered one stops the build); the same pins and
+    entry give the same bytes, on every machine.
+    """
+    packages = {package: tar_members(fetch_npm(package)) for package in EDITOR_PACKAGES}
+    esbuild = ESBUILD.get((platform.system(), platform.machine()))
+    if esbuild is None:
+        log("editor", f"no pinned esbuild for {platform.system()} {platform.machine()}: "
+                      "the practice panels keep the plain textarea editor")
+        return {}
+    binary = tar_members(fetch_npm(esbuild))["bin/esbuild"]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for package, files in packages.items():
+            for name, data in files.items():
+                write(work / "node_modules" / package.name / name, data)
+        write(work / "entry.js", (WEB / EDITOR_ENTRY).read_bytes())
+        write(work / "esbuild", binary)
+        (work / "esbuild").chmod(0o755)
+        try:
+            run = subprocess.run([str(work / "esbuild"), "entry.js", *ESBUILD_FLAGS, "--outfile=editor.js"],
+                                 cwd=work, capture_output=True, text=True, timeout=300)
+            problem = run.stderr.strip()[-500:] if run.returncode else ""
+        except (OSError, subprocess.SubprocessError) as error:
+            problem = str(error)
+        if problem:
+            log("editor", f"esbuild {esbuild.version} cannot run here ({problem}): "
+                          "the practice panels keep the plain textarea editor")
+            return {}
+        bundle = (work / "editor.js").read_bytes()
+    licenses = "".join(f"{package.name} {package.version}\n\n{files['LICENSE'].decode()}\n\n"
+                       for package, files in packages.items())
+    log("editor", f"CodeMirror bundled by esbuild {esbuild.version}: {len(bundle) // 1000} kB, "
+                  f"{len(gzip.compress(bundle, mtime=0)) // 1000} kB gzipped")
+    return {"editor.js": bundle, "LICENSE": licenses.encode()}
+
+
 def shipped_lock(official: dict, wheels: dict[str, bytes]) -> dict:
     """The official lock cut down to the packages dist/ ships, with their real hashes."""
     packages = {}
@@ -537,14 +621,21 @@ def assemble(out: Path, release: Path | None) -> None:
         write(out / VENDOR_PYSCRIPT / name, pyscript_files[f"dist/{name}"])
     write(out / VENDOR_PYSCRIPT / "LICENSE", pyscript_files["LICENSE"])
 
+    editor = editor_bundle()
+    editor_dir = content_dir(VENDOR_EDITOR, editor) if editor else ""
+    for name, data in editor.items():
+        write(out / editor_dir / name, data)
+
     log("assemble", "the page and the nnbasics package")
     operations = json.loads((WEB / "operations.json").read_text())
     for path in sorted(WEB.rglob("*")):
         relative = path.relative_to(WEB).as_posix()
-        if path.is_dir() or "__pycache__" in relative or relative in TEMPLATES or relative.endswith(".md"):
+        if path.is_dir() or "__pycache__" in relative or relative in TEMPLATES | {EDITOR_ENTRY} \
+                or relative.endswith(".md"):
             continue
         if relative == "index.html":
-            page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped))
+            page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped),
+                                f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
         elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
@@ -556,13 +647,21 @@ def assemble(out: Path, release: Path | None) -> None:
 
 
 def service_worker(out: Path) -> str:
-    """web/sw.js with this build's version (a hash of every file) and its precache list."""
+    """web/sw.js with this build's version (a hash of every file), its precache list (all but the
+    lazily loaded editor) and the
+    headers netlify.toml gives every path (the CSP and the other security headers), which the
+    service worker puts on every response it serves from its cache."""
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    precache = ["./"] + [f"./{name}" for name in sorted(files)]
+    # The practice editor is loaded only when a Practice tab is first opened: not precached (a
+    # visit that never practises downloads none of it); the worker keeps it once it was used.
+    lazy = [f"./{name}" for name in sorted(files) if name.startswith(VENDOR_EDITOR + "-")]
+    precache = ["./"] + [f"./{name}" for name in sorted(files) if f"./{name}" not in lazy]
     return (
         (WEB / "offline" / "sw.js").read_text()
         .replace("__VERSION__", files_digest(files)[:16])
         .replace('["__PRECACHE__"]', json.dumps(precache, indent=2))
+        .replace('["__LAZY__"]', json.dumps(lazy, indent=2))
+        .replace('{ __HEADERS__: "" }', json.dumps(headers_for("/", netlify_headers()), indent=2))
     )
 
 
@@ -631,6 +730,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self.send_body(head_only=True)
 
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code  # end_headers sends cache headers only with a file (200) or its 304
+        super().send_response(code, message)
+
     def send_body(self, head_only: bool) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -666,6 +769,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if path.endswith("/"):
             path += "index.html"
         headers = {"Cache-Control": NETLIFY_DEFAULT_CACHE_CONTROL, **headers_for(path, self.rules)}
+        if self.status not in (200, 304):  # an error is never cached like the file would be
+            headers["Cache-Control"] = NETLIFY_DEFAULT_CACHE_CONTROL
         for key, value in headers.items():
             if key.lower() != "content-type":  # already sent, from the file's type
                 self.send_header(key, value)

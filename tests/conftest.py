@@ -105,6 +105,21 @@ class PageWatch:
         assert self.failed == [], f"failed requests: {self.failed}"
 
 
+def scrolling_boxes(page) -> list[dict]:
+    """Every shown box in the cards whose content does not fit it (it scrolls), and what a keyboard
+    user has for it: its tabindex, and whether it has a name (the editor and textareas aside)."""
+    return page.evaluate("""() => [...document.querySelectorAll("section[data-op] *")]
+        .filter((e) => e.getClientRects().length && !e.closest(".cm-editor, .visually-hidden")
+            && e.tagName !== "TEXTAREA")
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+        .filter((e) => getComputedStyle(e).overflowX !== "visible" || getComputedStyle(e).overflowY !== "visible")
+        .map((e) => ({
+            box: `${e.closest("[data-op]").dataset.op} ${e.tagName.toLowerCase()}.${e.className}`,
+            tabindex: e.getAttribute("tabindex"),
+            named: Boolean(e.getAttribute("aria-label") || e.getAttribute("aria-labelledby")),
+        }))""")
+
+
 def open_app(browser, site_url: str, path: str = "/", **context_args):
     """A new context and page on the app, ready; returns (page, watch)."""
     context = browser.new_context(**context_args)

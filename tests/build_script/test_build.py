@@ -1,9 +1,12 @@
 """build.py assembles a complete, verified dist/ and refuses anything it cannot verify."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import platform
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -102,6 +105,69 @@ def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline, capsys):
     with pytest.raises(build.BuildError, match="cannot download"):
         build.build(out=tmp_path / "dist")
     assert f"cached {build.PYSCRIPT.cache_name} fails its integrity check" in capsys.readouterr().out
+
+
+def test_the_practice_editor_is_bundled_byte_for_byte_from_the_pins(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    [bundle] = (out / "vendor").glob("codemirror-*/editor.js")
+    again = build.editor_bundle()  # esbuild run again, in a new folder, from the verified tarballs
+    assert again["editor.js"] == bundle.read_bytes()
+    assert f"vendor/{bundle.parent.name}" == build.content_dir(build.VENDOR_EDITOR, again)
+    assert f'content="./vendor/{bundle.parent.name}/editor.js"' in (out / "index.html").read_text()
+    assert not (out / build.EDITOR_ENTRY).exists(), "the entry is bundled, not shipped"
+    assert len(gzip.compress(bundle.read_bytes())) <= 150_000
+    licenses = (bundle.parent / "LICENSE").read_text()
+    assert all(f"{package.name} {package.version}" in licenses for package in build.EDITOR_PACKAGES)
+    worker = (out / "sw.js").read_text()  # precached: everything but the lazily loaded editor
+    precache = json.loads(worker.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
+    lazy = json.loads(worker.split("const LAZY = ", 1)[1].split(";\n", 1)[0])
+    assert lazy == [f"./vendor/{bundle.parent.name}/{name}" for name in ("LICENSE", "editor.js")]
+    assert not set(lazy) & set(precache) and "./index.html" in precache
+
+
+EDITOR_TARBALLS = [build.EDITOR_PACKAGES[0], build.ESBUILD.get((platform.system(), platform.machine()))]
+
+
+@pytest.mark.parametrize("package", EDITOR_TARBALLS, ids=["codemirror", "esbuild"])
+def test_a_tampered_editor_or_esbuild_tarball_stops_the_build(tmp_path, cache, offline, package):
+    if package is None:
+        pytest.skip("no pinned esbuild for this machine")
+    flip_a_byte(cache / "npm" / package.cache_name)
+    with pytest.raises(build.BuildError, match=f"cannot download .*{package.name.split('/')[-1]}"):
+        build.build(out=tmp_path / "dist")
+    assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("why", ["no esbuild for this machine", "esbuild cannot run"])
+def test_without_a_runnable_esbuild_the_site_builds_with_the_plain_editor_and_says_so(
+        tmp_path, cache, offline, monkeypatch, capsys, why):
+    if why.startswith("no"):
+        monkeypatch.setattr(build, "ESBUILD", {})
+    else:
+        run = subprocess.run
+
+        def refuse_esbuild(command, *args, **kwargs):
+            if Path(command[0]).name == "esbuild":
+                raise OSError("Exec format error")
+            return run(command, *args, **kwargs)
+
+        monkeypatch.setattr(build.subprocess, "run", refuse_esbuild)
+    out = build.build(out=tmp_path / "dist")
+    assert list((out / "vendor").glob("codemirror-*")) == []
+    assert '<meta name="nnbasics-editor" content="">' in (out / "index.html").read_text()
+    assert "the practice panels keep the plain textarea editor" in capsys.readouterr().out
+
+
+def test_a_wheel_source_passed_over_is_news_and_only_a_build_with_no_source_left_fails(
+        tmp_path, cache, offline, monkeypatch, capsys):
+    wheel = (cache / "wheels" / WHEEL).read_bytes()
+    (cache / "wheels" / WHEEL).unlink()
+    monkeypatch.setattr(build.WheelSources, "_from_pypi_mirror", lambda self, name: wheel)
+    build.build(out=tmp_path / "dist")
+    said = capsys.readouterr().out
+    assert f"Pyodide CDN unreachable for {WHEEL}, using the next source" in said
+    assert f"{WHEEL} from PyPI mirror (sha256 verified)" in said
+    assert "fail" not in said.lower()
 
 
 def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offline):

@@ -2,21 +2,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 
-import pytest
 from playwright.sync_api import expect
 
-import build
 import catalogue
-from conftest import PageWatch, READY_TIMEOUT_MS, dist_dir, serve_directory
-
-CONTROLLED = "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
-def visit_until_controlled(page, url):
-    page.goto(url)
-    page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
-    page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
+from conftest import PageWatch, READY_TIMEOUT_MS
+from deploys import CONTROLLED, controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 
 
 def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser, site_url):
@@ -24,7 +16,9 @@ def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser,
     page = context.new_page()
     watch = PageWatch(page, site_url)
     try:
-        visit_until_controlled(page, site_url + "/")
+        page.goto(site_url + "/")
+        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+        page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
         context.set_offline(True)
         page.reload()
         page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
@@ -38,29 +32,15 @@ def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser,
         context.close()
 
 
-@pytest.fixture
-def deploy(tmp_path):
-    """A copy of the built site on its own server, which a test can redeploy."""
-    site = tmp_path / "site"
-    shutil.copytree(dist_dir(), site)
-    url, server = serve_directory(site)
-    yield site, url
-    server.shutdown()
-
-
 def test_a_new_deploy_is_announced_and_used_as_one_version_on_the_next_load(browser, deploy):
     site, url = deploy
     context = browser.new_context()
-    page = context.new_page()
     try:
-        visit_until_controlled(page, url + "/")
+        page = controlled_page(context, url)
         old_caches = page.evaluate("caches.keys()")
         page.locator('section[data-op="sigmoid"] [name="x"]').fill("[7, 8]")
 
-        # Deploy: one changed file, and the service worker that lists the new version.
-        with (site / "app.css").open("a") as css:
-            css.write("\n/* deploy 2 */\n")
-        (site / "sw.js").write_text(build.service_worker(site))
+        redeploy(site)
 
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
         expect(page.locator("#update")).to_be_visible(timeout=READY_TIMEOUT_MS)

@@ -65,6 +65,7 @@ def test_the_page_and_a_practice_check_work_under_the_sites_own_headers_and_csp(
         card = page.locator('section[data-op="softmax"]')
         card.locator('[name="x"]').fill("[[1, 1]]")
         expect(card.locator('output[name="result"]')).to_have_text("[[0.5 0.5]]")
+        card.get_by_role("tab", name="Practice").click()  # the practice panel is on the card's Practice tab
         practice = card.locator("[data-practice]")
         practice.locator('[name="code"]').fill(
             "import numpy as np\n\ndef softmax(x):\n"

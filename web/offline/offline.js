@@ -1,6 +1,7 @@
 // Offline support: registers the service worker once the page is ready, tells the user
-// when a newer version of the site has been downloaded, and switches to it on the next
-// load (never mid-session, so a page never mixes files of two versions).
+// when a newer version of the site has been downloaded -- in every tab that runs an older
+// one, whenever it was installed -- and switches to it on the next load (never mid-session,
+// so a page never mixes files of two versions).
 const banner = document.getElementById("update");
 
 function switchTo(waiting) {
@@ -12,15 +13,16 @@ function offerUpdate(registration) {
   banner.querySelector("button").onclick = () => registration.waiting && switchTo(registration.waiting);
 }
 
-async function register() {
-  const registration = await navigator.serviceWorker.register("./sw.js");
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
-    installing.addEventListener("statechange", () => {
-      // A new version, fully cached, while an older one controls this page.
-      if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
-    });
-  });
+/** Show the banner while a newer version waits (installed, fully cached) and an older one
+ * controls this page: one installed before this page looked, or while it runs. */
+function watch(registration) {
+  const offerIfWaiting = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);
+  };
+  const follow = (worker) => worker?.addEventListener("statechange", offerIfWaiting);
+  registration.addEventListener("updatefound", () => follow(registration.installing));
+  follow(registration.installing);
+  offerIfWaiting();
 }
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
@@ -35,7 +37,8 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.getRegistration().then((registration) => {
     if (registration?.waiting && navigator.serviceWorker.controller) switchTo(registration.waiting);
   });
-  const start = () => register().catch((error) => console.warn("offline support unavailable:", error));
+  const start = () => navigator.serviceWorker.register("./sw.js").then(watch)
+    .catch((error) => console.warn("offline support unavailable:", error));
   if (document.documentElement.classList.contains("ready")) start();
   else document.addEventListener("nn:ready", start, { once: true });
 }

@@ -1,11 +1,19 @@
 // The service worker: the whole site, one version at a time, for offline use.
-// build.py fills in VERSION (a hash of every file it ships) and PRECACHE (every file).
+// build.py fills in VERSION (a hash of every file it ships), PRECACHE (every file but the
+// practice editor), LAZY (the editor's files: kept once a Practice tab loaded them) and HEADERS
+// (netlify.toml's headers for every path: the CSP and the other security headers). Every
+// response served from the cache gets HEADERS, whatever the cache holds; a path that is no file
+// of this version is the server's answer (a 404), or a 404 of its own when offline.
 const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
+const LAZY = ["__LAZY__"];
+const HEADERS = { __HEADERS__: "" };
 const PREFIX = "nnbasics-";
 const CACHE = PREFIX + VERSION;
 const scope = new URL(self.registration.scope);
 const INDEX = new URL("./index.html", scope).href;
+const PAGES = new Set([scope.href, INDEX]); // the app page, whatever its query (the page's state)
+const FILES = new Set([...PRECACHE, ...LAZY].map((path) => new URL(path, scope).href));
 
 self.addEventListener("install", (event) => {
   // All or nothing: if any file fails, this version is not installed at all. Files outside
@@ -28,18 +36,31 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
+/** ``response`` with the site's own headers (a cached response is never trusted to carry them). */
+function withHeaders(response) {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== scope.origin) return;
+  const path = url.origin + url.pathname;
   event.respondWith((async () => {
-    // Pages are one document whatever their query (the query is the page's state).
-    const key = request.mode === "navigate" ? INDEX : request;
-    const cached = await caches.match(key, { cacheName: CACHE, ignoreSearch: request.mode === "navigate" });
-    if (cached) return cached;
-    const response = await fetch(request);
-    // Keep what this version lacked, unless a newer version has replaced (deleted) this cache.
-    if (response.ok && response.type === "basic" && (await caches.has(CACHE))) {
+    const page = request.mode === "navigate" && PAGES.has(path);
+    const cached = await caches.match(page ? INDEX : request, { cacheName: CACHE, ignoreSearch: page });
+    if (cached) return withHeaders(cached);
+    let response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      if (FILES.has(path)) throw error; // a file of this site that is not cached: a network error
+      return withHeaders(new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    }
+    // Keep a file of this version that was missing, unless a newer version has replaced (deleted) this cache.
+    if (response.ok && response.type === "basic" && FILES.has(path) && (await caches.has(CACHE))) {
       (await caches.open(CACHE)).put(request, response.clone());
     }
     return response;

@@ -22,8 +22,10 @@ them; ``extra_passed``, ``extra_total`` and ``all_extra_passed`` count the optio
 
 Any exception of the learner's -- ``SystemExit`` and ``KeyboardInterrupt`` too -- is part
 of a case's result; only the grader's own limits (:class:`sandbox.TimeUp`, ``MemoryError``)
-are reported as such, in the explicit ``failed`` field ("time", "memory"). The names of
-the checks and failures the page shows are :data:`CHECKS` and :data:`FAILURES`.
+are reported as such, in the explicit ``failed`` field ("time", "memory"). Learner code that
+changed NumPy, the package or the grader (or brought back a module hidden from it) fails its
+case as "tampered": everything is put back, and ``recycle`` asks for a fresh interpreter. The
+names of the checks and failures the page shows are :data:`CHECKS` and :data:`FAILURES`.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ import builtins
 import contextvars
 import copy
 import dataclasses
+import hashlib
 import json
 import linecache
 import sys
@@ -43,7 +46,7 @@ import numpy as np
 import catalogue
 import nnbasics
 from exercises import EXERCISES, TIERS, Case, cases as build_cases
-from sandbox import Guard, Limits, Output, TimeUp, captured
+from sandbox import Guard, Limits, Output, Tampered, TimeUp, captured
 from wording import FILENAME, clip, format_traceback, one_line, show, type_name
 
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
@@ -52,12 +55,16 @@ MAX_WARNINGS = 5
 
 #: The checks of a case, in the course's order (a case runs some of them).
 CHECKS = ("runs", "type", "shape", "values", "raises")
-#: Why a case can fail besides a check: the grader's limits, no such function, not run.
-FAILURES = ("time", "memory", "defined", "not-run")
+#: Why a case can fail besides a check: the grader's limits, no such function, not run, and
+#: learner code that changed what computes or checks the results.
+FAILURES = ("time", "memory", "defined", "not-run", "tampered")
 
 #: The page's card names and the functions they practise (from the catalogue).
 FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}
 PARAMS = {op["name"]: catalogue.params(op["name"]) for op in catalogue.OPERATIONS}
+
+TAMPERED = ("your code changed NumPy, the package or the grader while it ran, so this check does "
+            "not count (everything was put back, and Python for practice is restarted)")
 
 NAN_HINT = ("Your result has nan in it. nan comes from inf / inf or 0 / 0: did np.exp "
             "overflow to inf, or did a norm of 0 end up in a division?")
@@ -184,7 +191,7 @@ def _result(entry: dict, case: Case, failed: str | None, message: str, **extra) 
         failed=failed,
         message=message,
         checks=_statuses(entry["checks"], failed),
-        hint=case.hint if failed and failed not in ("time", "memory", "not-run", "defined") else "",
+        hint=case.hint if failed and failed not in FAILURES else "",
         got=extra.pop("got", ""),
         output=extra.pop("output", ""),
         warnings=extra.pop("warnings", []),
@@ -193,25 +200,34 @@ def _result(entry: dict, case: Case, failed: str | None, message: str, **extra) 
     return result
 
 
-def _run_case(compiled, function_name: str, case: Case, expected, entry: dict, limits: Limits) -> dict:
-    """Run the learner's code in a fresh namespace and check one call of its function."""
+def _run_case(op: str, compiled, case: Case, expected, entry: dict, limits: Limits) -> dict:
+    """Run the learner's code in a fresh namespace and check one call of its function. What it
+    returned is shown and checked inside the learner's block too, as its methods (``__repr__``,
+    ``__array__``, ...) are learner code."""
     if limits.expired():
         return _result(entry, case, "not-run", "not run: the time for this check ran out "
                                                 "in an earlier case")
+    function_name = FUNCTIONS[op]
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     output = Output()
     caught: list = []
     try:
-        with _GUARD.hidden(), limits.active(), warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("default")
-            with captured(Output()):  # the top level already printed once, above the cases
-                exec(compiled, namespace)
-            function = namespace.get(function_name)
-            if not callable(function):
-                return _result(entry, case, "defined", f"your code defines no function {function_name}")
-            args = copy.deepcopy(case.args)  # the learner may change its inputs in place
-            with captured(output):
-                got = function(*args)
+        with _GUARD.running(limits, lambda: _intact(op)):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("default")
+                with captured(Output()):  # the top level already printed once, above the cases
+                    exec(compiled, namespace)
+                function = namespace.get(function_name)
+                if not callable(function):
+                    return _result(entry, case, "defined", f"your code defines no function {function_name}")
+                args = copy.deepcopy(case.args)  # the learner may change its inputs in place
+                with captured(output):
+                    got = function(*args)
+            shown = show(got)
+            failed, message = _check_value(got, expected) if case.raises is None else (
+                "raises", f"expected it to raise {case.raises.__name__}, but it returned {clip(shown, 200)}")
+    except Tampered:
+        return _result(entry, case, "tampered", TAMPERED, output=output.getvalue())
     except TimeUp as error:
         return _result(entry, case, "time", f"timed out: {error} (an endless loop?)",
                        output=output.getvalue(), traceback=_traceback(error))
@@ -228,15 +244,7 @@ def _run_case(compiled, function_name: str, case: Case, expected, entry: dict, l
         return _result(entry, case, check, f"{prefix}raised {one_line(error)}",
                        got=f"raised {one_line(error)}", output=output.getvalue(),
                        warnings=_warnings(caught), traceback=_traceback(error))
-    finally:
-        _GUARD.restore()
-    shown = show(got)
-    extra = dict(got=shown, output=output.getvalue(), warnings=_warnings(caught))
-    if case.raises is not None:
-        return _result(entry, case, "raises", f"expected it to raise {case.raises.__name__}, but it "
-                                              f"returned {clip(shown, 200)}", **extra)
-    failed, message = _check_value(got, expected)
-    return _result(entry, case, failed, message, **extra)
+    return _result(entry, case, failed, message, got=shown, output=output.getvalue(), warnings=_warnings(caught))
 
 
 def _expected(reference, case: Case):
@@ -251,11 +259,10 @@ def _expected(reference, case: Case):
 
 
 def _frozen(value):
-    """A read-only copy: arrays cannot be written to, lists become tuples."""
+    """A read-only copy: arrays live in immutable bytes (so not even ``flags.writeable = True``
+    makes them writable), lists become tuples."""
     if isinstance(value, np.ndarray):
-        value = value.copy()
-        value.flags.writeable = False
-        return value
+        return np.frombuffer(value.tobytes(), dtype=value.dtype).reshape(value.shape)
     if isinstance(value, tuple):
         return tuple(_frozen(item) for item in value)
     return copy.deepcopy(value)
@@ -284,6 +291,22 @@ PLANS = types.MappingProxyType({op: _plan(op) for op in FUNCTIONS  # an operatio
                                 if op in EXERCISES and hasattr(nnbasics, FUNCTIONS[op])})  # test_catalogue names it
 
 
+def _digest(op: str) -> str:
+    """A hash of one exercise's cases, inputs and expected values, byte for byte."""
+    parts = [value.tobytes() + repr((value.dtype, value.shape)).encode() if isinstance(value, np.ndarray)
+             else repr(value).encode() for case, expected, _ in PLANS[op]
+             for value in (case.name, case.tier, case.raises, *case.args, expected)]
+    return hashlib.sha256(b"".join(len(part).to_bytes(8, "little") + part for part in parts)).hexdigest()
+
+
+_DIGESTS = types.MappingProxyType({op: _digest(op) for op in PLANS})
+
+
+def _intact(op: str) -> bool:
+    """Whether the exercise's cases and expected values are still those computed at import."""
+    return PLANS.get(op) is not None and _digest(op) == _DIGESTS[op]
+
+
 def cases(op: str) -> list[Case]:
     """The cases of one exercise (seeded: the same on every call; inputs read-only)."""
     return [case for case, _, _ in PLANS[op]]
@@ -294,9 +317,51 @@ def expected_values(op: str) -> list:
     return [copy.deepcopy(expected) for _, expected, _ in PLANS[op]]
 
 
+def _tampered(outcome: dict) -> tuple[str, str]:
+    """The failure of every case when the code changed what it must not (said once, above them)."""
+    outcome["error"] = {"kind": "tampered", "message": TAMPERED[0].upper() + TAMPERED[1:] + ".", "traceback": ""}
+    return "tampered", TAMPERED
+
+
+def _top_level(op: str, compiled, limits: Limits, outcome: dict) -> tuple[str, str] | None:
+    """Run the code's top level once (its output is shown above the cases); the failure of every
+    case if it fails, with ``outcome["error"]`` saying why."""
+    function_name = FUNCTIONS[op]
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    printed = Output()
+    failure = None
+    try:
+        with _GUARD.running(limits, lambda: _intact(op)), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with captured(printed):
+                exec(compiled, namespace)
+    except Tampered:
+        failure = _tampered(outcome)
+    except TimeUp as error:
+        failure = ("time", f"timed out: {error} before defining {function_name} (an endless loop?)")
+        outcome["error"] = {"kind": "time", "message": failure[1][0].upper() + failure[1][1:] + ".",
+                            "traceback": _traceback(error)}
+    except MemoryError as error:
+        failure = ("memory", f"ran out of memory: {error or 'MemoryError'}")
+        outcome["error"] = {"kind": "memory", "message": "Your code ran out of memory.",
+                            "traceback": _traceback(error)}
+    except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
+        outcome["error"] = {"kind": "top-level", "message": "Your code raised an error before the cases could run.",
+                            "traceback": _traceback(error)}
+        failure = ("runs", f"your code raised {one_line(error)} (shown above)")
+    else:
+        if not callable(namespace.get(function_name)):
+            failure = ("defined", f"your code defines no function named {function_name}")
+            outcome["error"] = {"kind": "undefined", "traceback": "",
+                                "message": f"Define a function named {function_name}: "
+                                           f"def {function_name}({', '.join(PARAMS[op])}):"}
+    outcome["printed"] = printed.getvalue()
+    return failure
+
+
 def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float, memory_limit: int) -> dict:
     function_name = FUNCTIONS[op]
-    _GUARD.restore()
+    changed_before = _GUARD.restore() or not _intact(op)  # since an earlier check: then nothing runs
     planned = [(case, expected) for case, expected, _ in PLANS[op]]
     entries = [copy.deepcopy(entry) for _, _, entry in PLANS[op]]
     report({"type": "plan", "function": function_name, "cases": entries})
@@ -312,50 +377,24 @@ def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float
                             "traceback": _traceback(error)}
         failure = ("runs", "your code has a syntax error (shown above), so it could not run")
     else:
-        linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
-        report({"type": "stage", "stage": "top-level"})
-        namespace = {"__name__": "__main__", "__builtins__": builtins}
-        printed = Output()
-        try:
-            with _GUARD.hidden(), limits.active(), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                with captured(printed):
-                    exec(compiled, namespace)
-        except TimeUp as error:
-            failure = ("time", f"timed out: {error} before defining {function_name} (an endless loop?)")
-            outcome["error"] = {"kind": "time", "message": failure[1][0].upper() + failure[1][1:] + ".",
-                                "traceback": _traceback(error)}
-        except MemoryError as error:
-            failure = ("memory", f"ran out of memory: {error or 'MemoryError'}")
-            outcome["error"] = {"kind": "memory", "message": "Your code ran out of memory.",
-                                "traceback": _traceback(error)}
-        except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
-            outcome["error"] = {"kind": "top-level",
-                                "message": "Your code raised an error before the cases could run.",
-                                "traceback": _traceback(error)}
-            failure = ("runs", f"your code raised {one_line(error)} (shown above)")
+        if changed_before:
+            failure = _tampered(outcome)
         else:
-            if not callable(namespace.get(function_name)):
-                failure = ("defined", f"your code defines no function named {function_name}")
-                outcome["error"] = {"kind": "undefined", "traceback": "",
-                                    "message": f"Define a function named {function_name}: "
-                                               f"def {function_name}({', '.join(PARAMS[op])}):"}
-        finally:
-            _GUARD.restore()
-        outcome["printed"] = printed.getvalue()
+            linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
+            report({"type": "stage", "stage": "top-level"})
+            failure = _top_level(op, compiled, limits, outcome)
 
     for index, ((case, expected), entry) in enumerate(zip(planned, entries)):
         if failure:
             result = _result(entry, case, *failure)
         else:
             report({"type": "stage", "stage": "case", "index": index})
-            result = _run_case(compiled, function_name, case, expected, entry, limits)
+            result = _run_case(op, compiled, case, expected, entry, limits)
         results.append(result)
         report({"type": "case", "index": index, "case": result})
 
     outcome.update(cases=results, **_tally(results, "course", ""), **_tally(results, "extra", "extra_"),
-                   recycle=any(result["failed"] == "memory" for result in results)
-                   or (outcome["error"] or {}).get("kind") == "memory")
+                   recycle=any(result["failed"] in ("memory", "tampered") for result in results))
     return outcome
 
 
@@ -380,7 +419,7 @@ def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *,
     ``total`` and ``all_passed`` count the course checks only (they decide the verdict), the
     ``extra_`` ones the going-further cases; ``error`` is set once for a syntax error, an
     error at the top level or a missing function; ``recycle`` asks for a fresh interpreter
-    (memory ran out).
+    (memory ran out, or the code tampered with NumPy or the grader).
     """
     if op not in FUNCTIONS:
         raise KeyError(f"unknown exercise {op!r}")
@@ -402,8 +441,6 @@ def grade_json(op: str, code: str, report_json=None) -> str:
             report_json(json.dumps(event))
 
     return json.dumps(grade(op, code, report))
-
-
 
 
 _GUARD = Guard(globals(), "_GUARD")  # taken last at import: after PLANS, before any learner code

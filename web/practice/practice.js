@@ -4,6 +4,7 @@
 import { CHECK_LIMIT_MS, PracticeWorker } from "./worker-client.js";
 import { Report, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
+import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
 
 const STORAGE_PREFIX = "nnbasics:practice:";
@@ -12,8 +13,14 @@ const storage = {
   get(key) {
     try { return localStorage.getItem(STORAGE_PREFIX + key); } catch { return null; }
   },
+  /** False when the browser refuses (storage full or off): the value is not kept. */
   set(key, value) {
-    try { localStorage.setItem(STORAGE_PREFIX + key, value); } catch { /* storage off: not kept */ }
+    try {
+      localStorage.setItem(STORAGE_PREFIX + key, value);
+      return true;
+    } catch {
+      return false;
+    }
   },
   remove(key) {
     try { localStorage.removeItem(STORAGE_PREFIX + key); } catch { /* nothing to remove */ }
@@ -120,14 +127,15 @@ async function check(panel) {
       if (robust) storage.set(`robust:${op}`, "1");
       showPassed(op, robust);
     }
-    if (outcome.result.recycle) worker.die("its memory is used up"); // a fresh one for next time
+    if (outcome.result.recycle) worker.die("it asked for a fresh start"); // memory used up, or tampered with
   } else if (outcome.timedOut) {
     report.stopped("time", `timed out: the check had no answer after ${CHECK_LIMIT_MS / 1000} s `
       + "(an endless loop, or a very long computation?)");
     setStatus(panel, "Stopped after too long; Python for practice was restarted.");
   } else {
     // Classified by the worker's explicit kind, never by the text of a message.
-    report.stopped(outcome.kind === "stopped" ? "stopped" : "crashed", `${outcome.message}; it was restarted`);
+    report.stopped(["stopped", "tampered"].includes(outcome.kind) ? outcome.kind : "crashed",
+      `${outcome.message}; it was restarted`);
     setStatus(panel, "Python for practice was restarted.");
   }
   if (!python) ensurePython(); // the next check finds a fresh worker starting or ready
@@ -172,6 +180,10 @@ function setUp(panel) {
   editor.addEventListener("pointerdown", () => { editor.dataset.engaged = "true"; });
   editor.addEventListener("blur", () => delete editor.dataset.engaged);
   editor.addEventListener("keydown", (event) => onKeydown(event, () => enqueue(panel)));
+  // CodeMirror takes over when the panel's Practice tab is first shown (cards/tabs.js).
+  const upgrade = () => upgradeEditor(panel, { onCheck: () => enqueue(panel), onFocus: () => ensurePython(panel) });
+  if (!panel.closest('[role="tabpanel"]')?.hidden) upgrade();
+  panel.closest("section[data-op]").addEventListener("nn:tab", (event) => event.detail === "practice" && upgrade());
 
   panel.querySelector('button[name="check"]').addEventListener("click", () => enqueue(panel));
 
@@ -194,7 +206,7 @@ function setUp(panel) {
   confirm.querySelector('[name="reset-confirm"]').addEventListener("click", () => {
     setCode(editor, stub);
     storage.remove(`code:${op}`);
-    closeConfirm(editor);
+    closeConfirm(panel.querySelector(".cm-content") ?? editor);
     setStatus(panel, "Your code was replaced by the starting code.");
   });
 
@@ -209,8 +221,16 @@ function setUp(panel) {
 function saveCode(panel) {
   const op = panel.closest("section[data-op]").dataset.op;
   const editor = panel.querySelector('[name="code"]');
-  if (editor.value === editor.defaultValue) storage.remove(`code:${op}`);
-  else storage.set(`code:${op}`, editor.value);
+  const kept = editor.value === editor.defaultValue ? (storage.remove(`code:${op}`), true)
+    : storage.set(`code:${op}`, editor.value);
+  if (!kept) {
+    panel.dataset.unkept = "true";
+    setStatus(panel, "Your code cannot be kept across reloads: the browser refused to store it "
+      + "(its storage is full or switched off). Download it to keep it.", "failed");
+  } else if (panel.dataset.unkept) {
+    delete panel.dataset.unkept;
+    setStatus(panel, "Your code is kept across reloads again.");
+  }
 }
 
 panels.forEach(setUp);

@@ -12,6 +12,7 @@ export const VERDICTS = {
   memory: "ran out of memory",
   defined: "failed: no such function",
   "not-run": "not run",
+  tampered: "not counted: the code changed NumPy or the grader",
   stopped: "stopped",
   crashed: "Python for practice crashed",
 };
@@ -172,7 +173,8 @@ export class Report {
     this.summarize();
   }
 
-  /** The worker was ended (too slow) or died: every case without a result fails. */
+  /** The worker was ended (too slow) or died: every case without a result fails ("tampered":
+   * every case, as the worker's results cannot be believed). */
   stopped(failed, message) {
     if (!this.entries.length) { // no plan came: the cases are known from an earlier check, or not
       const plan = plans.get(this.op) ?? [{ name: "your-code", title: "Your code", args: "", call: "",
@@ -181,15 +183,16 @@ export class Report {
       this.stage = { stage: "case", index: 0 };
     }
     const running = this.stage?.stage === "case" ? this.stage.index : -1;
+    const every = failed === "tampered";
     this.entries.forEach((entry, index) => {
-      if (entry.status) return;
-      const here = index === running || (running < 0 && this.stage?.stage === "top-level");
+      if (entry.status && !every) return;
+      const here = every || index === running || (running < 0 && this.stage?.stage === "top-level");
       this.update(index, {
         ...entry,
         status: "fail",
         failed: here ? failed : "not-run",
         message: here ? message : "not run: the check was stopped before this case",
-        checks: (entry.checks ?? []).map((name, i) => [name, i === 0 && here ? "fail" : "skipped"]),
+        checks: (entry.checks ?? []).map((check, i) => [[check].flat()[0], i === 0 && here ? "fail" : "skipped"]),
       });
     });
     this.problem({ message: message[0].toUpperCase() + message.slice(1) + "." });

@@ -1,25 +1,53 @@
-// The page's side of the practice worker (worker.js): start it, grade one check at a time,
-// end it. A check that is not done after CHECK_LIMIT_MS ends the worker (terminate), so an
-// endless loop costs one failed check, never the page; the caller then starts another.
+// The page's side of Python for practice: the practice worker (worker.js) runs inside a
+// sandboxed frame of its own (frame.js), an opaque origin that reaches nothing of the site;
+// the page hands it every file as bytes (from the service worker's cache when offline: a
+// sandboxed frame is not the service worker's, so even its script is handed over, inline, as
+// the site's CSP allows by its hash) and talks to it over a MessagePort. What comes back is untrusted data: checked for its shape,
+// only ever shown as text. A check that is not done after CHECK_LIMIT_MS ends the worker
+// (the frame is removed), so an endless loop costs one failed check, never the page; the
+// caller then starts another.
 
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
 // The grader's Python modules and the catalogue they read, beside the page (see README).
 const GRADER_FILES = ["catalogue.py", "operations.json", "practice/wording.py", "practice/sandbox.py",
   "practice/exercises.py", "practice/grader.py", "practice/export.py"];
+const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
+const WORKER_SCRIPT = new URL("./worker.js", import.meta.url).href;
+const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.split("/").pop()} answered ${response.status}`);
+  return response.arrayBuffer();
+}
+
+let frameDocument = null;
+
+/** The frame's document, frame.js inline. Its own policy, on top of the page's (which a srcdoc
+ * frame inherits): that one script, WebAssembly, a worker from a blob; no fetch, no eval, no
+ * other script (so neither has the worker). */
+function frameHTML() {
+  frameDocument ??= fetchBytes(FRAME_SCRIPT).then(async (bytes) => {
+    const hash = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))));
+    return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="`
+      + `default-src 'none'; script-src 'sha256-${hash}' 'wasm-unsafe-eval'; worker-src blob:">`
+      + `<script>${new TextDecoder().decode(bytes)}</script>`;
+  });
+  frameDocument.catch(() => { frameDocument = null; }); // try again next time
+  return frameDocument;
+}
 
 let runtimeURLs = null;
 
-/** Where the worker finds Pyodide (from PyScript's own config), the package and the grader. */
+/** Where Pyodide (from PyScript's own config), the package and the grader are. */
 function locateRuntime() {
   runtimeURLs ??= (async () => {
     const configURL = new URL("./pyscript.json", document.baseURI);
-    const response = await fetch(configURL);
-    if (!response.ok) throw new Error(`pyscript.json answered ${response.status}`);
-    const config = await response.json();
+    const config = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL.href)));
     const archive = Object.keys(config.files ?? {}).find((name) => name.endsWith("nnbasics.zip"));
     return {
-      pyodideURL: new URL(config.interpreter, configURL).href,
+      indexURL: new URL(".", new URL(config.interpreter, configURL)).href,
       packageURL: new URL(archive ?? "./nnbasics.zip", configURL).href,
       graderURLs: GRADER_FILES.map((name) => new URL(`./${name}`, configURL).href),
     };
@@ -28,9 +56,35 @@ function locateRuntime() {
   return runtimeURLs;
 }
 
+/** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
+ * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
+ * rest arrives), and ``init``, its first message, with Pyodide's files and the grader's. */
+function runtimeFiles() {
+  const located = locateRuntime();
+  const code = located.then(({ indexURL }) =>
+    Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, WORKER_SCRIPT].map(fetchBytes)));
+  const init = located.then(async ({ indexURL, packageURL, graderURLs }) => {
+    const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
+    const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
+    const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
+    const practice = [packageURL, ...graderURLs];
+    const files = await Promise.all([...runtime, ...practice].map(fetchBytes));
+    const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
+    return [{
+      type: "init",
+      indexURL,
+      pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
+      practice: named(practice, files.slice(runtime.length)),
+    }, [lock, ...files]];
+  });
+  return { code, init };
+}
+
+const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+
 let jobCount = 0;
 
-/** One practice worker: its start, one check at a time, and its end. */
+/** One practice worker: its frame, its start, one check at a time, and its end. */
 export class PracticeWorker {
   /** ``onDie(worker)`` is called once when this worker ends, for whatever reason. */
   constructor(onDie) {
@@ -44,37 +98,55 @@ export class PracticeWorker {
       this.rejectReady = reject;
     });
     this.ready.catch(() => {}); // reported by whoever waits for it
-    this.worker = new Worker(new URL("./worker.js", import.meta.url),
-      { type: "module", name: "nnbasics-practice" });
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.die(`Python for practice stopped (${event.message || "the worker failed"})`);
-    });
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (event) => this.receive(event.data);
+    this.frame = Object.assign(document.createElement("iframe"), { hidden: true, title: "Python for practice" });
+    this.frame.setAttribute("sandbox", "allow-scripts"); // an opaque origin: not allow-same-origin
+    this.onFrameMessage = (event) => { // the frame only ever says that the worker failed
+      if (event.source === this.frame.contentWindow && event.source) {
+        this.die(`Python for practice stopped (${String(event.data?.message ?? "the worker failed").slice(0, 200)})`);
+      }
+    };
+    window.addEventListener("message", this.onFrameMessage);
     this.startTimer = setTimeout(() => this.die("Python for practice took more than two minutes to start"),
       START_LIMIT_MS);
-    locateRuntime().then(
-      (urls) => this.dead || this.worker.postMessage({ type: "init", ...urls }),
-      (error) => this.die(`Python for practice could not start (${error.message})`),
-    );
+    const failed = (error) => this.die(`Python for practice could not start (${error.message})`);
+    const loaded = frameHTML().then((html) => new Promise((resolve) => {
+      if (this.dead) return;
+      this.frame.srcdoc = html;
+      this.frame.addEventListener("load", resolve, { once: true });
+      document.body.append(this.frame);
+    }));
+    const { code, init } = runtimeFiles();
+    Promise.all([code, loaded]).then(([[asm, loader, worker]]) => {
+      if (this.dead) return;
+      this.frame.contentWindow.postMessage({ type: "start", code: [asm, "\n", loader, "\n", worker] }, "*",
+        [channel.port2, asm, loader, worker]);
+    }, failed);
+    init.then((message) => this.dead || this.port.postMessage(...message), failed);
   }
 
   receive(message) {
-    if (message.type === "ready") {
+    if (!isObject(message)) return;
+    if (message.type === "ready" && !this.isReady) {
       clearTimeout(this.startTimer);
       this.isReady = true;
       this.resolveReady();
     } else if (message.type === "failed") {
-      this.die(`Python for practice could not start (${message.message})`);
-    } else if (message.type === "event" && this.job?.id === message.id) {
+      this.die(`Python for practice could not start (${String(message.message).slice(0, 500)})`);
+    } else if (message.type === "event" && this.job?.id === message.id && isObject(message.event)) {
       this.job.onEvent(message.event);
-    } else if (message.type === "done" && this.job?.id === message.id) {
+    } else if (message.type === "done" && this.job?.id === message.id && isObject(message.result)
+      && Array.isArray(message.result.cases)) {
       this.finish({ result: message.result });
-    } else if (message.type === "files-done" && this.requests.has(message.id)) {
+    } else if (message.type === "files-done" && this.requests.has(message.id) && isObject(message.response)) {
       this.requests.get(message.id).resolve(message.response);
       this.requests.delete(message.id);
     } else if (message.type === "crash") {
-      this.die(`Python for practice crashed (${message.message})`, message.kind);
+      const kind = CRASH_KINDS.has(message.kind) ? message.kind : "runtime";
+      const text = String(message.message).slice(0, 2000);
+      this.die(kind === "tampered" ? text : `Python for practice crashed (${text})`, kind);
     }
   }
 
@@ -88,7 +160,7 @@ export class PracticeWorker {
         this.die("a check took too long");
       }, CHECK_LIMIT_MS);
       this.job = { id, onEvent, resolve, timer };
-      this.worker.postMessage({ type: "grade", id, op, code });
+      this.port.postMessage({ type: "grade", id, op, code });
     });
   }
 
@@ -98,7 +170,7 @@ export class PracticeWorker {
     return new Promise((resolve, reject) => {
       const id = ++jobCount;
       this.requests.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "files", id, request });
+      this.port.postMessage({ type: "files", id, request });
     });
   }
 
@@ -110,11 +182,14 @@ export class PracticeWorker {
     job.resolve(outcome);
   }
 
+  /** End this worker: removing its frame ends the worker in it, whatever it is doing. */
   die(reason, kind = "stopped") {
     if (this.dead) return;
     this.dead = true;
     clearTimeout(this.startTimer);
-    this.worker.terminate();
+    window.removeEventListener("message", this.onFrameMessage);
+    this.port.close();
+    this.frame.remove();
     this.rejectReady(new Error(reason));
     this.finish({ crashed: true, kind, message: reason });
     for (const { reject } of this.requests.values()) reject(new Error(reason));

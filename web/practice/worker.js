@@ -1,51 +1,90 @@
-// Practice mode's Python: a dedicated module worker with its own Pyodide, NumPy, the
-// nnbasics package and the grader (grader.py and the modules beside it). The learner's code
-// runs only here: it cannot touch the page, and the page's own interpreter never sees it.
+// Practice mode's Python: a worker with its own Pyodide, NumPy, the nnbasics package and the
+// grader (grader.py and the modules beside it). The learner's code runs only here, and this
+// worker runs inside a sandboxed frame with an opaque origin (worker-client.js, frame.js): it
+// reaches no storage, cache, cookie, service worker or page of the site, and the frame's CSP
+// lets it neither fetch nor eval. The page hands it every file it needs, as bytes.
+// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + this file.
 //
-// Messages in:  {type: "init", pyodideURL, packageURL, graderURLs}
-//               {type: "grade", id, op, code}
-//               {type: "files", id, request}  (export.py's handle: {export: codes} | {split: text})
-// Messages out: {type: "ready"} | {type: "failed", message}
-//               {type: "event", id, event}  (the grader's plan / stage / case events)
-//               {type: "done", id, result}  | {type: "crash", id, kind, message}
-//               {type: "files-done", id, response}
-//               kind: "grader" (a Python error of the grader itself; the interpreter still
-//               runs) or "runtime" (the interpreter itself failed, e.g. WebAssembly memory).
+// Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
+// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {name: ArrayBuffer}}
+//      {type: "grade", id, op, code}
+//      {type: "files", id, request}  (export.py's handle: {export: codes} | {split: text})
+// Out: {type: "ready"} | {type: "failed", message}
+//      {type: "event", id, event}  (the grader's plan / stage / case events)
+//      {type: "done", id, result}  | {type: "crash", id, kind, message}
+//      {type: "files-done", id, response}
+//      kind: "grader" (a Python error of the grader itself; the interpreter still runs),
+//      "runtime" (the interpreter itself failed, e.g. WebAssembly memory) or "tampered" (learner
+//      code changed the grader's guard, seen from here: this check does not count).
 // The learner's own errors and limits never crash: they are case results, classified by
-// the grader's explicit fields (failed: "runs", "time", "memory", ...).
-// The page ends this worker (terminate) when a check runs too long, and starts another.
+// the grader's explicit fields (failed: "runs", "time", "memory", "tampered", ...).
+// The page ends this worker (it removes the frame) when a check runs too long, and starts another.
 
+// The port's postMessage and JSON.parse, bound before any learner code runs: code that reaches
+// this worker's JavaScript cannot reroute what the worker tells the page by patching them.
+let send = null;
+const parse = JSON.parse;
 let grader = null;
 let exporter = null;
+let untouched = () => false; // the guard's own check, sealed once the grader is loaded
 let crashed = false;
 
 const quiet = () => {};
+const TYPES = { wasm: "application/wasm", json: "application/json" };
 
-async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response;
+/** Pyodide fetches its files: answer from the bytes the page sent (nothing else is reachable). */
+function serve(indexURL, files) {
+  self.fetch = async (url) => {
+    const name = String(url).startsWith(indexURL) ? String(url).slice(indexURL.length) : "";
+    if (!Object.hasOwn(files, name)) throw new TypeError(`${url} is not a file of Python for practice`);
+    const bytes = files[name];
+    delete files[name]; // each is read once; the worker keeps no second copy
+    return new Response(bytes, { headers: { "Content-Type": TYPES[name.split(".").pop()] ?? "application/octet-stream" } });
+  };
 }
 
-async function start({ pyodideURL, packageURL, graderURLs }) {
-  const { loadPyodide } = await import(pyodideURL);
-  const [pyodide, archive, ...sources] = await Promise.all([
-    loadPyodide({
-      indexURL: new URL(".", pyodideURL).href,
-      packages: ["numpy"],
-      stdout: quiet, // the grader captures the learner's output itself
-      stderr: quiet,
-    }),
-    fetchOk(packageURL).then((response) => response.arrayBuffer()),
-    ...graderURLs.map((url) => fetchOk(url).then((response) => response.text())),
-  ]);
+/** What the worker's JavaScript holds on to before any learner code runs, to tell afterwards
+ * whether the guard itself (its methods, its snapshot) was replaced: then the guard's own
+ * verdict could not be believed. Python code cannot reach these references. */
+function seal(pyodide) {
+  const id = pyodide.pyimport("builtins").id;
+  const { functions, slots } = pyodide.pyimport("sandbox").SEALED.toJs({ dict_converter: Object.fromEntries });
+  const guard = grader._GUARD;
+  const Guard = guard.__class__;
+  const state = () => [
+    id(guard.__class__) === id(Guard),
+    ...functions.map((name) => `${id(Guard.__dict__.get(name))}:${id(Guard.__dict__.get(name).__code__)}`),
+    ...slots.map((name) => id(guard[name])),
+  ].join(" ");
+  const sealed = state();
+  const intact = guard.intact; // bound now, to the guard and method of before any learner code
+  return () => {
+    try {
+      return state() === sealed && intact();
+    } catch {
+      return false;
+    }
+  };
+}
+
+async function start({ indexURL, pyodide: runtime, practice }) {
+  serve(indexURL, runtime);
+  const pyodide = await self.loadPyodide({
+    indexURL,
+    packages: ["numpy"],
+    stdout: quiet, // the grader captures the learner's output itself
+    stderr: quiet,
+  });
   const home = "/home/pyodide/practice";
   pyodide.FS.mkdirTree(home);
-  pyodide.unpackArchive(archive, "zip", { extractDir: home });
-  graderURLs.forEach((url, i) => pyodide.FS.writeFile(`${home}/${url.split("/").pop()}`, sources[i]));
+  pyodide.unpackArchive(practice["nnbasics.zip"], "zip", { extractDir: home });
+  for (const [name, bytes] of Object.entries(practice)) {
+    if (name !== "nnbasics.zip") pyodide.FS.writeFile(`${home}/${name}`, new Uint8Array(bytes));
+  }
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
   grader = pyodide.pyimport("grader");
   exporter = pyodide.pyimport("export");
+  untouched = seal(pyodide);
 }
 
 function isPythonError(error) {
@@ -54,40 +93,53 @@ function isPythonError(error) {
 
 function grade({ id, op, code }) {
   if (crashed || !grader) {
-    postMessage({ type: "crash", id, message: "Python for practice is not running" });
+    send({ type: "crash", id, message: "Python for practice is not running" });
     return;
   }
-  const report = (json) => postMessage({ type: "event", id, event: JSON.parse(json) });
+  const report = (json) => send({ type: "event", id, event: parse(json) });
   try {
-    const result = JSON.parse(grader.grade_json(op, code, report));
-    postMessage({ type: "done", id, result });
+    const result = parse(grader.grade_json(op, code, report));
+    if (untouched()) {
+      send({ type: "done", id, result });
+    } else {
+      crashed = true; // nothing this interpreter says can be believed any more
+      send({ type: "crash", id, kind: "tampered",
+        message: "your code changed the grader's guard, so this check does not count" });
+    }
   } catch (error) {
     // The grader catches the learner's errors itself; reaching here means Python itself
     // failed (a fatal error of the runtime, such as running out of WebAssembly memory).
     crashed = !isPythonError(error);
-    postMessage({ type: "crash", id, kind: crashed ? "runtime" : "grader",
+    send({ type: "crash", id, kind: crashed ? "runtime" : "grader",
       message: String(error?.message ?? error).slice(0, 2000) });
   }
 }
 
-self.addEventListener("message", async (event) => {
-  const message = event.data;
+async function receive({ data: message }) {
   if (message.type === "init") {
     try {
       await start(message);
-      postMessage({ type: "ready" });
+      send({ type: "ready" });
     } catch (error) {
-      postMessage({ type: "failed", message: String(error?.message ?? error).slice(0, 500) });
+      send({ type: "failed", message: String(error?.message ?? error).slice(0, 500) });
     }
   } else if (message.type === "grade") {
     grade(message);
   } else if (message.type === "files") {
     let response;
     try {
-      response = JSON.parse(exporter.handle_json(JSON.stringify(message.request)));
+      response = parse(exporter.handle_json(JSON.stringify(message.request)));
     } catch (error) {
       response = { error: String(error?.message ?? error).slice(0, 500) };
     }
-    postMessage({ type: "files-done", id: message.id, response });
+    send({ type: "files-done", id: message.id, response });
   }
+}
+
+self.addEventListener("message", (event) => {
+  if (send || event.data?.type !== "port" || !event.ports.length) return; // the page's port, once
+  const [port] = event.ports;
+  send = MessagePort.prototype.postMessage.bind(port);
+  port.addEventListener("message", receive);
+  port.start();
 });
