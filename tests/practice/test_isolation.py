@@ -167,6 +167,7 @@ def test_a_limit_switched_off_still_ends_the_check_with_its_verdict(own_page, co
 
 
 def test_the_worker_lives_in_a_sandboxed_frame_with_an_opaque_origin(own_page):
+    check(own_page, "sigmoid", SOLUTIONS["sigmoid"], timeout=FIRST_CHECK_MS)  # Python for practice runs
     frame = own_page.locator("iframe[srcdoc]")
     assert frame.get_attribute("sandbox") == "allow-scripts"
     assert "default-src 'none'" in frame.get_attribute("srcdoc")

@@ -13,7 +13,8 @@ const CACHE = PREFIX + VERSION;
 const scope = new URL(self.registration.scope);
 const INDEX = new URL("./index.html", scope).href;
 const PAGES = new Set([scope.href, INDEX]); // the app page, whatever its query (the page's state)
-const FILES = new Set([...PRECACHE, ...LAZY].map((path) => new URL(path, scope).href));
+const LAZY_FILES = new Set(LAZY.map((path) => new URL(path, scope).href));
+const FILES = new Set([...PRECACHE.map((path) => new URL(path, scope).href), ...LAZY_FILES]);
 
 self.addEventListener("install", (event) => {
   // All or nothing: if any file fails, this version is not installed at all. Files outside
@@ -36,6 +37,13 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
+/** What a lazily loaded module (the code editor) is offline before it was ever fetched: a module
+ * that says so, which its loader takes as "use the plain editor" -- no failed request. */
+function offlinePlaceholder() {
+  return withHeaders(new Response('export const unavailable = "offline, and not downloaded before";\n',
+    { headers: { "Content-Type": "text/javascript; charset=utf-8" } }));
+}
+
 /** ``response`` with the site's own headers (a cached response is never trusted to carry them). */
 function withHeaders(response) {
   const headers = new Headers(response.headers);
@@ -56,6 +64,7 @@ self.addEventListener("fetch", (event) => {
     try {
       response = await fetch(request);
     } catch (error) {
+      if (LAZY_FILES.has(path)) return offlinePlaceholder();
       if (FILES.has(path)) throw error; // a file of this site that is not cached: a network error
       return withHeaders(new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
     }

@@ -16,7 +16,8 @@ export async function upgradeEditor(panel, callbacks) {
   if (panel.dataset.editor) return;
   panel.dataset.editor = "loading";
   try {
-    const { createEditor } = await load();
+    const { createEditor, unavailable } = await load();
+    if (unavailable) throw new Error(unavailable);
     createEditor(panel.querySelector('textarea[name="code"]'), callbacks);
     panel.dataset.editor = "codemirror";
   } catch (error) {
