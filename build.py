@@ -7,6 +7,7 @@ One standard-library entry point:
     python3 build.py serve [--port N]  build dist/, then serve it on localhost
     python3 build.py test [ARGS...]  set up a venv and a browser, build, run pytest ARGS
     python3 build.py bench           print the benchmark tables
+    python3 build.py first-paint     regenerate the cards' example results shown before Python loads
 
 Every vendored file is pinned here and verified before it enters dist/: the npm
 tarballs by the registry's sha512 integrity, the Pyodide wheels by the sha256 that
@@ -343,7 +344,8 @@ class WheelSources:
 
 
 # Templates rendered into index.html (not shipped themselves); documentation is not shipped.
-TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html"}
+TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html",
+             "cards/first-paint.json", "cards/first_paint.py"}  # the examples' results, and what makes them
 # Files whose place in the site is fixed: the service worker's folder is its scope, and the
 # manifest sits beside it. Everything else keeps its web/ path.
 AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.webmanifest"}
@@ -380,6 +382,9 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
         .replace("<!-- TOC -->", toc)
         .replace("<!-- PRELOADS -->", "\n  ".join(preloads))
         .replace("<!-- VERSIONS -->", versions)
+        # each card's example result, shown before Python has loaded (data, never run: JSON)
+        .replace("<!-- FIRST-PAINT -->", '<script type="application/json" id="first-paint">'
+                 + (WEB / "cards" / "first-paint.json").read_text().strip().replace("</", "<\\/") + "</script>")
         .replace("__EDITOR_BUNDLE__", editor)
     )
 
@@ -851,6 +856,13 @@ def test(pytest_args: list[str]) -> int:
     return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=ROOT, env=env).returncode
 
 
+def first_paint() -> int:
+    """Write web/cards/first-paint.json: every card's example result, from the bindings themselves
+    (run natively, in the test environment), for the page to show before Python has loaded."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (PY, WEB, WEB / "cards"))}
+    return subprocess.run([str(venv_python()), str(WEB / "cards" / "first_paint.py")], env=env).returncode
+
+
 def bench(bench_args: list[str]) -> int:
     """The package against bare NumPy, then the site in Chromium against its references.
 
@@ -881,6 +893,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--port", type=int, default=8000)
     commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
     commands.add_parser("bench", help="print the benchmark tables")
+    commands.add_parser("first-paint", help="regenerate web/cards/first-paint.json from the bindings")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command not in ("test", "bench"):
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
@@ -891,6 +904,8 @@ def main(argv: list[str] | None = None) -> int:
             return test(extra)
         elif args.command == "bench":
             return bench(extra)
+        elif args.command == "first-paint":
+            return first_paint()
         else:
             build(args.pyodide_release)
     except BuildError as error:

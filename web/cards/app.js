@@ -1,5 +1,6 @@
 // The page's JavaScript: events, the loading status and putting results on screen.
-// Everything it shows comes from Python (cards/bindings.py) as JSON; it only places text
+// Everything it shows comes from Python (cards/bindings.py) as JSON -- before Python has loaded,
+// the same for each card's example, embedded by the build; it only places text
 // with textContent and hands plot specs to the plotting component.
 import { drawPlot } from "../plot/plot.js";
 import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
@@ -59,10 +60,31 @@ function showResult(card, outcome) {
   drawPlot(canvas, outcome.plot);
 }
 
+// Each card's result for its example, embedded by the build (cards/first_paint.py): shown at once.
+const FIRST_PAINT = JSON.parse(document.getElementById("first-paint")?.textContent || "{}");
+
+/** Before Python has loaded: a card at its example shows the embedded result; any other input
+ * waits, its empty result saying it is computed once Python is ready (app.css). */
+function paintWithoutPython(card) {
+  const example = FIRST_PAINT[card.dataset.op];
+  if (example && fieldsOf(card).every((field) => field.value === field.defaultValue)) {
+    showResult(card, example);
+    return;
+  }
+  const output = card.querySelector('output[name="result"]');
+  output.textContent = "";
+  delete output.dataset.value;
+  card.querySelector(".note").hidden = true;
+  card.querySelector("canvas").classList.add("stale");
+}
+
 function compute(card) {
   clearTimeout(timers.get(card));
   timers.delete(card);
-  if (!evaluate) return; // computed once Python is ready
+  if (!evaluate) {
+    paintWithoutPython(card); // computed for real once Python is ready
+    return;
+  }
   let outcome;
   try {
     outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card))));
@@ -183,6 +205,7 @@ function attach(evaluateJson, sourcesJson) {
 
 window.nnApp = { attach };
 restoreFields(fields);
+cards.forEach(paintWithoutPython);
 cards.forEach(bind);
 setUpTabs(cards);
 keepScrollingBoxesReachable(document.getElementById("cards"));

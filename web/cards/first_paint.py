@@ -1,0 +1,28 @@
+"""What every card shows for its example before Python has loaded in the page: the bindings'
+own output for the catalogue's examples, kept in first-paint.json beside this file and
+embedded in the page by build.py. Regenerate it with ``python3 build.py first-paint``; a
+native test fails whenever it differs from what the bindings produce now."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bindings
+import catalogue
+
+GOLDEN = Path(__file__).with_name("first-paint.json")
+
+
+def first_paint() -> dict[str, dict]:
+    """Each card's result, value, plot and text alternative for its example."""
+    return {op["name"]: bindings.evaluate(op["name"], catalogue.examples(op["name"]))
+            for op in catalogue.OPERATIONS}
+
+
+def serialized() -> str:
+    return json.dumps(first_paint(), allow_nan=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    GOLDEN.write_text(serialized(), "utf-8")
+    print(f"wrote {GOLDEN}")
