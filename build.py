@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import html
 import http.server
+import importlib.util
 import io
 import json
 import os
@@ -351,9 +352,24 @@ TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practi
 AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.webmanifest"}
 
 
+def load_module(path: Path):
+    """A module of the site's own Python by its path (build.py runs without the page's path,
+    and without NumPy: only modules that need neither are loaded here)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def embedded_json(element_id: str, text: str) -> str:
+    """Data for the page's scripts, never run: a JSON script element."""
+    return f'<script type="application/json" id="{element_id}">' + text.strip().replace("</", "<\\/") + "</script>"
+
+
 def render_index(template: str, operations: list[dict], preloads: list[str], editor: str = "") -> str:
-    """web/index.html with one card per operation, the table of contents, preloads and the
-    practice editor's bundle (``editor``: its path, or empty without one)."""
+    """web/index.html with one card per operation, the table of contents, preloads, the
+    practice editor's bundle (``editor``: its path, or empty without one) and the page's
+    words: English in the HTML, every language embedded for switching (web/i18n/i18n.js)."""
     card, field, upload, practice = (
         (WEB / name).read_text()
         for name in ("cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html")
@@ -361,32 +377,39 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
     cards = []
     for op in operations:
         fields = "\n".join(
-            field.format(op=op["name"], name=param["name"], label=param["label"],
-                         rows=param.get("rows", 1), example=html.escape(param["example"]))
+            field.format(op=op["name"], name=param["name"], rows=param.get("rows", 1),
+                         example=html.escape(param["example"]))
             for param in op["params"]
         )
         cards.append(card.format(
-            op=op["name"], title=op["title"], summary=op["summary"], formula=op["formula"],
+            op=op["name"], title=op["title"], formula=op["formula"],
             fields=fields, extra=upload.format(op=op["name"]) if op.get("upload") else "",
             practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"]),
                                      formula=op["formula"]),
-            plot_label=html.escape(op["plot_label"]),
         ))
     toc = "\n        ".join(
         f'<li><a href="#{op["name"]}"><code>{html.escape(op["title"].split("(")[0])}</code></a></li>'
         for op in operations
     )
-    versions = f"(NumPy {NUMPY_VERSION}), Pyodide {PYODIDE.version} and PyScript {PYSCRIPT.version}"
-    return (
+    versions = {"numpy": NUMPY_VERSION, "pyodide": PYODIDE.version, "pyscript": PYSCRIPT.version}
+    words = load_module(WEB / "i18n" / "words.py")  # the package's English messages are words too:
+    bundle = words.bundle(load_module(PY / "nnbasics" / "errors.py").MESSAGES, operations)
+    page = (
         template.replace("<!-- CARDS -->", "\n".join(cards))
         .replace("<!-- TOC -->", toc)
         .replace("<!-- PRELOADS -->", "\n  ".join(preloads))
-        .replace("<!-- VERSIONS -->", versions)
-        # each card's example result, shown before Python has loaded (data, never run: JSON)
-        .replace("<!-- FIRST-PAINT -->", '<script type="application/json" id="first-paint">'
-                 + (WEB / "cards" / "first-paint.json").read_text().strip().replace("</", "<\\/") + "</script>")
+        .replace("<!-- VERSIONS -->", json.dumps(versions))
         .replace("__EDITOR_BUNDLE__", editor)
     )
+    return (
+        words.worded_page(page, bundle["en"])
+        .replace("<!-- WORDS -->", embedded_json("i18n", json.dumps(bundle, ensure_ascii=False)))
+        # each card's example result, shown before Python has loaded (data, never run: JSON)
+        .replace("<!-- FIRST-PAINT -->", embedded_json("first-paint", (WEB / "cards" / "first-paint.json").read_text()))
+    )
+
+
+BINDINGS_WORDS = ("page", "plot")  # the sections of web/i18n/<lang>/ the bindings word things with
 
 
 def pyscript_config(pyodide_dir: str) -> dict:
@@ -399,7 +422,10 @@ def pyscript_config(pyodide_dir: str) -> dict:
         "packages_cache": "passthrough",
         "files": {"./nnbasics.zip": "./*", "./catalogue.py": "./catalogue.py",
                   "./operations.json": "./operations.json", "./cards/bindings.py": "./bindings.py",
-                  "./cards/plots.py": "./plots.py"},
+                  "./cards/plots.py": "./plots.py", "./i18n/words.py": "./words.py",
+                  # the words the bindings use, in every language, beside words.py
+                  **{f"./i18n/{path.relative_to(WEB / 'i18n').as_posix()}": f"./{path.relative_to(WEB / 'i18n').as_posix()}"
+                     for section in BINDINGS_WORDS for path in sorted((WEB / "i18n").glob(f"*/{section}.json"))}},
     }
 
 
@@ -859,7 +885,7 @@ def test(pytest_args: list[str]) -> int:
 def first_paint() -> int:
     """Write web/cards/first-paint.json: every card's example result, from the bindings themselves
     (run natively, in the test environment), for the page to show before Python has loaded."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (PY, WEB, WEB / "cards"))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (PY, WEB, WEB / "i18n", WEB / "cards"))}
     return subprocess.run([str(venv_python()), str(WEB / "cards" / "first_paint.py")], env=env).returncode
 
 

@@ -45,6 +45,8 @@ MESSAGES = {
     "semicolon-in-brackets": _WORD_AT + "';' separates rows only in text without brackets, like 1 2; 3 4",
     "unclosed-parenthesis": ("missing ')' at the end to close the '(' " + _AT + ": "
                              "write np.array([...]) around one list, with nothing after it"),
+    "empty-array": ("the array is empty (shape {shape}): there is nothing to compute; put some "
+                    "numbers in it, for example [1, 2, 3]"),
     "empty-wrapper": "nothing inside np.array(): put a list in it, like np.array([1, 2, 3])",
     "wrapper-without-list": "np.array(...) must hold one list in brackets, like np.array([1, 2, 3])",
     "unsupported-dtype": "dtype={dtype} is not supported: use dtype=float or dtype=int",

@@ -1,7 +1,8 @@
 // The page's JavaScript: events, the loading status and putting results on screen.
-// Everything it shows comes from Python (cards/bindings.py) as JSON -- before Python has loaded,
-// the same for each card's example, embedded by the build; it only places text
-// with textContent and hands plot specs to the plotting component.
+// Everything it shows comes from Python (cards/bindings.py) as JSON, worded in the page's
+// language -- before Python has loaded, the same for each card's example, embedded by the
+// build -- or from the page's words (window.nnI18n); it only places text (never HTML) and
+// hands plot specs to the plotting component. A change of language words every card anew.
 import { drawPlot } from "../plot/plot.js";
 import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
 import { LIMITS, readImageFile } from "./image.js";
@@ -16,6 +17,7 @@ const cards = [...document.querySelectorAll("section[data-op]")];
 const fieldsOf = (card) => [...card.querySelectorAll(".inputs textarea[name]")];
 const fields = cards.flatMap(fieldsOf);
 const startedAt = performance.now();
+const i18n = window.nnI18n;
 const timers = new Map();
 let evaluate = null; // the Python bindings, once Python has loaded
 
@@ -23,11 +25,12 @@ function inputsOf(card) {
   return Object.fromEntries(fieldsOf(card).map((f) => [f.name, f.value]));
 }
 
-function showError(card, fieldName, message) {
+/** A refusal: the package's (or the bindings') code and parameters, worded in the page's language. */
+function showError(card, error) {
   const alert = card.querySelector('[role="alert"]');
-  const field = fieldsOf(card).find((f) => f.name === fieldName) ?? fieldsOf(card)[0];
+  const field = fieldsOf(card).find((f) => f.name === error.field) ?? fieldsOf(card)[0];
   field.closest(".field").after(alert); // next to the field it concerns
-  alert.textContent = message;
+  i18n.set(alert, error.key ?? `errors.${error.code}`, error.params);
   field.setAttribute("aria-invalid", "true");
   field.setAttribute("aria-describedby", alert.id);
   const output = card.querySelector('output[name="result"]');
@@ -36,13 +39,12 @@ function showError(card, fieldName, message) {
   card.querySelector(".note").hidden = true;
   const canvas = card.querySelector("canvas");
   canvas.classList.add("stale");
-  const stale = "No plot for this input: it shows the last result until the input is fixed.";
-  canvas.setAttribute("aria-label", stale);
-  card.querySelector(".plot-text").textContent = stale;
+  i18n.attr(canvas, "aria-label", "page.stale-plot");
+  i18n.set(card.querySelector(".plot-text"), "page.stale-plot");
 }
 
 function showResult(card, outcome) {
-  card.querySelector('[role="alert"]').textContent = "";
+  i18n.text(card.querySelector('[role="alert"]'), "");
   for (const field of fieldsOf(card)) {
     field.removeAttribute("aria-invalid");
     field.removeAttribute("aria-describedby");
@@ -55,18 +57,19 @@ function showResult(card, outcome) {
   note.textContent = outcome.note ?? "";
   const canvas = card.querySelector("canvas");
   canvas.classList.remove("stale");
-  canvas.setAttribute("aria-label", outcome.alt);
-  card.querySelector(".plot-text").textContent = outcome.alt;
+  i18n.text(canvas, outcome.alt, "aria-label");
+  i18n.text(card.querySelector(".plot-text"), outcome.alt);
   drawPlot(canvas, outcome.plot);
 }
 
-// Each card's result for its example, embedded by the build (cards/first_paint.py): shown at once.
+// Each card's result for its example in each language, embedded by the build (cards/first_paint.py):
+// shown at once.
 const FIRST_PAINT = JSON.parse(document.getElementById("first-paint")?.textContent || "{}");
 
 /** Before Python has loaded: a card at its example shows the embedded result; any other input
  * waits, its empty result saying it is computed once Python is ready (app.css). */
 function paintWithoutPython(card) {
-  const example = FIRST_PAINT[card.dataset.op];
+  const example = FIRST_PAINT[i18n.lang]?.[card.dataset.op];
   if (example && fieldsOf(card).every((field) => field.value === field.defaultValue)) {
     showResult(card, example);
     return;
@@ -87,12 +90,12 @@ function compute(card) {
   }
   let outcome;
   try {
-    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card))));
+    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card)), i18n.lang));
   } catch (error) {
     const reason = String(error.message ?? error).trim().split("\n").pop(); // a Python traceback's last line
-    outcome = { error: { field: null, message: `Something went wrong while computing: ${reason}` } };
+    outcome = { error: { field: null, key: "page.compute-failed", params: { reason } } };
   }
-  if (outcome.error) showError(card, outcome.error.field, outcome.error.message);
+  if (outcome.error) showError(card, outcome.error);
   else showResult(card, outcome);
 }
 
@@ -137,8 +140,8 @@ function bindUpload(card, upload) {
   const [field] = fieldsOf(card);
   const status = card.querySelector(".upload-status");
   const figure = card.querySelector("figure.plot");
-  const say = (text, state = "") => {
-    status.textContent = text;
+  const say = (words, state = "") => {
+    i18n.set(status, words.key, words.params);
     status.dataset.state = state;
   };
   const forget = () => { // the field no longer holds the picture
@@ -155,17 +158,17 @@ function bindUpload(card, upload) {
     try {
       picture = await readImageFile(file);
     } catch (error) {
-      say(`${error.message} The previous input is kept.`, "failed");
+      say(error.words, "failed");
       return;
     }
     forget();
     const thumb = Object.assign(document.createElement("img"), {
-      className: "upload-thumb", src: picture.url, alt: "The picture you picked",
-      onload: () => URL.revokeObjectURL(picture.url),
+      className: "upload-thumb", src: picture.url, onload: () => URL.revokeObjectURL(picture.url),
     });
+    i18n.attr(thumb, "alt", "page.image-thumb");
     figure.prepend(thumb);
     figure.classList.add("with-picture");
-    say(picture.message);
+    say(picture.words);
     field.value = picture.text;
     saveFields(fields);
     compute(card);
@@ -174,14 +177,14 @@ function bindUpload(card, upload) {
 }
 
 function copyLink(button) {
-  const done = (label) => {
-    button.textContent = label;
-    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
+  const done = (key) => {
+    i18n.set(button, key);
+    setTimeout(() => i18n.set(button, "page.copy-link"), 2000);
   };
   navigator.clipboard.writeText(location.href).then(
-    () => done(linkLeavesOut(fields) ? "Link copied (without the very long inputs)" : "Link copied ✓"),
+    () => done(linkLeavesOut(fields) ? "page.link-copied-short" : "page.link-copied"),
     () => {
-      window.prompt("Copy this link:", location.href);
+      window.prompt(i18n.t("page.copy-prompt"), location.href);
     },
   );
 }
@@ -196,7 +199,7 @@ function attach(evaluateJson, sourcesJson) {
     compute(card);
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  window.nnStatus.set(`Ready: Python and NumPy loaded in ${seconds} s. Results update as you type.`, "ready");
+  window.nnStatus.set("status-ready", { seconds }, "ready");
   root.classList.remove("loading", "failed"); // Python did arrive after all
   root.classList.add("ready");
   performance.mark("nn:ready"); // time-to-ready, for build.py bench
@@ -210,10 +213,10 @@ cards.forEach(bind);
 setUpTabs(cards);
 keepScrollingBoxesReachable(document.getElementById("cards"));
 document.getElementById("copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
+i18n.onChange(() => cards.forEach(compute)); // plots, their descriptions and notes in the new language
 
-const startFailed = (detail) => window.nnStatus.fail(`Python could not start (${detail}). `
-  + "Reload the page to try again; your inputs are kept in the address.");
-window.addEventListener("error", (event) => startFailed(event.message || "a script failed"));
+const startFailed = (detail) => window.nnStatus.fail("status-start-failed", { detail });
+window.addEventListener("error", (event) => startFailed(event.message || i18n.t("page.status-script-failed")));
 // PyScript reports a Python error at start-up by adding a .py-error block to the page.
 new MutationObserver((records) => {
   for (const node of records.flatMap((record) => [...record.addedNodes])) {
@@ -223,6 +226,6 @@ new MutationObserver((records) => {
 window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
 setTimeout(() => {
   if (root.classList.contains("loading")) {
-    window.nnStatus.set("Still loading after a minute: a slow connection? Loading goes on, and your inputs are kept.", "loading");
+    window.nnStatus.set("status-slow", null, "loading");
   }
 }, SLOW_AFTER_MS);

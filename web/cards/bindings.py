@@ -3,7 +3,8 @@
 The page hands this module what the user typed (strings, keyed by parameter name) and
 gets back everything a card shows: the result exactly as NumPy prints it, its
 full-precision value, a plot spec for the plotting component and a text alternative for
-the plot (plots.py) -- or the package's own message for the field the problem is in.
+the plot (plots.py), worded in the page's language -- or the package's own message for the
+field the problem is in, with its code and parameters for the page to word it.
 Every operation is evaluated the same way, from its catalogue entry: parse each parameter,
 call the package function, build the plot. Pure functions: no DOM, tested natively.
 """
@@ -19,14 +20,9 @@ import numpy as np
 
 import catalogue
 import nnbasics
-from nnbasics.errors import MESSAGES
+from nnbasics.errors import MESSAGES, InputError
 from plots import PLOTS
-
-#: The bindings' own refusals, worded like the package's (nnbasics.errors.MESSAGES).
-OWN_MESSAGES = {
-    "empty-array": ("the array is empty (shape {shape}): there is nothing to compute; put some "
-                    "numbers in it, for example [1, 2, 3]"),
-}
+from words import say
 
 
 class FieldError(ValueError):
@@ -39,7 +35,7 @@ class FieldError(ValueError):
         super().__init__(str(error))
         self.field = field
         self.code = code
-        self.params = shown_params(MESSAGES.get(code) or OWN_MESSAGES.get(code, ""), params)
+        self.params = shown_params(MESSAGES.get(code, ""), params)
 
 
 def shown_params(template: str, params: dict) -> dict[str, str]:
@@ -51,13 +47,6 @@ def shown_params(template: str, params: dict) -> dict[str, str]:
             value = repr(params[name]) if conversion == "r" else params[name]
             shown[name] = str(value) if spec is None or "/" in spec else format(value, spec)
     return shown
-
-
-class _OwnError(ValueError):
-    def __init__(self, code: str, params: dict):
-        super().__init__(OWN_MESSAGES[code].format(**params))
-        self.code = code
-        self.params = params
 
 
 def function_of(op: str):
@@ -81,7 +70,7 @@ def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
     except ValueError as error:
         raise FieldError(field, error) from None
     if array.size == 0:
-        raise FieldError(field, _OwnError("empty-array", {"shape": array.shape}))
+        raise FieldError(field, InputError("empty-array", {"shape": array.shape}))
     return array
 
 
@@ -94,14 +83,14 @@ def _blamed_field(names: tuple[str, ...], args: tuple[np.ndarray, ...]) -> str:
     return names[0]
 
 
-def _compute(op: str, inputs: dict[str, str]):
+def _compute(op: str, inputs: dict[str, str], lang: str):
     names = catalogue.params(op)
     args = tuple(_parse(inputs, name) for name in names)
     try:
         result = function_of(op)(*args)
     except (ValueError, TypeError) as error:
         raise FieldError(_blamed_field(names, args), error) from None
-    return result, PLOTS[op](args, result)
+    return result, PLOTS[op](args, result, lang)
 
 
 def _finite_only(spec):
@@ -115,15 +104,12 @@ def _finite_only(spec):
     return spec
 
 
-def _not_finite_note(result) -> str | None:
-    if np.all(np.isfinite(result)):
-        return None
-    return ("Some of the result is not finite (inf or nan): the numbers went beyond what "
-            "float64 can hold (about 1.8e308). Try smaller inputs.")
+def _not_finite_note(result, lang: str) -> str | None:
+    return None if np.all(np.isfinite(result)) else say(lang, "page.not-finite")
 
 
-def evaluate(op: str, inputs: dict[str, str]) -> dict:
-    """Everything the card ``op`` shows for the given field texts.
+def evaluate(op: str, inputs: dict[str, str], lang: str = "en") -> dict:
+    """Everything the card ``op`` shows for the given field texts, in the language ``lang``.
 
     Returns ``{"text", "value", "plot", "alt", "note"}`` on success, or
     ``{"error": {"field", "message", "code", "params"}}`` when a field cannot be used: the
@@ -134,7 +120,7 @@ def evaluate(op: str, inputs: dict[str, str]) -> dict:
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            result, (plot, alt) = _compute(op, inputs)
+            result, (plot, alt) = _compute(op, inputs, lang)
     except FieldError as error:
         return {"error": {"field": error.field, "message": str(error), "code": error.code,
                           "params": error.params}}
@@ -143,13 +129,13 @@ def evaluate(op: str, inputs: dict[str, str]) -> dict:
         "value": _jsonable(result),
         "plot": _finite_only(plot),
         "alt": alt,
-        "note": _not_finite_note(result),
+        "note": _not_finite_note(result, lang),
     }
 
 
-def evaluate_json(op: str, inputs_json: str) -> str:
+def evaluate_json(op: str, inputs_json: str, lang: str = "en") -> str:
     """:func:`evaluate` over JSON strings, the form the page's JavaScript uses."""
-    return json.dumps(evaluate(op, json.loads(inputs_json)), allow_nan=False)
+    return json.dumps(evaluate(op, json.loads(inputs_json), lang), allow_nan=False)
 
 
 def sources() -> dict[str, str]:

@@ -1,12 +1,17 @@
 // Turns an image file the user picks into the text of an (h, w, 3) array in [0, 1], shrunk so
-// that the array stays readable, and says in words what was done to it.
+// that the array stays readable, and says what was done to it (as a key of the page's words and
+// its parameters, web/i18n/<lang>/page.json).
 
 const MAX_SIDE = 12; // pixels on the longer side: enough to see, small enough to read
 const MAX_MB = 20; // a bigger picture would only be shrunk more, after a long decode
 
-/** What the picker accepts, in words (shown before any picture is picked). */
-export const LIMITS = `A PNG or JPEG file of at most ${MAX_MB} MB. Pictures are shrunk to at most ${MAX_SIDE} pixels `
-  + "on their longer side, so that the array stays readable.";
+/** What the picker accepts (shown before any picture is picked). */
+export const LIMITS = { key: "page.image-limits", params: { mb: MAX_MB, side: MAX_SIDE } };
+
+/** A file that cannot be used: the error carries the words that say why. */
+function refusal(key, file) {
+  return Object.assign(new Error(key), { words: { key, params: { file: file.name, mb: MAX_MB } } });
+}
 
 function decode(url) {
   return new Promise((resolve, reject) => {
@@ -32,20 +37,20 @@ function arrayText(data, width, height) {
 }
 
 /**
- * The picked image as ``{ text, url, message }``: the array's text, an object URL of the picture
+ * The picked image as ``{ text, url, words }``: the array's text, an object URL of the picture
  * for a thumbnail (the caller revokes it) and what was done ("Resized from 640×480 to 12×9
- * pixels."). Throws an Error saying why a file cannot be used.
+ * pixels", as ``{ key, params }``). Throws an Error whose ``words`` say why a file cannot be used.
  */
 export async function readImageFile(file) {
-  if (!/^image\/(png|jpeg)$/.test(file.type)) throw new Error(`"${file.name}" is not a PNG or JPEG image.`);
-  if (file.size > MAX_MB * 1e6) throw new Error(`"${file.name}" is larger than ${MAX_MB} MB.`);
+  if (!/^image\/(png|jpeg)$/.test(file.type)) throw refusal("page.image-not-png", file);
+  if (file.size > MAX_MB * 1e6) throw refusal("page.image-too-large", file);
   const url = URL.createObjectURL(file);
   let img;
   try {
     img = await decode(url);
   } catch {
     URL.revokeObjectURL(url);
-    throw new Error(`"${file.name}" could not be read as an image.`);
+    throw refusal("page.image-unreadable", file);
   }
   const { naturalWidth: fromW, naturalHeight: fromH } = img;
   const scale = Math.min(1, MAX_SIDE / Math.max(fromW, fromH));
@@ -57,8 +62,9 @@ export async function readImageFile(file) {
   const context = canvas.getContext("2d", { willReadFrequently: true });
   context.drawImage(img, 0, 0, width, height);
   const size = (w, h) => `${w}×${h}`;
-  const message = scale < 1
-    ? `Resized from ${size(fromW, fromH)} to ${size(width, height)} pixels (at most ${MAX_SIDE} on the longer side).`
-    : `Used at its own size, ${size(width, height)} pixels (at most ${MAX_SIDE} on the longer side).`;
-  return { text: arrayText(context.getImageData(0, 0, width, height).data, width, height), url, message };
+  const words = {
+    key: scale < 1 ? "page.image-resized" : "page.image-own-size",
+    params: { from: size(fromW, fromH), to: size(width, height), side: MAX_SIDE },
+  };
+  return { text: arrayText(context.getImageData(0, 0, width, height).data, width, height), url, words };
 }

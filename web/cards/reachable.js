@@ -4,14 +4,13 @@
 // (results, practice reports), so they are found again on every change under the cards.
 
 const BOXES = 'output[name="result"], .formula, section[data-op] pre';
-const SUFFIX = ", scrollable";
 const watched = new WeakSet();
 
 /** A name for a box that has none: its data-label, the heading before it or its summary. */
 function nameOf(box) {
   const before = box.previousElementSibling;
   const heading = before?.matches("h3, h4, h5, summary") ? before : box.closest("details")?.querySelector("summary");
-  return `${box.dataset.label ?? heading?.textContent.trim() ?? "Text"}${SUFFIX}`;
+  return box.dataset.label ?? heading?.textContent.trim() ?? "";
 }
 
 function update(box) {
@@ -21,13 +20,18 @@ function update(box) {
     box.dataset.reachable = "";
     if (!box.hasAttribute("aria-labelledby") && !box.hasAttribute("aria-label")) {
       box.setAttribute("role", "group");
-      box.setAttribute("aria-label", nameOf(box));
+      box.dataset.named = ""; // the name is ours, to take back when the box fits again
+      window.nnI18n.attr(box, "aria-label", "page.scrollable", { name: nameOf(box) });
     }
   } else if (!scrolls && "reachable" in box.dataset && document.activeElement !== box) {
     box.removeAttribute("tabindex");
     delete box.dataset.reachable;
     if (box.getAttribute("role") === "group") box.removeAttribute("role");
-    if (box.getAttribute("aria-label")?.endsWith(SUFFIX)) box.removeAttribute("aria-label");
+    if ("named" in box.dataset) {
+      window.nnI18n.text(box, "", "aria-label");
+      box.removeAttribute("aria-label");
+      delete box.dataset.named;
+    }
   }
 }
 

@@ -50,10 +50,9 @@ export function saveFields(fields) {
     else if (!tabStorage.set(stored(field), field.value)) unkept.push(key(field));
   }
   if (unkept.length) {
-    window.nnStatus?.set(`This input cannot be kept across reloads: ${unkept.join(", ")} (the browser refused `
-      + "to store something this long). It is computed all the same, but a reload will not bring it back.", "failed");
+    window.nnStatus?.set("status-input-not-kept", { inputs: unkept.join(", ") }, "failed");
   } else if (refused) {
-    window.nnStatus?.set("Every input is kept across reloads again.", "ready");
+    window.nnStatus?.set("status-inputs-kept", null, "ready");
   }
   refused = unkept.length > 0;
   const query = params.toString();
