@@ -1,6 +1,7 @@
 """The page's layout: one card per row, with the inputs and the result beside the plot from
 1024 px and stacked below; nothing clipped without a way to reach it (a box that scrolls is
-focusable, named and outlined on focus); the page's height; screenshots, light and dark."""
+focusable, named and outlined on focus); the page's height and no clipped words, in English and
+Korean; screenshots, light and dark, in both languages."""
 from __future__ import annotations
 
 import pytest
@@ -83,20 +84,30 @@ def test_every_box_that_does_not_fit_can_be_reached_named_and_shows_its_focus(br
         page.context.close()
 
 
+# Text that must show whole: a label, button, tab or heading whose words do not fit is clipped.
+CLIPPED = """() => [...document.querySelectorAll(
+    "button, label, select, [role=tab], h1, h2, h3, h4, .label, .status, .toc a, summary")]
+  .filter((e) => e.checkVisibility() && !e.closest(".visually-hidden"))
+  .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+  .map((e) => `${e.tagName.toLowerCase()} ${e.textContent.trim().slice(0, 40)}`)"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", list(HEIGHT_LIMITS), ids=lambda size: f"{size[0]}px")
-def test_the_page_fits_its_width_and_height_budget(browser, site_url, size, scheme):
+def test_the_page_fits_its_width_and_height_budget_in_every_language(browser, site_url, size, scheme, lang):
     width, height = size
-    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": height},
+    page, watcher = open_app(browser, site_url, f"/?lang={lang}", viewport={"width": width, "height": height},
                              color_scheme=scheme, device_scale_factor=1)
     try:
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        assert page.evaluate(CLIPPED) == []
         full = page.evaluate("document.documentElement.scrollHeight")
-        print(f"full-page height at {width}x{height} ({scheme}): {full} px")
+        print(f"full-page height at {width}x{height} ({scheme}, {lang}): {full} px")
         assert full <= HEIGHT_LIMITS[size]
         shots = ROOT / "screenshots"
         shots.mkdir(exist_ok=True)
-        page.screenshot(path=str(shots / f"page-{width}-{scheme}.png"), full_page=True)
+        page.screenshot(path=str(shots / f"page-{width}-{scheme}-{lang}.png"), full_page=True)
         watcher.assert_clean()
     finally:
         page.context.close()
