@@ -5,9 +5,9 @@
 // Templates are filled in as words.py fills them; text is placed with DOM nodes, never as HTML.
 "use strict";
 (function () {
-  var LANGUAGES = ["en", "ko"];
   var STORED = "nnbasics:lang";
   var WORDS = JSON.parse(document.getElementById("i18n").textContent);
+  var LANGUAGES = Object.keys(WORDS); // words.py's LANGUAGES, English first
   var PLACEHOLDER = /\{(\w+)(?::([^{}\/]*)\/([^{}]*))?\}/g; // {name}, or {name:one/many}
   var MARKUP = /`([^`]+)`|\*\*(.+?)\*\*|<(code|em|strong)>(.*?)<\/\3>/g; // inline code and emphasis
   var listeners = [];
