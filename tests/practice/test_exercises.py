@@ -13,6 +13,7 @@ import pytest
 import catalogue
 import exercises
 import grader
+from wording import render
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 
@@ -179,8 +180,8 @@ def test_the_type_check_is_the_courses_isinstance_float():
                           ("np.array(np.sum(np.abs(y - yhat)))", "of shape ()"),
                           ("[np.sum(np.abs(y - yhat))]", "got list")]:
         example = l1(refused)["cases"][0]
-        assert example["failed"] == "type" and text in example["message"], refused
-    assert "isinstance(result, float)" in l1("np.float32(np.sum(np.abs(y - yhat)))")["cases"][0]["message"]
+        assert example["failed"] == "type" and text in render("en", example["message"]), refused
+    assert "isinstance(result, float)" in render("en", l1("np.float32(np.sum(np.abs(y - yhat)))")["cases"][0]["message"])
 
 
 def test_the_values_check_is_the_courses_np_allclose_expected_first():
@@ -210,7 +211,7 @@ def test_a_course_answer_may_fail_going_further_without_changing_the_verdict(op,
 
 
 def test_the_going_further_cases_keep_their_lessons():
-    hints = {(op, case.name): case.hint for op in OPS for case in grader.cases(op) if case.tier == "extra"}
+    hints = {(op, case.name): render("en", case.hint) for op in OPS for case in grader.cases(op) if case.tier == "extra"}
     assert "maximum" in hints["softmax", "large-values"] and "axis=-1" in hints["softmax", "one-row"]
     assert "np.where" in hints["normalize_rows", "zero-row"] and "keepdims" in hints["normalize_rows", "square"]
     assert "np.dot" in hints["l2", "column-vectors"] and "math.exp" in hints["basic_sigmoid", "list"]

@@ -16,6 +16,7 @@ import pytest
 import catalogue
 import export
 import grader
+import wording
 
 SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
 STUBS = {op["name"]: op["stub"] for op in catalogue.OPERATIONS}
@@ -118,4 +119,4 @@ def test_a_file_is_read_never_run(tmp_path):
 ])
 def test_a_file_that_holds_no_exercise_says_why(text, fragment):
     response = export.handle({"split": text})
-    assert fragment in response["error"]
+    assert fragment in wording.render("en", response["error"]).lower()

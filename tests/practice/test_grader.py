@@ -33,6 +33,11 @@ def package_source(op: str) -> str:
     return source.replace("from .", "from nnbasics.")  # its relative imports, made absolute
 
 
+def en(phrases) -> str:
+    """The grader's phrases as an English page shows them (without their marks)."""
+    return wording.render("en", phrases)
+
+
 def by_name(result: dict) -> dict[str, dict]:
     return {case["name"]: case for case in result["cases"]}
 
@@ -130,7 +135,7 @@ def test_the_starting_stub_fails_every_case_at_the_type_check(op):
             assert case["failed"] == "raises"
         else:
             assert case["failed"] == "type"
-            assert "returned None" in case["message"]
+            assert "returned None" in en(case["message"])
 
 
 def test_the_reference_example_has_the_courses_expected_values():
@@ -165,11 +170,11 @@ def test_checks_come_in_the_courses_order_type_shape_values():
     wrong_shape = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n")
     example = by_name(wrong_shape)["example"]
     assert example["checks"] == [["runs", "pass"], ["type", "pass"], ["shape", "fail"], ["values", "skipped"]]
-    assert example["message"] == "expected shape (3,), got shape (1, 1)"
+    assert en(example["message"]) == "expected shape (3,), got shape (1, 1)"
     wrong_values = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
     example = by_name(wrong_values)["example"]
     assert example["failed"] == "values"
-    assert example["message"].startswith("np.allclose(expected, result) is False: 3 of 3 values differ")
+    assert en(example["message"]).startswith("np.allclose(expected, result) is False: 3 of 3 values differ")
     assert example["got"] == "np.array([0., 0., 0.])"
 
 
@@ -177,16 +182,16 @@ def test_using_np_exp_in_basic_sigmoid_is_explained():
     result = grader.grade("basic_sigmoid", MISTAKES[13][1])
     array = by_name(result)["array"]
     assert array["failed"] == "raises"
-    assert "expected it to raise TypeError, but it returned np.array([" in array["message"]
-    assert "np.exp" in array["hint"] and "math.exp takes one real number" in array["hint"]
+    assert "expected it to raise TypeError, but it returned np.array([" in en(array["message"])
+    assert "np.exp" in en(array["hint"]) and "math.exp takes one real number" in en(array["hint"])
     assert by_name(result)["example"]["status"] == "pass"
 
 
 def test_nan_from_an_overflow_is_pointed_out():
     result = grader.grade("softmax", MISTAKES[1][1])
     large = by_name(result)["large-values"]
-    assert "nan" in large["got"] and "Your result has nan in it" in large["message"]
-    assert "maximum" in large["hint"]
+    assert "nan" in large["got"] and "Your result has nan in it" in en(large["message"])
+    assert "maximum" in en(large["hint"])
 
 
 # --------------------------------------------------------------------------- output and errors
@@ -243,7 +248,7 @@ def test_an_error_at_the_top_level_is_shown_once():
 def test_a_missing_function_is_named():
     result = grader.grade("l2", "def l2(yhat, y):\n    return 0.43\n")
     assert result["error"]["kind"] == "undefined"
-    assert "def L2(yhat, y):" in result["error"]["message"]
+    assert "def L2(yhat, y):" in en(result["error"]["message"])
     assert set(failures(result).values()) == {"defined"}
 
 
@@ -262,7 +267,7 @@ def test_an_endless_loop_times_out_and_the_other_cases_are_not_run():
     result = grader.grade("sigmoid", "def sigmoid(x):\n    while True:\n        pass\n", time_limit=0.5)
     assert time.monotonic() - started < 3
     cases = result["cases"]
-    assert cases[0]["failed"] == "time" and cases[0]["message"].startswith("timed out")
+    assert cases[0]["failed"] == "time" and en(cases[0]["message"]).startswith("timed out")
     assert 'File "<your code>", line' in cases[0]["traceback"] and "in sigmoid" in cases[0]["traceback"]
     assert all(case["failed"] == "not-run" for case in cases[1:])
 
@@ -289,7 +294,7 @@ def test_a_runaway_allocation_runs_out_of_memory_and_asks_for_a_fresh_interprete
     code = "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
     result = grader.grade("sigmoid", code, memory_limit=64 * 2**20)
     assert result["cases"][0]["failed"] == "memory"
-    assert result["cases"][0]["message"].startswith("ran out of memory")
+    assert en(result["cases"][0]["message"]).startswith("ran out of memory")
     assert result["recycle"] is True
 
 
@@ -345,7 +350,7 @@ def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(state
     code = f"import sys\n\ndef sigmoid(x):\n    {statement}\n"
     result = grader.grade("sigmoid", code)
     example = by_name(result)["example"]
-    assert example["failed"] == "runs" and example["message"] == f"raised {name}"
+    assert example["failed"] == "runs" and en(example["message"]) == f"raised {name}"
     assert example["traceback"].splitlines()[-2].strip() == statement
     assert "grader.py" not in example["traceback"]
     assert not result["recycle"] and result["error"] is None
@@ -363,7 +368,7 @@ def test_learner_code_cannot_import_the_pages_javascript(monkeypatch):
     monkeypatch.setitem(sys.modules, "js", fake)
     code = ("def sigmoid(x):\n    import js\n    return x\n")
     example = grader.grade("sigmoid", code)["cases"][0]
-    assert example["failed"] == "runs" and "import of js halted" in example["message"]
+    assert example["failed"] == "runs" and "import of js halted" in en(example["message"])
     assert sys.modules["js"] is fake
 
 

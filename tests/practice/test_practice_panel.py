@@ -47,7 +47,8 @@ def test_every_card_has_a_visible_labelled_editor_with_a_stub_not_the_solution(a
     box = panel(app, op)
     expect(box).to_have_attribute("data-editor", "codemirror")
     expect(box.locator(".cm-content")).to_be_visible()
-    assert box.locator(".cm-content").get_attribute("aria-label") == "Your code"
+    label = box.locator(".cm-content").get_attribute("aria-labelledby")  # the label, in the page's language
+    assert box.locator(f"#{label}").text_content() == "Your code"
     assert box.locator('[name="code"]').evaluate("e => e.labels[0].textContent") == "Your code"
     stub = reset(app, op)
     assert f"def {FUNCTIONS[op]}(" in stub and '"""' in stub and "YOUR CODE HERE" in stub

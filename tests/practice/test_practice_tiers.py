@@ -105,7 +105,7 @@ def test_a_file_without_exercises_is_refused_with_a_reason_and_changes_nothing(a
     path = tmp_path / "notes.py"
     path.write_text("print('not an exercise')\n")
     app.locator('input[name="upload-practice"]').set_input_files(str(path))
-    expect(app.locator(".practice-files-status")).to_contain_text("no exercise function", timeout=CHECK_MS)
+    expect(app.locator(".practice-files-status")).to_contain_text("No exercise function", timeout=CHECK_MS)
     expect(app.locator('button[name="upload-confirm"]')).to_be_hidden()
     assert panel(app, "softmax").locator('[name="code"]').input_value() == before
 

@@ -16,6 +16,7 @@ import pytest
 import catalogue
 import grader
 import sandbox
+import wording
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
@@ -79,7 +80,7 @@ def test_a_guard_switched_off_through_the_graders_frame_is_told_of():
               "print(json.dumps([result['passed'], sorted({c['failed'] for c in result['cases']}), result['recycle'],"
               " grader._GUARD.intact()]))")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT,
-                         env={"PYTHONPATH": ":".join(str(ROOT / p) for p in ("py", "web", "web/practice"))})
+                         env={"PYTHONPATH": ":".join(str(ROOT / p) for p in ("py", "web", "web/i18n", "web/practice"))})
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == '[0, ["tampered"], true, false]'
 
@@ -136,7 +137,7 @@ def test_stopping_tracemalloc_hits_the_memory_limit():
     code = ("import tracemalloc\nimport numpy as np\ntracemalloc.stop()\n\ndef sigmoid(x):\n"
             "    kept = [np.ones(10**6) for _ in range(1000)]\n    return x\n")
     result = grader.grade("sigmoid", code, memory_limit=64 * 2**20)
-    assert result["cases"][0]["failed"] == "memory" and "tracemalloc" in result["cases"][0]["message"]
+    assert result["cases"][0]["failed"] == "memory" and "tracemalloc" in wording.render("en", result["cases"][0]["message"])
     assert_whole_again()
 
 

@@ -70,7 +70,7 @@ export function createEditor(textarea, { onCheck, onFocus }) {
         ...historyKeymap,
       ]),
       EditorView.contentAttributes.of({
-        "aria-label": label?.textContent ?? "Code",
+        "aria-labelledby": label?.id ?? "", // the label's words, in the page's language
         "aria-describedby": textarea.getAttribute("aria-describedby") ?? "",
         spellcheck: "false",
         autocapitalize: "off",

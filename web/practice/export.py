@@ -3,46 +3,67 @@ or as a Jupyter notebook whose cells run the course checks with plain NumPy; and
 split back into exercises -- read with ``ast``, never run.
 
 Each exercise's code starts with a marker comment (:data:`MARKER`), so a file exported here
-comes back exactly; any other ``.py`` or notebook is split by its top-level functions.
+comes back exactly; any other ``.py`` or notebook is split by its top-level functions. The
+files' comments, markdown and what their checks print are in the language of the page that
+exports them (web/i18n/<lang>/practice.json, ``export-*``); the marker is the same in every
+language, so a file comes back whichever language it was exported in.
 """
 from __future__ import annotations
 
 import ast
 import json
 import re
+import textwrap
 
 import numpy as np
 
 import catalogue
 from grader import PLANS
+from wording import phrase, render
+from words import catalogue as templates, say
 
-MARKER = "# nnbasics exercise: "
+MARKER = "# nnbasics exercise: "  # the same in every language: how a file comes back
 FUNCTIONS = {op["function"]: op["name"] for op in catalogue.OPERATIONS}
 
+# The notebook's check; __DOC__ and __WORDS__ are put in the exporting page's language.
 CHECK_HELPER = '''import math
 
 import numpy as np
 
+WORDS = {
+__WORDS__}
+
 
 def check(function, cases):
-    """The course checks of one function: for each case the type, the shape and the values
-    (np.allclose), as the course's own tests check them. Prints what failed, or that all passed."""
+    """__DOC__"""
     failed = []
     for title, args, expected in cases:
         try:
             got = function(*args)
         except Exception as error:
-            failed.append(f"{title}: it raised {type(error).__name__}: {error}")
+            failed.append(WORDS["raised"].format(title=title, error=f"{type(error).__name__}: {error}"))
             continue
         kind = np.ndarray if isinstance(expected, np.ndarray) else float
         if not isinstance(got, kind):
-            failed.append(f"{title}: expected a {kind.__name__}, got {type(got).__name__}")
+            failed.append(WORDS["type"].format(title=title, expected=kind.__name__, got=type(got).__name__))
         elif kind is np.ndarray and got.shape != expected.shape:
-            failed.append(f"{title}: expected shape {expected.shape}, got {got.shape}")
+            failed.append(WORDS["shape"].format(title=title, expected=expected.shape, got=got.shape))
         elif not np.allclose(expected, got):
-            failed.append(f"{title}: np.allclose(expected, result) is False")
-    print("\\n".join(failed) if failed else "All tests passed.")
+            failed.append(WORDS["values"].format(title=title))
+    print("\\n".join(failed) if failed else WORDS["passed"])
 '''
+CHECK_WORDS = ("raised", "type", "shape", "values", "passed")  # export-check-<name> in practice.json
+
+
+class Unreadable(ValueError):
+    """A file that holds no practice code; ``args[0]`` is the phrase that says why."""
+
+
+def check_helper(lang: str) -> str:
+    """The notebook's ``check`` function, its docstring and what it prints in ``lang``."""
+    words = "".join(f"    {name!r}: {templates(lang, 'practice')[f'export-check-{name}']!r},\n" for name in CHECK_WORDS)
+    doc = textwrap.fill(say(lang, "practice.export-check-doc"), 92, subsequent_indent="    ")
+    return CHECK_HELPER.replace("__WORDS__", words).replace("__DOC__", doc)
 
 
 def _literal(value) -> str:
@@ -58,16 +79,16 @@ def _literal(value) -> str:
     return repr(value)
 
 
-def course_cases(op: str) -> list[tuple]:
+def course_cases(op: str, lang: str = "en") -> list[tuple]:
     """(title, args, expected) of the course checks of ``op``: the cases that decide the grade."""
-    return [(case.title, case.args, expected) for case, expected, _ in PLANS[op]
-            if getattr(case, "tier", "course") == "course" and case.raises is None]
+    return [(render(lang, case.title), case.args, expected) for case, expected, _ in PLANS[op]
+            if case.tier == "course" and case.raises is None]
 
 
-def check_cell(op: str) -> str:
+def check_cell(op: str, lang: str = "en") -> str:
     """The code that runs the course checks of ``op`` on the learner's function."""
     lines = [f"check({catalogue.BY_NAME[op]['function']}, ["]
-    for title, args, expected in course_cases(op):
+    for title, args, expected in course_cases(op, lang):
         lines.append(f"    ({title!r},\n     {_literal(args)},\n     {_literal(expected)}),")
     return "\n".join(lines + ["])"])
 
@@ -134,31 +155,33 @@ def _plain(html: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
-def export_py(codes: dict[str, str]) -> str:
+def _summary(op: dict, lang: str) -> str:
+    """An operation's explanation in ``lang`` (the catalogue's own, English, beside its others)."""
+    return op.get(lang, {}).get("summary", op["summary"]) if lang != "en" else op["summary"]
+
+
+def export_py(codes: dict[str, str], lang: str = "en") -> str:
     """Every exercise's code, in the catalogue's order, each under its marker comment."""
-    parts = ["# NN Basics with NumPy: my practice code, one exercise after the other.\n"
-             "# Open the page's Practice panels and choose this file to bring it back.\n"]
+    parts = [f"# {say(lang, 'practice.export-py-title')}\n# {say(lang, 'practice.export-py-back')}\n"]
     for op in catalogue.OPERATIONS:
         code = codes.get(op["name"], op["stub"]).strip("\n")
         parts.append(f"{MARKER}{op['name']} -- {op['title']}\n{code}\n")
     return "\n\n".join(parts)
 
 
-def export_ipynb(codes: dict[str, str]) -> str:
+def export_ipynb(codes: dict[str, str], lang: str = "en") -> str:
     """A notebook (nbformat 4): per exercise its explanation, the code, and its course checks."""
+    intro = say(lang, "practice.export-nb-intro", passed=say(lang, "practice.export-check-passed"))
     cells = [
-        _cell("markdown", "# NN Basics with NumPy: my practice code\n\nEach exercise has its "
-                          "explanation, your code, and a cell that runs the course checks on it "
-                          "with plain NumPy. Run all cells: each check prints *All tests passed.* "
-                          "or what failed."),
-        _cell("code", CHECK_HELPER),
+        _cell("markdown", f"# {say(lang, 'practice.export-nb-title')}\n\n{intro}"),
+        _cell("code", check_helper(lang)),
     ]
     for op in catalogue.OPERATIONS:
         code = codes.get(op["name"], op["stub"]).strip("\n")
-        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(op['summary'])}\n\n"
-                                       f"Formula: {formula_text(op['formula'])}"))
+        formula = say(lang, "practice.export-formula", formula=formula_text(op["formula"]))
+        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(_summary(op, lang))}\n\n{formula}"))
         cells.append(_cell("code", f"{MARKER}{op['name']} -- {op['title']}\n{code}"))
-        cells.append(_cell("code", check_cell(op["name"])))
+        cells.append(_cell("code", check_cell(op["name"], lang)))
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"
     notebook = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
@@ -179,7 +202,7 @@ def split(text: str) -> dict[str, str]:
     there are any, else by top-level functions named as the exercises' (with the file's imports
     and the other exercise functions they call). Never runs the text.
 
-    Raises ValueError with a sentence for the learner when nothing can be read.
+    Raises :class:`Unreadable` with the phrase that tells the learner why, when nothing can be read.
     """
     try:
         notebook = json.loads(text)
@@ -207,8 +230,9 @@ def _split_by_markers(text: str) -> dict[str, str]:
 def _split_by_functions(text: str) -> dict[str, str]:
     try:
         tree = ast.parse(text)
-    except SyntaxError as error:
-        raise ValueError(f"the file is not Python that can be read (line {error.lineno}: {error.msg})") from None
+    except (SyntaxError, ValueError) as error:  # ValueError: null bytes
+        raise Unreadable(phrase("split-not-python", line=getattr(error, "lineno", None) or 1,
+                                error=getattr(error, "msg", str(error)))) from None
     lines = text.splitlines()
     imports = [ast.get_source_segment(text, node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
     functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in FUNCTIONS}
@@ -219,7 +243,7 @@ def _split_by_functions(text: str) -> dict[str, str]:
         header = "\n".join(imports) + "\n\n\n" if imports else ""
         codes[FUNCTIONS[name]] = header + "\n\n\n".join(parts + [_source(lines, node)]) + "\n"
     if not codes:
-        raise ValueError("no exercise function was found in the file (for example def sigmoid(x): ...)")
+        raise Unreadable(phrase("split-no-function"))
     return codes
 
 
@@ -229,14 +253,15 @@ def _source(lines: list[str], node: ast.FunctionDef) -> str:
 
 
 def handle(request: dict) -> dict:
-    """The worker's entry: ``{"export": codes}`` -> ``{"py", "ipynb"}``; ``{"split": text}`` ->
-    ``{"codes"}`` or ``{"error"}``."""
+    """The worker's entry: ``{"export": codes, "lang": lang}`` -> ``{"py", "ipynb"}`` in that
+    language; ``{"split": text}`` -> ``{"codes"}`` or ``{"error": [phrase]}``."""
     if "export" in request:
-        return {"py": export_py(request["export"]), "ipynb": export_ipynb(request["export"])}
+        lang = request.get("lang", "en")
+        return {"py": export_py(request["export"], lang), "ipynb": export_ipynb(request["export"], lang)}
     try:
         return {"codes": split(request["split"])}
-    except ValueError as error:
-        return {"error": str(error)}
+    except Unreadable as error:
+        return {"error": [error.args[0]]}
 
 
 def handle_json(request_json: str) -> str:

@@ -1,7 +1,9 @@
 // Taking practice code away and back (the page's "Your practice code" box): Download .py or a
 // notebook of every panel's code, made by export.py in the practice worker; Open a file splits
 // it into exercises there (read, never run) and, once confirmed, puts each into its panel.
-// Nothing leaves the browser.
+// Nothing leaves the browser. The files are in the page's language at the time (export.py);
+// a file comes back whichever language it was made in.
+import { phrase, put } from "./report.js";
 
 const MAX_FILE_BYTES = 2_000_000;
 
@@ -13,27 +15,31 @@ export function setUpFiles({ ensurePython, panels, setPanelCode }) {
   const status = box.querySelector(".practice-files-status");
   const confirm = box.querySelector(".practice-files-confirm");
   const picker = box.querySelector('input[name="upload-practice"]');
-  const say = (text, state = "") => {
-    status.textContent = text;
+  const say = (words, state = "") => {
+    put(status, words);
     status.dataset.state = state;
   };
   const editorOf = (panel) => panel.querySelector('[name="code"]');
   const opOf = (panel) => panel.closest("section[data-op]").dataset.op;
   const titleOf = (panel) => panel.querySelector(".practice-title code")?.textContent ?? opOf(panel);
+  const titles = (changes) => changes.map(([panel]) => `\`${titleOf(panel)}\``).join(", ");
+  const why = (error) => error.phrase ?? error.phrases ?? phrase("reason-unknown", { detail: error.message });
 
   async function ask(request, busy) {
     say(busy, "busy");
     const worker = ensurePython();
     await worker.ready;
     const response = await worker.files(request);
-    if (response.error) throw new Error(response.error);
+    if (response.error) { // export.py's phrases, or the worker's own words of a Python failure
+      throw Object.assign(new Error(String(response.error)), Array.isArray(response.error) ? { phrases: response.error } : {});
+    }
     return response;
   }
 
   async function download(kind) {
     const codes = Object.fromEntries(panels.map((panel) => [opOf(panel), editorOf(panel).value]));
     try {
-      const files = await ask({ export: codes }, "Preparing the file…");
+      const files = await ask({ export: codes, lang: window.nnI18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
       const type = kind === "py" ? "text/x-python" : "application/x-ipynb+json";
       const link = document.createElement("a");
@@ -41,9 +47,9 @@ export function setUpFiles({ ensurePython, panels, setPanelCode }) {
       link.download = name;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      say(`Saved ${name}: every exercise's code as it is in the panels.`);
+      say(phrase("files-saved", { file: name }));
     } catch (error) {
-      say(`The file could not be made (${error.message}).`, "failed");
+      say([phrase("files-not-made"), why(error)].flat(), "failed");
     }
   }
 
@@ -52,26 +58,25 @@ export function setUpFiles({ ensurePython, panels, setPanelCode }) {
     confirm.hidden = true;
     pending = null;
     if (file.size > MAX_FILE_BYTES) {
-      say(`"${file.name}" is too big for practice code (more than 2 MB).`, "failed");
+      say(phrase("files-too-big", { file: file.name }), "failed");
       return;
     }
     try {
-      const { codes } = await ask({ split: await file.text() }, `Reading "${file.name}"…`);
+      const { codes } = await ask({ split: await file.text() }, phrase("files-reading", { file: file.name }));
       const changes = panels.filter((panel) => codes[opOf(panel)] !== undefined
         && codes[opOf(panel)] !== editorOf(panel).value).map((panel) => [panel, codes[opOf(panel)]]);
       if (!changes.length) {
-        say(`"${file.name}" holds the same code as the panels: nothing to change.`);
+        say(phrase("files-same", { file: file.name }));
         return;
       }
       pending = changes;
       say("");
-      box.querySelector(".practice-files-question").textContent =
-        `Replace your code in ${changes.length} panel${changes.length > 1 ? "s" : ""} with the code from `
-        + `"${file.name}": ${changes.map(([panel]) => titleOf(panel)).join(", ")}?`;
+      put(box.querySelector(".practice-files-question"),
+        phrase("files-question", { count: changes.length, file: file.name, functions: titles(changes) }));
       confirm.hidden = false;
       confirm.querySelector('[name="upload-confirm"]').focus();
     } catch (error) {
-      say(`"${file.name}" could not be read as practice code: ${error.message}.`, "failed");
+      say([phrase("files-unreadable", { file: file.name }), why(error)].flat(), "failed");
     }
   }
 
@@ -84,13 +89,13 @@ export function setUpFiles({ ensurePython, panels, setPanelCode }) {
   });
   confirm.querySelector('[name="upload-confirm"]').addEventListener("click", () => {
     for (const [panel, code] of pending ?? []) setPanelCode(panel, code);
-    say(`Your code was replaced in: ${(pending ?? []).map(([panel]) => titleOf(panel)).join(", ")}.`);
+    say(phrase("files-replaced", { functions: titles(pending ?? []) }));
     pending = null;
     confirm.hidden = true;
   });
   confirm.querySelector('[name="upload-cancel"]').addEventListener("click", () => {
     pending = null;
     confirm.hidden = true;
-    say("Your code was kept.");
+    say(phrase("files-kept"));
   });
 }

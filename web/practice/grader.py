@@ -26,6 +26,11 @@ are reported as such, in the explicit ``failed`` field ("time", "memory"). Learn
 changed NumPy, the package or the grader (or brought back a module hidden from it) fails its
 case as "tampered": everything is put back, and ``recycle`` asks for a fresh interpreter. The
 names of the checks and failures the page shows are :data:`CHECKS` and :data:`FAILURES`.
+
+What a person reads -- a case's title, message and hint, the ``expected`` of a case that must
+raise, ``got`` when it raised, an error's message -- are phrases (:func:`wording.phrase`,
+lists of them for a message or hint): the page words them in its language, and words them anew
+when the language changes; :func:`wording.render` gives the text natively.
 """
 from __future__ import annotations
 
@@ -46,8 +51,8 @@ import numpy as np
 import catalogue
 import nnbasics
 from exercises import EXERCISES, TIERS, Case, cases as build_cases
-from sandbox import Guard, Limits, Output, Tampered, TimeUp, captured
-from wording import FILENAME, clip, format_traceback, one_line, show, type_name
+from sandbox import Guard, Limits, OverLimit, Output, Tampered, TimeUp, captured
+from wording import FILENAME, clip, format_traceback, one_line, phrase, show, type_name
 
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
 MEMORY_LIMIT = 256 * 2**20  # bytes of Python and NumPy memory the learner's code may hold
@@ -63,11 +68,7 @@ FAILURES = ("time", "memory", "defined", "not-run", "tampered")
 FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}
 PARAMS = {op["name"]: catalogue.params(op["name"]) for op in catalogue.OPERATIONS}
 
-TAMPERED = ("your code changed NumPy, the package or the grader while it ran, so this check does "
-            "not count (everything was put back, and Python for practice is restarted)")
-
-NAN_HINT = ("Your result has nan in it. nan comes from inf / inf or 0 / 0: did np.exp "
-            "overflow to inf, or did a norm of 0 end up in a division?")
+TAMPERED = [phrase("msg-tampered")]
 
 
 def _traceback(error: BaseException) -> str:
@@ -86,51 +87,47 @@ def _type_ok(got, expected) -> bool:
     return isinstance(got, np.ndarray if isinstance(expected, np.ndarray) else float)
 
 
-def _values_message(got, expected) -> str | None:
+def _values_message(got, expected) -> list[dict] | None:
     """None when np.allclose(expected, got) (the course's order), else what differs."""
     if isinstance(got, np.ndarray) and got.dtype.kind not in "biuf":
-        return f"your array holds {got.dtype} values, not real numbers"
+        return [phrase("msg-dtype", dtype=got.dtype)]
     with np.errstate(all="ignore"):
         got_array = np.asarray(got, dtype=float)
         if np.allclose(expected, got_array):
             return None
         close = np.isclose(expected, got_array)
     wrong = np.argwhere(~close)
-    count = len(wrong) if got_array.ndim else 1
-    message = "np.allclose(expected, result) is False"
     if got_array.ndim:
         index = tuple(int(i) for i in wrong[0])
-        where = "[" + ", ".join(map(str, index)) + "]"
-        message += (f": {count} of {got_array.size} values differ; the first at {where} is "
-                    f"{got_array[index]:.8g}, expected {float(expected[index]):.8g}")
+        message = [phrase("msg-not-close", count=len(wrong), size=got_array.size,
+                          where="[" + ", ".join(map(str, index)) + "]",
+                          got=f"{got_array[index]:.8g}", expected=f"{float(expected[index]):.8g}")]
     else:
-        message += f": got {float(got_array):.17g}, expected {float(expected):.17g}"
+        message = [phrase("msg-not-close-number", got=f"{float(got_array):.17g}", expected=f"{float(expected):.17g}")]
     if np.isnan(got_array).any():
-        message += ". " + NAN_HINT
+        message.append(phrase("hint-nan"))
     return message
 
 
-def _check_value(got, expected) -> tuple[str | None, str]:
+def _check_value(got, expected) -> tuple[str | None, list[dict]]:
     """(the first failing check or None, its message) in the course's order."""
     if not _type_ok(got, expected):
-        message = f"expected a {_expected_type(expected)}, got {type_name(got)}"
+        kinds = {"expected": _expected_type(expected), "got": type_name(got)}
         if got is None:
-            message += " -- your function returned None: is the line with `= None` still there, or a `return` missing?"
-        elif isinstance(got, np.ndarray) and got.ndim == 0:
-            message += " of shape () -- return a number, for example float(...)"
-        elif isinstance(got, np.floating):
-            message += (" -- the course checks isinstance(result, float): a numpy.float64 is a "
-                        "float, other NumPy floats are not; compute in float64 or use float(...)")
-        elif isinstance(got, np.ndarray):
-            message += f" of shape {got.shape}"
-        return "type", message
+            return "type", [phrase("msg-type-none", **kinds)]
+        if isinstance(got, np.ndarray) and got.ndim == 0:
+            return "type", [phrase("msg-type-0d", **kinds)]
+        if isinstance(got, np.floating):
+            return "type", [phrase("msg-type-float", **kinds)]
+        if isinstance(got, np.ndarray):
+            return "type", [phrase("msg-type-array", shape=got.shape, **kinds)]
+        return "type", [phrase("msg-type", **kinds)]
     if isinstance(expected, np.ndarray) and got.shape != expected.shape:
-        return "shape", f"expected shape {expected.shape}, got shape {got.shape}"
+        return "shape", [phrase("msg-shape", expected=expected.shape, got=got.shape)]
     message = _values_message(got, expected)
     if message:
         return "values", message
-    return None, "type, shape and values are right" if isinstance(expected, np.ndarray) else \
-        "type and value are right"
+    return None, [phrase("msg-right" if isinstance(expected, np.ndarray) else "msg-right-number")]
 
 
 def _checks_for(expected, raises) -> list[str]:
@@ -164,8 +161,8 @@ def _statuses(names: list[str], failed: str | None) -> list[list[str]]:
 def _warnings(caught) -> list[str]:
     shown = []
     for warning in caught:
-        line = f" (line {warning.lineno})" if warning.filename == FILENAME else ""
-        text = f"{warning.category.__name__}: {warning.message}{line}"
+        where = f"{FILENAME}:{warning.lineno}: " if warning.filename == FILENAME else ""
+        text = f"{where}{warning.category.__name__}: {warning.message}"  # as Python's warnings show it
         if text not in shown:
             shown.append(text)
     return shown[:MAX_WARNINGS]
@@ -179,19 +176,19 @@ def _plan_entry(op: str, case: Case, expected) -> dict:
         "tier": case.tier,
         "args": args,
         "call": f"{FUNCTIONS[op]}({', '.join(PARAMS[op])})",
-        "expected": f"raises {case.raises.__name__}" if case.raises else show(expected),
+        "expected": phrase("expected-raises", error=case.raises.__name__) if case.raises else show(expected),
         "checks": _checks_for(expected, case.raises),
     }
 
 
-def _result(entry: dict, case: Case, failed: str | None, message: str, **extra) -> dict:
+def _result(entry: dict, case: Case, failed: str | None, message: list[dict], **extra) -> dict:
     result = dict(entry)
     result.update(
         status="fail" if failed else "pass",
         failed=failed,
         message=message,
         checks=_statuses(entry["checks"], failed),
-        hint=case.hint if failed and failed not in FAILURES else "",
+        hint=list(case.hint) if failed and failed not in FAILURES else [],
         got=extra.pop("got", ""),
         output=extra.pop("output", ""),
         warnings=extra.pop("warnings", []),
@@ -205,8 +202,7 @@ def _run_case(op: str, compiled, case: Case, expected, entry: dict, limits: Limi
     returned is shown and checked inside the learner's block too, as its methods (``__repr__``,
     ``__array__``, ...) are learner code."""
     if limits.expired():
-        return _result(entry, case, "not-run", "not run: the time for this check ran out "
-                                                "in an earlier case")
+        return _result(entry, case, "not-run", [phrase("msg-out-of-time")])
     function_name = FUNCTIONS[op]
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     output = Output()
@@ -219,32 +215,37 @@ def _run_case(op: str, compiled, case: Case, expected, entry: dict, limits: Limi
                     exec(compiled, namespace)
                 function = namespace.get(function_name)
                 if not callable(function):
-                    return _result(entry, case, "defined", f"your code defines no function {function_name}")
+                    return _result(entry, case, "defined", [phrase("msg-no-function", function=function_name)])
                 args = copy.deepcopy(case.args)  # the learner may change its inputs in place
                 with captured(output):
                     got = function(*args)
             shown = show(got)
             failed, message = _check_value(got, expected) if case.raises is None else (
-                "raises", f"expected it to raise {case.raises.__name__}, but it returned {clip(shown, 200)}")
+                "raises", [phrase("msg-returned", error=case.raises.__name__, got=clip(shown, 200))])
     except Tampered:
         return _result(entry, case, "tampered", TAMPERED, output=output.getvalue())
     except TimeUp as error:
-        return _result(entry, case, "time", f"timed out: {error} (an endless loop?)",
+        return _result(entry, case, "time", [phrase("msg-time", seconds=error.seconds)],
                        output=output.getvalue(), traceback=_traceback(error))
     except MemoryError as error:
-        return _result(entry, case, "memory", f"ran out of memory: {error or 'MemoryError'}",
-                       output=output.getvalue())
+        return _result(entry, case, "memory", [_out_of_memory(error)], output=output.getvalue())
     except BaseException as error:  # the learner's own error (SystemExit too): part of the result
-        matches = case.raises is not None and isinstance(error, case.raises)
-        if matches:
-            return _result(entry, case, None, f"raised {one_line(error)}", got=f"raised {one_line(error)}",
+        raised = phrase("got-raised", error=one_line(error))
+        if case.raises is not None and isinstance(error, case.raises):
+            return _result(entry, case, None, [phrase("msg-raised", error=one_line(error))], got=raised,
                            output=output.getvalue(), warnings=_warnings(caught))
-        check = "raises" if case.raises else "runs"
-        prefix = f"expected {case.raises.__name__}, but it " if case.raises else ""
-        return _result(entry, case, check, f"{prefix}raised {one_line(error)}",
-                       got=f"raised {one_line(error)}", output=output.getvalue(),
-                       warnings=_warnings(caught), traceback=_traceback(error))
+        message = phrase("msg-raised-instead", expected=case.raises.__name__, error=one_line(error)) \
+            if case.raises else phrase("msg-raised", error=one_line(error))
+        return _result(entry, case, "raises" if case.raises else "runs", [message], got=raised,
+                       output=output.getvalue(), warnings=_warnings(caught), traceback=_traceback(error))
     return _result(entry, case, failed, message, got=shown, output=output.getvalue(), warnings=_warnings(caught))
+
+
+def _out_of_memory(error: MemoryError) -> dict:
+    """Why the code ran out of memory: over the grader's limit, or NumPy's or Python's own."""
+    if isinstance(error, OverLimit):
+        return phrase(f"msg-memory-{error.reason}", **error.params)
+    return phrase("msg-memory", detail=str(error) or "MemoryError")
 
 
 def _expected(reference, case: Case):
@@ -317,13 +318,13 @@ def expected_values(op: str) -> list:
     return [copy.deepcopy(expected) for _, expected, _ in PLANS[op]]
 
 
-def _tampered(outcome: dict) -> tuple[str, str]:
+def _tampered(outcome: dict) -> tuple[str, list[dict]]:
     """The failure of every case when the code changed what it must not (said once, above them)."""
-    outcome["error"] = {"kind": "tampered", "message": TAMPERED[0].upper() + TAMPERED[1:] + ".", "traceback": ""}
+    outcome["error"] = {"kind": "tampered", "message": [phrase("error-tampered")], "traceback": ""}
     return "tampered", TAMPERED
 
 
-def _top_level(op: str, compiled, limits: Limits, outcome: dict) -> tuple[str, str] | None:
+def _top_level(op: str, compiled, limits: Limits, outcome: dict) -> tuple[str, list[dict]] | None:
     """Run the code's top level once (its output is shown above the cases); the failure of every
     case if it fails, with ``outcome["error"]`` saying why."""
     function_name = FUNCTIONS[op]
@@ -338,23 +339,21 @@ def _top_level(op: str, compiled, limits: Limits, outcome: dict) -> tuple[str, s
     except Tampered:
         failure = _tampered(outcome)
     except TimeUp as error:
-        failure = ("time", f"timed out: {error} before defining {function_name} (an endless loop?)")
-        outcome["error"] = {"kind": "time", "message": failure[1][0].upper() + failure[1][1:] + ".",
-                            "traceback": _traceback(error)}
+        failure = ("time", [phrase("msg-time-top", seconds=error.seconds, function=function_name)])
+        outcome["error"] = {"kind": "time", "traceback": _traceback(error),
+                            "message": [phrase("error-time", seconds=error.seconds, function=function_name)]}
     except MemoryError as error:
-        failure = ("memory", f"ran out of memory: {error or 'MemoryError'}")
-        outcome["error"] = {"kind": "memory", "message": "Your code ran out of memory.",
-                            "traceback": _traceback(error)}
+        failure = ("memory", [_out_of_memory(error)])
+        outcome["error"] = {"kind": "memory", "message": [phrase("error-memory")], "traceback": _traceback(error)}
     except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
-        outcome["error"] = {"kind": "top-level", "message": "Your code raised an error before the cases could run.",
+        outcome["error"] = {"kind": "top-level", "message": [phrase("error-top-level")],
                             "traceback": _traceback(error)}
-        failure = ("runs", f"your code raised {one_line(error)} (shown above)")
+        failure = ("runs", [phrase("msg-top-level", error=one_line(error))])
     else:
         if not callable(namespace.get(function_name)):
-            failure = ("defined", f"your code defines no function named {function_name}")
-            outcome["error"] = {"kind": "undefined", "traceback": "",
-                                "message": f"Define a function named {function_name}: "
-                                           f"def {function_name}({', '.join(PARAMS[op])}):"}
+            failure = ("defined", [phrase("msg-no-function", function=function_name)])
+            outcome["error"] = {"kind": "undefined", "traceback": "", "message": [phrase(
+                "error-undefined", function=function_name, signature=f"def {function_name}({', '.join(PARAMS[op])}):")]}
     outcome["printed"] = printed.getvalue()
     return failure
 
@@ -369,13 +368,12 @@ def _grade(op: str, code: str, report: Callable[[dict], None], time_limit: float
     outcome = {"op": op, "function": function_name, "printed": "", "error": None, "recycle": False}
     results: list[dict] = []
     limits = Limits(time_limit, memory_limit)
-    failure: tuple[str, str] | None = None  # (check, message) that fails every case
+    failure: tuple[str, list[dict]] | None = None  # (check, message) that fails every case
     try:
         compiled = compile(code, FILENAME, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:  # ValueError: null bytes in the source
-        outcome["error"] = {"kind": "syntax", "message": "Your code has a syntax error.",
-                            "traceback": _traceback(error)}
-        failure = ("runs", "your code has a syntax error (shown above), so it could not run")
+        outcome["error"] = {"kind": "syntax", "message": [phrase("error-syntax")], "traceback": _traceback(error)}
+        failure = ("runs", [phrase("msg-syntax")])
     else:
         if changed_before:
             failure = _tampered(outcome)

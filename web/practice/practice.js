@@ -1,8 +1,9 @@
 // Practice mode: every card's "Practice" panel, where the learner writes the function and
 // Check grades it, case by case, in the practice worker (worker-client.js). Checks queue up,
-// one at a time; code autosaves per function in localStorage, passed exercises too.
+// one at a time; code autosaves per function in localStorage, passed exercises too. Every word
+// is practice.json's, placed by report.js's put in the page's language (and anew on a switch).
 import { CHECK_LIMIT_MS, PracticeWorker } from "./worker-client.js";
-import { Report, setStatus, showPassed } from "./report.js";
+import { Report, phrase, put, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
@@ -40,22 +41,27 @@ function ensurePython(panel) {
       () => {
         if (python !== current) return;
         setWorkerState("ready");
-        for (const waiting of startWatchers) setStatus(waiting, "Python for practice is ready.");
+        for (const waiting of startWatchers) setStatus(waiting, phrase("status-ready"));
         startWatchers.clear();
       },
       (error) => {
         if (current.isReady) return; // a running worker ended: the check reports it
         setWorkerState("failed");
-        for (const waiting of startWatchers) setStatus(waiting, `${error.message}. Reload the page to try again.`, "failed");
+        for (const waiting of startWatchers) setStatus(waiting, [why(error), phrase("status-reload")], "failed");
         startWatchers.clear();
       },
     );
   }
   if (panel && !python.isReady) {
     startWatchers.add(panel);
-    setStatus(panel, "Starting Python for practice…", "busy");
+    setStatus(panel, phrase("status-starting"), "busy");
   }
   return python;
+}
+
+/** Why something failed, in words: the worker's reason, or the error's own message. */
+function why(error) {
+  return error.phrase ?? phrase("reason-unknown", { detail: error.message });
 }
 
 function setWorkerState(state) {
@@ -77,7 +83,7 @@ function functionName(panel) {
 function showWaiting() {
   for (const panel of waiting) {
     if (running && running !== panel) {
-      setStatus(panel, `Waiting for the check of ${functionName(running)} to finish…`, "busy");
+      setStatus(panel, phrase("status-waiting", { function: functionName(running) }), "busy");
     }
   }
 }
@@ -86,13 +92,13 @@ function showWaiting() {
 function enqueue(panel) {
   waiting.add(panel);
   showWaiting();
-  if (!running && !python?.isReady) setStatus(panel, "Starting Python for practice…", "busy"); // says so at once
+  if (!running && !python?.isReady) setStatus(panel, phrase("status-starting"), "busy"); // says so at once
   queue = queue.then(() => {
     waiting.delete(panel);
     return check(panel);
   }).catch((error) => {
     finishCheck(panel);
-    setStatus(panel, `The check could not run (${error.message}).`, "failed");
+    setStatus(panel, [phrase("status-could-not-run"), why(error)], "failed");
   });
 }
 
@@ -109,34 +115,33 @@ async function check(panel) {
   try {
     await worker.ready;
   } catch (error) {
-    setStatus(panel, `${error.message}. Reload the page to try again.`, "failed");
+    setStatus(panel, [why(error), phrase("status-reload")], "failed");
     finishCheck(panel);
     return;
   }
-  setStatus(panel, "Checking…", "busy");
+  setStatus(panel, phrase("status-checking"), "busy");
   report.clear();
   const started = performance.now();
   const outcome = await worker.run(op, code, (event) => report.event(event));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (outcome.result) {
     report.done(outcome.result);
-    setStatus(panel, `Checked in ${seconds} s.`);
+    setStatus(panel, phrase("status-checked", { seconds }));
     if (outcome.result.all_passed) {
       const robust = Boolean(outcome.result.all_extra_passed);
       storage.set(`passed:${op}`, "1");
       if (robust) storage.set(`robust:${op}`, "1");
       showPassed(op, robust);
     }
-    if (outcome.result.recycle) worker.die("it asked for a fresh start"); // memory used up, or tampered with
+    if (outcome.result.recycle) worker.die("reason-fresh-start"); // memory used up, or tampered with
   } else if (outcome.timedOut) {
-    report.stopped("time", `timed out: the check had no answer after ${CHECK_LIMIT_MS / 1000} s `
-      + "(an endless loop, or a very long computation?)");
-    setStatus(panel, "Stopped after too long; Python for practice was restarted.");
+    report.stopped("time", [phrase("reason-no-answer", { seconds: CHECK_LIMIT_MS / 1000 })]);
+    setStatus(panel, phrase("status-timed-out"));
   } else {
-    // Classified by the worker's explicit kind, never by the text of a message.
+    // Classified by the worker's explicit kind, never by the words of a message.
     report.stopped(["stopped", "tampered"].includes(outcome.kind) ? outcome.kind : "crashed",
-      `${outcome.message}; it was restarted`);
-    setStatus(panel, "Python for practice was restarted.");
+      [outcome.phrase, phrase("reason-restarted")]);
+    setStatus(panel, phrase("status-restarted"));
   }
   if (!python) ensurePython(); // the next check finds a fresh worker starting or ready
   finishCheck(panel);
@@ -158,10 +163,8 @@ function fillSolution(panel, op) {
   const details = panel.querySelector(".practice-solution");
   if (!details.open) return;
   const source = window.nnApp?.sources?.[op];
-  details.querySelector("code").textContent = source ?? "The solution appears here once Python has loaded…";
-  details.querySelector(".practice-solution-note").textContent = source
-    ? "The package's own version. Any helper it calls only converts and checks the input or words an error message."
-    : "";
+  put(details.querySelector("code"), source ?? phrase("solution-waiting"));
+  put(details.querySelector(".practice-solution-note"), source ? phrase("solution-note") : "");
 }
 
 function setUp(panel) {
@@ -207,7 +210,7 @@ function setUp(panel) {
     setCode(editor, stub);
     storage.remove(`code:${op}`);
     closeConfirm(panel.querySelector(".cm-content") ?? editor);
-    setStatus(panel, "Your code was replaced by the starting code.");
+    setStatus(panel, phrase("status-reset"));
   });
 
   const solution = panel.querySelector(".practice-solution");
@@ -225,11 +228,10 @@ function saveCode(panel) {
     : storage.set(`code:${op}`, editor.value);
   if (!kept) {
     panel.dataset.unkept = "true";
-    setStatus(panel, "Your code cannot be kept across reloads: the browser refused to store it "
-      + "(its storage is full or switched off). Download it to keep it.", "failed");
+    setStatus(panel, phrase("status-not-kept"), "failed");
   } else if (panel.dataset.unkept) {
     delete panel.dataset.unkept;
-    setStatus(panel, "Your code is kept across reloads again.");
+    setStatus(panel, phrase("status-kept-again"));
   }
 }
 

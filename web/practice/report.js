@@ -1,38 +1,66 @@
 // A practice panel's report: each case as it is graded (what was passed, expected, got and
 // which check failed), the grade, the status line and the "passed" marks on the page.
-// Check names come from the grader (grader.CHECKS / FAILURES); VERDICTS words each.
+// Check names come from the grader (grader.CHECKS / FAILURES); VERDICTS names the words of each.
+// Every word is placed with window.nnI18n (web/i18n/i18n.js) from practice.json: the grader's
+// titles, messages and hints come as phrases ({key, params}), so a language switch words the
+// whole report anew, keeping every result; code, values and tracebacks stay as they are.
 
-export const VERDICTS = {
-  runs: "failed: it raised an error",
-  type: "failed the type check",
-  shape: "failed the shape check",
-  values: "failed the values check",
-  raises: "failed: it should raise an error",
-  time: "timed out",
-  memory: "ran out of memory",
-  defined: "failed: no such function",
-  "not-run": "not run",
-  tampered: "not counted: the code changed NumPy or the grader",
-  stopped: "stopped",
-  crashed: "Python for practice crashed",
-};
+export const VERDICTS = Object.fromEntries(["runs", "type", "shape", "values", "raises", "time", "memory",
+  "defined", "not-run", "tampered", "stopped", "crashed"].map((name) => [name, `practice.verdict-${name}`]));
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+const isPhrase = (value) => typeof value?.key === "string" && value.key.startsWith("practice.")
+  && typeof value.params === "object";
+
+/** Put ``words`` into ``node``: a phrase or a list of them (the grader's or the page's, each
+ * worded in the page's language, and anew on a switch) or plain text, shown as it is. */
+export function put(node, words) {
+  const phrases = [words].flat().filter(isPhrase);
+  if (phrases.length === 1) {
+    window.nnI18n.set(node, phrases[0].key, phrases[0].params);
+    return node;
+  }
+  node.removeAttribute("data-i18n");
+  node.removeAttribute("data-i18n-params");
+  if (!phrases.length) {
+    node.textContent = typeof words === "string" ? words : "";
+    return node;
+  }
+  node.replaceChildren(...phrases.flatMap((item, index) => {
+    const part = document.createElement("span");
+    window.nnI18n.set(part, item.key, item.params);
+    return index ? [" ", part] : [part];
+  }));
   return node;
 }
 
-export function setStatus(panel, text, state = "") {
+/** A phrase of practice.json. */
+export const phrase = (key, params) => ({ key: `practice.${key}`, params: params ?? {} });
+
+function element(tag, className, words) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (words !== undefined) put(node, words);
+  return node;
+}
+
+/** The panel's status line: ``words`` (phrases), ``state`` "busy", "failed" or none. */
+export function setStatus(panel, words, state = "") {
   const status = panel.querySelector(".practice-status");
-  status.textContent = text;
+  put(status, words);
   status.dataset.state = state;
 }
 
+let blocks = 0;
+
+/** A labelled block of a case (its input, what was expected, ...): the label names the block,
+ * in the page's language whenever it scrolls (cards/reachable.js). */
 function block(label, text, className = "") {
   const wrap = element("div", `case-block ${className}`.trim());
-  wrap.append(element("h5", "case-label", label), element("pre", "", text));
+  const heading = element("h5", "case-label", phrase(label));
+  heading.id = `case-block-${++blocks}`;
+  const pre = element("pre", "", text);
+  pre.setAttribute("aria-labelledby", heading.id);
+  wrap.append(heading, pre);
   return wrap;
 }
 
@@ -48,13 +76,12 @@ function caseItem(entry, brief = false) {
   const summary = element("summary");
   const mark = { pass: "✓", fail: "✗" }[entry.status] ?? "…";
   const head = element("span", "case-head");
-  head.append(
-    element("span", "case-title", entry.title),
-    element("span", "case-verdict", entry.status === "pass" ? "passed"
-      : entry.status === "fail" ? VERDICTS[entry.failed] ?? "failed" : entry.running ? "running…" : "waiting"),
-  );
+  const verdict = entry.status === "pass" ? "practice.verdict-passed"
+    : entry.status === "fail" ? VERDICTS[entry.failed] ?? "practice.verdict-failed"
+      : entry.running ? "practice.verdict-running" : "practice.verdict-waiting";
+  head.append(element("span", "case-title", entry.title), element("span", "case-verdict", { key: verdict, params: {} }));
   if (entry.output && entry.status === "pass") {
-    head.append(element("span", "case-printed", "printed output"));
+    head.append(element("span", "case-printed", phrase("printed-output")));
   }
   summary.append(element("span", "case-mark", mark), head);
   if (brief) {
@@ -67,24 +94,27 @@ function caseItem(entry, brief = false) {
   if (entry.message) body.append(element("p", "case-message", entry.message));
   if (entry.checks?.length && entry.status) {
     const checks = element("ul", "case-checks");
-    checks.setAttribute("aria-label", "Checks, in order");
+    window.nnI18n.attr(checks, "aria-label", "practice.checks-label");
     for (const [name, status] of entry.checks) {
-      const check = element("li", "", name);
+      const check = element("li", "", phrase(`check-${name}`));
+      check.dataset.name = name;
       check.dataset.check = status;
-      check.title = { pass: "passed", fail: "failed", skipped: "not checked" }[status];
+      if (["pass", "fail", "skipped"].includes(status)) window.nnI18n.attr(check, "title", `practice.check-${status}`);
       checks.append(check);
     }
     body.append(checks);
   }
   const data = element("div", "case-data");
-  data.append(block("Input", `${entry.args}\n${entry.call}`));
-  data.append(block("Expected", entry.expected));
-  if (entry.got) data.append(block("Got", entry.got, entry.status === "fail" ? "is-wrong" : ""));
+  data.append(block("block-input", `${entry.args}\n${entry.call}`));
+  data.append(block("block-expected", entry.expected));
+  if (entry.got) data.append(block("block-got", entry.got, entry.status === "fail" ? "is-wrong" : ""));
   body.append(data);
-  if (entry.hint) body.append(element("p", "case-hint", entry.hint));
-  if (entry.warnings?.length) body.append(block("Warnings", entry.warnings.join("\n"), "is-note"));
-  if (entry.output) body.append(block("Printed", entry.output));
-  if (entry.traceback) body.append(block("Traceback", entry.traceback, "is-wrong"));
+  if (entry.hint?.length) body.append(element("p", "case-hint", entry.hint));
+  if (entry.warnings?.length) body.append(block("block-warnings", entry.warnings.join("\n"), "is-note"));
+  if (entry.output) body.append(block("block-printed", entry.output));
+  if (entry.traceback) {
+    body.append(block(entry.failed === "time" ? "block-stopped-here" : "traceback", entry.traceback, "is-wrong"));
+  }
   details.append(body);
   item.append(details);
   return item;
@@ -111,9 +141,9 @@ export class Report {
   clear() {
     this.root.hidden = false;
     this.root.dataset.state = "running";
-    this.grade.textContent = "Checking…";
+    put(this.grade, phrase("status-checking"));
     delete this.grade.dataset.status;
-    this.extra.textContent = "";
+    put(this.extra, "");
     delete this.extra.dataset.status;
     this.brief = false;
     this.problem(null);
@@ -153,8 +183,9 @@ export class Report {
   problem(error) {
     const box = this.panel.querySelector(".practice-problem");
     box.hidden = !error;
-    box.querySelector(".practice-problem-text").textContent = error?.message ?? "";
+    put(box.querySelector(".practice-problem-text"), error?.message ?? "");
     const trace = box.querySelector(".practice-trace");
+    window.nnI18n.attr(trace, "data-label", error?.kind === "time" ? "practice.block-stopped-here" : "practice.traceback");
     trace.textContent = error?.traceback ?? "";
     trace.hidden = !error?.traceback;
   }
@@ -174,10 +205,10 @@ export class Report {
   }
 
   /** The worker was ended (too slow) or died: every case without a result fails ("tampered":
-   * every case, as the worker's results cannot be believed). */
+   * every case, as the worker's results cannot be believed); ``message``: phrases saying why. */
   stopped(failed, message) {
     if (!this.entries.length) { // no plan came: the cases are known from an earlier check, or not
-      const plan = plans.get(this.op) ?? [{ name: "your-code", title: "Your code", args: "", call: "",
+      const plan = plans.get(this.op) ?? [{ name: "your-code", title: phrase("your-code"), args: "", call: "",
         expected: "", checks: ["runs"] }];
       this.show(plan);
       this.stage = { stage: "case", index: 0 };
@@ -191,11 +222,11 @@ export class Report {
         ...entry,
         status: "fail",
         failed: here ? failed : "not-run",
-        message: here ? message : "not run: the check was stopped before this case",
+        message: here ? message : [phrase("not-run-stopped")],
         checks: (entry.checks ?? []).map((check, i) => [[check].flat()[0], i === 0 && here ? "fail" : "skipped"]),
       });
     });
-    this.problem({ message: message[0].toUpperCase() + message.slice(1) + "." });
+    this.problem({ message });
     this.summarize();
   }
 
@@ -205,12 +236,12 @@ export class Report {
       const cases = this.entries.filter((entry) => (entry.tier ?? "course") === tier);
       const passed = cases.filter((entry) => entry.status === "pass").length;
       const all = cases.length > 0 && passed === cases.length;
-      output.textContent = cases.length ? `${passed}/${cases.length} passed${all ? praise : ""}` : "";
+      put(output, cases.length ? phrase(all ? praise : "tally", { passed, total: cases.length }) : "");
       output.dataset.status = all ? "pass" : "fail";
       return all;
     };
-    const course = tally(this.grade, "course", " — well done!");
-    const extra = tally(this.extra, "extra", " — robust!");
+    const course = tally(this.grade, "course", "tally-well-done");
+    const extra = tally(this.extra, "extra", "tally-robust");
     this.root.dataset.state = course ? "pass" : "fail";
     return { course, extra };
   }
@@ -227,15 +258,16 @@ export function showPassed(op, robust = false) {
   if (robust) card.dataset.practiceRobust = "true";
   const heading = card.querySelector("h2");
   const link = document.querySelector(`nav.toc a[href="#${CSS.escape(op)}"]`);
-  mark(heading, "practice-badge", "✓ Passed", "You passed this exercise's course checks");
-  mark(link, "practice-done", "✓", " (practice passed)");
+  mark(heading, "practice-badge", phrase("badge-passed"), "practice.badge-passed-title");
+  mark(link, "practice-done", "✓", phrase("toc-passed"));
   if (robust) {
-    mark(heading, "practice-robust", "★ Robust", "Your version also passed every going-further case");
-    mark(link, "practice-robust", "★", " (robust)");
+    mark(heading, "practice-robust", phrase("badge-robust"), "practice.badge-robust-title");
+    mark(link, "practice-robust", "★", phrase("toc-robust"));
   }
 }
 
-/** Append a mark (once) to ``parent``; ``hidden`` is its text for screen readers in a link. */
+/** Append a mark (once) to ``parent``: in a link, ``hidden`` is its words for screen readers;
+ * on a heading, the key of its title. */
 function mark(parent, className, text, hidden) {
   if (!parent || parent.querySelector(`.${className}`)) return;
   const node = element("span", className);
@@ -243,8 +275,8 @@ function mark(parent, className, text, hidden) {
     node.append(element("span", "", text), element("span", "visually-hidden", hidden));
     node.firstChild.setAttribute("aria-hidden", "true");
   } else {
-    node.textContent = text;
-    node.title = hidden;
+    put(node, text);
+    window.nnI18n.attr(node, "title", hidden);
   }
   parent.append(" ", node);
 }

@@ -18,6 +18,19 @@ from wording import FILENAME, MAX_OUTPUT
 class TimeUp(BaseException):
     """The learner's code used up the check's time (a BaseException: `except Exception` misses it)."""
 
+    def __init__(self, seconds: float):
+        super().__init__(f"your code ran for more than {seconds:g} s")
+        self.seconds = f"{seconds:g}"
+
+
+class OverLimit(MemoryError):
+    """The learner's code went over the memory limit, or stopped what measures it: ``reason``
+    names which (``msg-memory-<reason>`` in practice.json), ``params`` fill it in."""
+
+    def __init__(self, message: str, reason: str, **params):
+        super().__init__(message)
+        self.reason, self.params = reason, params
+
 
 class Tampered(BaseException):
     """Learner code changed what the guard keeps, or brought back a hidden module (all put back)."""
@@ -36,11 +49,13 @@ class Limits:
 
     def check(self):
         if time.monotonic() > self.deadline:
-            raise TimeUp(f"your code ran for more than {self.seconds:g} s")
+            raise TimeUp(self.seconds)
         if not tracemalloc.is_tracing():  # the limit is measured by tracemalloc: it stays on
-            raise MemoryError("your code stopped tracemalloc, which measures its memory for the limit")
+            raise OverLimit("your code stopped tracemalloc, which measures its memory for the limit",
+                            "tracemalloc")
         if tracemalloc.get_traced_memory()[0] > self.memory:
-            raise MemoryError(f"your code used more than {self.memory // 2**20} MB")
+            raise OverLimit(f"your code used more than {self.memory // 2**20} MB", "limit",
+                            megabytes=self.memory // 2**20)
 
     def _global(self, frame, event, arg):
         if frame.f_code.co_filename != FILENAME:

@@ -1,5 +1,7 @@
-"""Practice mode's wording: a value as Python source a learner would type, and an error
-as Python shows it, trimmed to the learner's own lines.
+"""Practice mode's wording: the phrases the page shows in its language (a key of
+web/i18n/<lang>/practice.json and its parameters: the page words them, so a language switch
+words them anew), a value as Python source a learner would type, and an error as Python shows
+it, trimmed to the learner's own lines.
 """
 from __future__ import annotations
 
@@ -8,11 +10,25 @@ import traceback
 import numpy as np
 
 from nnbasics.printing import NUMPY_DEFAULT_PRINT_OPTIONS
+from words import MARKUP, say
 
 FILENAME = "<your code>"  # the name the learner's code is compiled under
 MAX_TEXT = 3000  # characters of one shown value
 MAX_OUTPUT = 6000  # characters of captured print output per run
 PRINT_OPTIONS = {**NUMPY_DEFAULT_PRINT_OPTIONS, "threshold": 200}  # long values shortened
+
+
+def phrase(key: str, **params) -> dict:
+    """Words the page shows in its language: ``practice.<key>`` with ``params`` (as text)."""
+    return {"key": f"practice.{key}", "params": {name: str(value) for name, value in params.items()}}
+
+
+def render(lang: str, phrases) -> str:
+    """A phrase, or a list of them, in ``lang`` as plain text (for files and tests): the words
+    the page shows, without their marks of `code` and **emphasis**."""
+    phrases = [phrases] if isinstance(phrases, dict) else phrases
+    text = " ".join(say(lang, item["key"], **item["params"]) for item in phrases)
+    return MARKUP.sub(lambda match: match.group(1) or match.group(2) or match.group(4) or "", text)
 
 
 def clip(text: str, limit: int = MAX_TEXT) -> str:
@@ -60,16 +76,15 @@ def type_name(value) -> str:
 def format_traceback(error: BaseException, stopped: type[BaseException]) -> str:
     """The error as Python shows it, with only the learner's own lines in the stack.
 
-    An error of type ``stopped`` (the grader's own time limit) says where it stopped instead.
+    An error of type ``stopped`` (the grader's own time limit) is not Python's: its stack only,
+    which the page labels as where the code stopped.
     """
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == FILENAME]
     lines = []
     if frames:
         lines.append("Traceback (most recent call last):\n")
         lines += traceback.StackSummary.from_list(frames).format()
-    if isinstance(error, stopped):
-        lines.append(f"Stopped here: {error}\n")
-    else:
+    if not isinstance(error, stopped):
         lines += traceback.format_exception_only(type(error), error)
     return clip("".join(lines).rstrip("\n"), MAX_OUTPUT)
 

@@ -7,14 +7,27 @@
 // (the frame is removed), so an endless loop costs one failed check, never the page; the
 // caller then starts another.
 
+import { phrase } from "./report.js";
+
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
-// The grader's Python modules and the catalogue they read, beside the page (see README).
-const GRADER_FILES = ["catalogue.py", "operations.json", "practice/wording.py", "practice/sandbox.py",
-  "practice/exercises.py", "practice/grader.py", "practice/export.py"];
+// The grader's Python modules, the catalogue they read and their words in each language: each
+// file's place in the site, and its name in the worker's folder (words.py reads <lang>/*.json
+// beside itself).
+const GRADER_FILES = {
+  "catalogue.py": "catalogue.py", "operations.json": "operations.json", "practice/wording.py": "wording.py",
+  "practice/sandbox.py": "sandbox.py", "practice/exercises.py": "exercises.py", "practice/grader.py": "grader.py",
+  "practice/export.py": "export.py", "i18n/words.py": "words.py",
+  "i18n/en/practice.json": "en/practice.json", "i18n/ko/practice.json": "ko/practice.json",
+};
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
 const WORKER_SCRIPT = new URL("./worker.js", import.meta.url).href;
 const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
+
+/** An Error that says in words why Python for practice stopped (``error.phrase``). */
+function failure(key, params) {
+  return Object.assign(new Error(key), { phrase: phrase(key, params) });
+}
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -49,7 +62,7 @@ function locateRuntime() {
     return {
       indexURL: new URL(".", new URL(config.interpreter, configURL)).href,
       packageURL: new URL(archive ?? "./nnbasics.zip", configURL).href,
-      graderURLs: GRADER_FILES.map((name) => new URL(`./${name}`, configURL).href),
+      graderURLs: Object.keys(GRADER_FILES).map((name) => new URL(`./${name}`, configURL).href),
     };
   })();
   runtimeURLs.catch(() => { runtimeURLs = null; }); // try again next time
@@ -70,11 +83,13 @@ function runtimeFiles() {
     const practice = [packageURL, ...graderURLs];
     const files = await Promise.all([...runtime, ...practice].map(fetchBytes));
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
+    const graderFiles = Object.values(GRADER_FILES);
     return [{
       type: "init",
       indexURL,
       pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
-      practice: named(practice, files.slice(runtime.length)),
+      practice: Object.fromEntries([["nnbasics.zip", files[runtime.length]],
+        ...graderFiles.map((name, i) => [name, files[runtime.length + 1 + i]])]),
     }, [lock, ...files]];
   });
   return { code, init };
@@ -101,17 +116,17 @@ export class PracticeWorker {
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (event) => this.receive(event.data);
-    this.frame = Object.assign(document.createElement("iframe"), { hidden: true, title: "Python for practice" });
+    this.frame = Object.assign(document.createElement("iframe"), { hidden: true });
+    window.nnI18n.attr(this.frame, "title", "practice.frame-title");
     this.frame.setAttribute("sandbox", "allow-scripts"); // an opaque origin: not allow-same-origin
     this.onFrameMessage = (event) => { // the frame only ever says that the worker failed
       if (event.source === this.frame.contentWindow && event.source) {
-        this.die(`Python for practice stopped (${String(event.data?.message ?? "the worker failed").slice(0, 200)})`);
+        this.die("reason-frame-stopped", { detail: String(event.data?.message ?? "the worker failed").slice(0, 200) });
       }
     };
     window.addEventListener("message", this.onFrameMessage);
-    this.startTimer = setTimeout(() => this.die("Python for practice took more than two minutes to start"),
-      START_LIMIT_MS);
-    const failed = (error) => this.die(`Python for practice could not start (${error.message})`);
+    this.startTimer = setTimeout(() => this.die("reason-slow-start"), START_LIMIT_MS);
+    const failed = (error) => this.die("reason-could-not-start", { detail: error.message });
     const loaded = frameHTML().then((html) => new Promise((resolve) => {
       if (this.dead) return;
       this.frame.srcdoc = html;
@@ -134,7 +149,7 @@ export class PracticeWorker {
       this.isReady = true;
       this.resolveReady();
     } else if (message.type === "failed") {
-      this.die(`Python for practice could not start (${String(message.message).slice(0, 500)})`);
+      this.die("reason-could-not-start", { detail: String(message.message).slice(0, 500) });
     } else if (message.type === "event" && this.job?.id === message.id && isObject(message.event)) {
       this.job.onEvent(message.event);
     } else if (message.type === "done" && this.job?.id === message.id && isObject(message.result)
@@ -145,19 +160,19 @@ export class PracticeWorker {
       this.requests.delete(message.id);
     } else if (message.type === "crash") {
       const kind = CRASH_KINDS.has(message.kind) ? message.kind : "runtime";
-      const text = String(message.message).slice(0, 2000);
-      this.die(kind === "tampered" ? text : `Python for practice crashed (${text})`, kind);
+      if (kind === "tampered") this.die("reason-guard", {}, kind);
+      else this.die("reason-crashed", { detail: String(message.message).slice(0, 2000) }, kind);
     }
   }
 
-  /** Grade `code`; resolves to {result} or {timedOut} or {crashed, kind, message}, never rejects. */
+  /** Grade `code`; resolves to {result} or {timedOut} or {crashed, kind, phrase}, never rejects. */
   run(op, code, onEvent) {
-    if (this.dead) return Promise.resolve({ crashed: true, message: "Python for practice had stopped" });
+    if (this.dead) return Promise.resolve({ crashed: true, phrase: phrase("reason-had-stopped") });
     return new Promise((resolve) => {
       const id = ++jobCount;
       const timer = setTimeout(() => {
         this.finish({ timedOut: true });
-        this.die("a check took too long");
+        this.die("reason-too-long");
       }, CHECK_LIMIT_MS);
       this.job = { id, onEvent, resolve, timer };
       this.port.postMessage({ type: "grade", id, op, code });
@@ -166,7 +181,7 @@ export class PracticeWorker {
 
   /** Export or split practice files (export.py's handle); resolves to its response. */
   files(request) {
-    if (this.dead) return Promise.reject(new Error("Python for practice had stopped"));
+    if (this.dead) return Promise.reject(failure("reason-had-stopped"));
     return new Promise((resolve, reject) => {
       const id = ++jobCount;
       this.requests.set(id, { resolve, reject });
@@ -182,17 +197,19 @@ export class PracticeWorker {
     job.resolve(outcome);
   }
 
-  /** End this worker: removing its frame ends the worker in it, whatever it is doing. */
-  die(reason, kind = "stopped") {
+  /** End this worker: removing its frame ends the worker in it, whatever it is doing. Why is
+   * the phrase ``reason`` (a key of practice.json) with ``params``. */
+  die(reason, params = {}, kind = "stopped") {
     if (this.dead) return;
     this.dead = true;
     clearTimeout(this.startTimer);
     window.removeEventListener("message", this.onFrameMessage);
     this.port.close();
     this.frame.remove();
-    this.rejectReady(new Error(reason));
-    this.finish({ crashed: true, kind, message: reason });
-    for (const { reject } of this.requests.values()) reject(new Error(reason));
+    const error = failure(reason, params);
+    this.rejectReady(error);
+    this.finish({ crashed: true, kind, phrase: error.phrase });
+    for (const { reject } of this.requests.values()) reject(error);
     this.requests.clear();
     this.onDie(this);
   }

@@ -6,9 +6,9 @@
 // A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + this file.
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
-// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {name: ArrayBuffer}}
+// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer}}
 //      {type: "grade", id, op, code}
-//      {type: "files", id, request}  (export.py's handle: {export: codes} | {split: text})
+//      {type: "files", id, request}  (export.py's handle: {export: codes, lang} | {split: text})
 // Out: {type: "ready"} | {type: "failed", message}
 //      {type: "event", id, event}  (the grader's plan / stage / case events)
 //      {type: "done", id, result}  | {type: "crash", id, kind, message}
@@ -78,8 +78,10 @@ async function start({ indexURL, pyodide: runtime, practice }) {
   const home = "/home/pyodide/practice";
   pyodide.FS.mkdirTree(home);
   pyodide.unpackArchive(practice["nnbasics.zip"], "zip", { extractDir: home });
-  for (const [name, bytes] of Object.entries(practice)) {
-    if (name !== "nnbasics.zip") pyodide.FS.writeFile(`${home}/${name}`, new Uint8Array(bytes));
+  for (const [name, bytes] of Object.entries(practice)) { // a name may have a folder: en/practice.json
+    if (name === "nnbasics.zip") continue;
+    pyodide.FS.mkdirTree(`${home}/${name}`.replace(/\/[^/]*$/, ""));
+    pyodide.FS.writeFile(`${home}/${name}`, new Uint8Array(bytes));
   }
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
   grader = pyodide.pyimport("grader");
