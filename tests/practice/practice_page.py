@@ -97,4 +97,5 @@ def reset(page, op) -> str:
 
 
 def failed_check(page, op, case) -> str:
-    return panel(page, op).locator(f'[data-case="{case}"] .case-checks li[data-check="fail"]').text_content()
+    """The name of the check a case failed (the grader's, whatever the page's language)."""
+    return panel(page, op).locator(f'[data-case="{case}"] .case-checks li[data-check="fail"]').get_attribute("data-name")
