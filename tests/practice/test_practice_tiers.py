@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, module_page_fixture
@@ -110,16 +111,19 @@ def test_a_file_without_exercises_is_refused_with_a_reason_and_changes_nothing(a
     assert panel(app, "softmax").locator('[name="code"]').input_value() == before
 
 
-def test_the_panel_with_a_course_passing_softmax_looks_clear(browser, site_url):
+@pytest.mark.parametrize("lang, scheme", [("en", "light"), ("ko", "light"), ("ko", "dark")])
+def test_the_panel_with_a_course_passing_softmax_looks_clear(browser, site_url, lang, scheme):
     shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
     for width in (360, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page = context.new_page()
-        page.goto(site_url + "/")
+        page.goto(f"{site_url}/?lang={lang}")
         page.wait_for_selector("html.ready", timeout=90_000)
         check(page, "softmax", COURSE_SOFTMAX)
         box = panel(page, "softmax")
+        box.locator('[data-case="one-row"] summary').click()  # a failed going-further case, open
         assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1"), "nothing sticks out of the panel"
-        box.screenshot(path=str(shots / f"practice-tiers-{width}.png"))
+        name = "" if lang == "en" else f"-{lang}" + ("" if scheme == "light" else f"-{scheme}")
+        box.screenshot(path=str(shots / f"practice-tiers{name}-{width}.png"))
         context.close()
