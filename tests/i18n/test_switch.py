@@ -17,7 +17,7 @@ NAMES = {"NumPy", "Pyodide", "PyScript", "Python", "WebAssembly", "Chrome", "Fir
          "Edge", "PNG", "JPEG", "MB", "L1", "L2", "py", "ipynb", "inf", "nan", "float64"}
 IDENTIFIERS = {op["function"] for op in catalogue.OPERATIONS} | {op["name"] for op in catalogue.OPERATIONS} \
     | {param["name"] for op in catalogue.OPERATIONS for param in op["params"]}
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")  # a single letter is a symbol: (h, w, c), C order
 
 # Visible text outside what stays as it is: code, NumPy's output, typed inputs, formulas.
 VISIBLE_WORDS = """() => {
@@ -41,9 +41,18 @@ def english_words(page) -> list[str]:
             if word not in NAMES | IDENTIFIERS]
 
 
-def visit(page, url):
-    page.goto(url)
+def visit(context, site_url, path, lang="ko"):
+    """A new tab of ``context`` on ``path``, ready, in ``lang``; the tabs before it are closed
+    once they are found clean (a tab left while it loads its icon would cancel that request)."""
+    for old in context.pages:
+        old.watcher.assert_clean()
+        old.close()
+    page = context.new_page()
+    page.watcher = PageWatch(page, site_url)
+    page.goto(site_url + path)
     page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    return page
 
 
 def card(page, op):
@@ -108,26 +117,20 @@ def test_switching_keeps_every_input_and_does_not_reload_or_restart_python(brows
 
 
 def test_a_link_with_lang_round_trips_and_the_choice_is_remembered(browser, site_url):
-    context = browser.new_context(locale="en-US")
-    page = context.new_page()
-    watcher = PageWatch(page, site_url)
+    context = browser.new_context(locale="en-US")  # one browser: its localStorage is kept between visits
     try:
-        visit(page, site_url + "/?lang=ko&sigmoid.x=%5B0%5D")
-        expect(page.locator("html")).to_have_attribute("lang", "ko")
+        page = visit(context, site_url, "/?lang=ko&sigmoid.x=%5B0%5D")
         expect(page.locator('select[name="lang"]')).to_have_value("ko")
         expect(card(page, "sigmoid").locator('output[name="result"]')).to_have_text("[0.5]")
         page.select_option('select[name="lang"]', "en")
         link = page.url
         assert "lang=en" in link and "sigmoid.x=" in link
-        visit(page, site_url + "/")  # no ?lang=: the stored choice
-        expect(page.locator("html")).to_have_attribute("lang", "en")
+        page = visit(context, site_url, "/", "en")  # no ?lang=: the stored choice
         page.select_option('select[name="lang"]', "ko")
-        visit(page, site_url + "/")
-        expect(page.locator("html")).to_have_attribute("lang", "ko")
-        visit(page, link)  # the link's language wins over the stored one
-        expect(page.locator("html")).to_have_attribute("lang", "en")
+        visit(context, site_url, "/", "ko")
+        page = visit(context, site_url, link.removeprefix(site_url), "en")  # the link's language wins
         expect(card(page, "sigmoid").locator('[name="x"]')).to_have_value("[0]")
-        watcher.assert_clean()
+        page.watcher.assert_clean()
     finally:
         context.close()
 

@@ -1,7 +1,8 @@
 // Keeps every box in the cards that scrolls reachable from the keyboard: while its content is
 // wider (or taller) than the box, it is in the tab order (tabindex="0", outlined on focus by
 // app.css) and has a name; when it fits again, it leaves the tab order. Boxes come and go
-// (results, practice reports), so they are found again on every change under the cards.
+// (results, practice reports), so they are found again on every change under the cards; their
+// names are worded anew when the language changes.
 
 const BOXES = 'output[name="result"], .formula, section[data-op] pre';
 const watched = new WeakSet();
@@ -21,7 +22,7 @@ function update(box) {
     if (!box.hasAttribute("aria-labelledby") && !box.hasAttribute("aria-label")) {
       box.setAttribute("role", "group");
       box.dataset.named = ""; // the name is ours, to take back when the box fits again
-      window.nnI18n.attr(box, "aria-label", "page.scrollable", { name: nameOf(box) });
+      name(box);
     }
   } else if (!scrolls && "reachable" in box.dataset && document.activeElement !== box) {
     box.removeAttribute("tabindex");
@@ -35,7 +36,13 @@ function update(box) {
   }
 }
 
+/** Name a box that scrolls after the words around it, in the page's language. */
+function name(box) {
+  window.nnI18n.attr(box, "aria-label", "page.scrollable", { name: nameOf(box) });
+}
+
 export function keepScrollingBoxesReachable(root) {
+  window.nnI18n.onChange(() => root.querySelectorAll("[data-named]").forEach(name)); // after the labels changed
   const sizes = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
   const watch = (box) => {
     if (!watched.has(box)) {

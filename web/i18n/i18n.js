@@ -126,7 +126,10 @@
     listeners.forEach(function (listener) { listener(lang); });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  // Once the page is parsed, before any module runs: the modules find it in its language.
+  document.addEventListener("readystatechange", function worded() {
+    if (document.readyState !== "interactive") return;
+    document.removeEventListener("readystatechange", worded);
     if (lang !== "en") apply(document);
     var select = document.querySelector('select[name="lang"]');
     select.value = lang;
