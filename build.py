@@ -346,7 +346,9 @@ class WheelSources:
 
 # Templates rendered into index.html (not shipped themselves); documentation is not shipped.
 TEMPLATES = {"cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html",
-             "cards/first-paint.json", "cards/first_paint.py"}  # the examples' results, and what makes them
+             "cards/first-paint.json", "cards/first_paint.py",  # the examples' results, and what makes them
+             # words only the page's embedded bundle holds (no Python reads them)
+             *(f"i18n/{path.parent.name}/errors.json" for path in (WEB / "i18n").glob("*/errors.json"))}
 # Files whose place in the site is fixed: the service worker's folder is its scope, and the
 # manifest sits beside it. Everything else keeps its web/ path.
 AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.webmanifest"}
