@@ -78,11 +78,11 @@ def test_a_bad_input_gets_a_korean_message_next_to_its_field(browser, site_url):
         l1 = card(page, "l1")
         l1.locator('[name="y"]').fill("[1，2，x]")
         alert = l1.locator('[role="alert"]')
-        expect(alert).to_contain_text("예상하지 못한 입력 'x' (1행 6열)")
+        expect(alert).to_contain_text("예상하지 못한 입력 'x' (1번째 줄 6번째 글자)")
         assert alert.evaluate("a => a.previousElementSibling.querySelector('textarea').name") == "y"
         expect(l1.locator('[name="y"]')).to_have_attribute("aria-invalid", "true")
         l1.locator('[name="y"]').fill("[1, 0, 0]")
-        expect(alert).to_contain_text("yhat의 모양은 (5,), y의 모양은 (3,)")
+        expect(alert).to_contain_text("yhat의 형태는 (5,), y의 형태는 (3,)")
         page.select_option('select[name="lang"]', "en")  # the message follows the language
         expect(alert).to_have_text("L1 expects yhat and y of the same shape, but got yhat of shape (5,) "
                                    "and y of shape (3,)")
