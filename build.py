@@ -389,10 +389,12 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
     )
 
 
-def pyscript_config(pyodide_dir: str) -> dict:
-    """PyScript's config: the vendored Pyodide, NumPy loaded while the interpreter starts."""
+def pyscript_config() -> dict:
+    """PyScript's config: the vendored Pyodide (through start/interpreter.mjs), NumPy loaded while the
+    interpreter starts."""
     return {
-        "interpreter": f"./{pyodide_dir}/pyodide.mjs",
+        # start/interpreter.mjs: Pyodide restored from a memory snapshot, or started normally
+        "interpreter": "./start/interpreter.mjs",
         "packages": list(WHEELS),
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
@@ -412,8 +414,9 @@ def preload_links(pyodide_dir: str, shipped: dict[str, bytes]) -> list[str]:
     # PyScript imports these one after the other; fetched now, each is ready when asked for.
     for name in PYSCRIPT_FILES[2:]:
         links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
-    links.append(f'<link rel="modulepreload" href="./{pyodide_dir}/pyodide.mjs">')
-    for name in pyscript_config(pyodide_dir)["files"]:
+    for name in ("start/interpreter.mjs", "start/hook.js", f"{pyodide_dir}/pyodide.mjs"):
+        links.append(f'<link rel="modulepreload" href="./{name}">')
+    for name in pyscript_config()["files"]:
         links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
     for name in shipped:
         if name.endswith((".wasm", ".zip", ".whl", ".json")):
@@ -642,11 +645,13 @@ def assemble(out: Path, release: Path | None) -> None:
             page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped),
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
+        elif relative == "start/interpreter.mjs":
+            write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/"))
         elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
         else:
             write(out / AT_ROOT.get(relative, relative), path.read_bytes())
-    write(out / "pyscript.json", json.dumps(pyscript_config(pyodide_dir), indent=2))
+    write(out / "pyscript.json", json.dumps(pyscript_config(), indent=2))
     write(out / "nnbasics.zip", zip_package())
     write(out / "sw.js", service_worker(out))
 

@@ -7,6 +7,8 @@
 // (the frame is removed), so an endless loop costs one failed check, never the page; the
 // caller then starts another.
 
+import { indexURL } from "../start/interpreter.mjs";
+
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
 // The grader's Python modules and the catalogue they read, beside the page (see README).
@@ -40,14 +42,14 @@ function frameHTML() {
 
 let runtimeURLs = null;
 
-/** Where Pyodide (from PyScript's own config), the package and the grader are. */
+/** Where Pyodide (the page's own: start/interpreter.mjs), the package and the grader are. */
 function locateRuntime() {
   runtimeURLs ??= (async () => {
     const configURL = new URL("./pyscript.json", document.baseURI);
     const config = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL.href)));
     const archive = Object.keys(config.files ?? {}).find((name) => name.endsWith("nnbasics.zip"));
     return {
-      indexURL: new URL(".", new URL(config.interpreter, configURL)).href,
+      indexURL,
       packageURL: new URL(archive ?? "./nnbasics.zip", configURL).href,
       graderURLs: GRADER_FILES.map((name) => new URL(`./${name}`, configURL).href),
     };

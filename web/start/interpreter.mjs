@@ -1,0 +1,113 @@
+// The module pyscript.json's `interpreter` names: PyScript 0.6.66 imports it and calls its
+// loadPyodide(). It restores Python from this browser's memory snapshot when one was stored for this
+// version of the site and still fits (same Pyodide layout, same browser version, intact bytes), and
+// otherwise starts Pyodide normally -- the page's own start-up (PyScript's `packages` and `files`,
+// main.py) runs unchanged on top of either. <html data-start="snapshot|normal"> says which happened.
+// After a normal start, once the page is ready, start/snapshot-worker.js makes the snapshot in the
+// background (<html data-snapshot="making|stored|failed">). `?snapshot=off` in the address does neither.
+// build.py writes in __PYODIDE__, the vendored Pyodide's folder.
+import { loadPyodide as startPyodide, version } from "__PYODIDE__pyodide.mjs";
+import "./hook.js";
+
+export { version };
+export const indexURL = new URL("__PYODIDE__", import.meta.url).href;
+const SNAPSHOT_URL = new URL("./snapshot", import.meta.url).href;
+const root = document.documentElement;
+const { nnStart } = globalThis;
+
+/** Snapshots are used unless the address says `snapshot=off`; they are stored by the service worker. */
+const enabled = () => new URLSearchParams(location.search).get("snapshot") !== "off" && "serviceWorker" in navigator;
+
+/** Pyodide's own loader script, as loadPyodide would add it (preloaded by the page). */
+function loadRuntimeScript() {
+  if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"),
+      { src: `${indexURL}pyodide.asm.js`, crossOrigin: "anonymous" }); // as preloaded
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
+    document.head.append(script);
+  });
+}
+
+/** NumPy's wheel, unpacked: [name, bytes] for start/hook.js to write into the file system. */
+async function numpyFiles() {
+  const lock = await (await fetch(`${indexURL}pyodide-lock.json`)).json();
+  return nnStart.unzip(await (await fetch(indexURL + lock.packages.numpy.file_name)).arrayBuffer());
+}
+
+/** What a restore needs, if the stored snapshot fits this page and browser and is intact: its bytes
+ * and NumPy's files, with Pyodide's loader in place; else why not. Started as soon as this module is
+ * imported, before PyScript asks for Python. */
+async function prepareRestore() {
+  if (!navigator.serviceWorker.controller) return { why: "not stored yet" };
+  const response = await fetch(SNAPSHOT_URL);
+  if (response.status !== 200) return { why: "not stored yet" };
+  const header = (name) => response.headers.get(nnStart.HEADERS[name]);
+  if (header("layout") !== nnStart.layout(indexURL)) return { why: "made for another layout" };
+  if (header("browser") !== await nnStart.browserVersion()) return { why: "made by another browser version" };
+  const intact = response.arrayBuffer().then(async (buffer) =>
+    (await nnStart.sha256(buffer) === header("sha256") ? new Uint8Array(buffer) : null));
+  const [bytes, files] = await Promise.all([intact, numpyFiles(), loadRuntimeScript()]);
+  return bytes ? { bytes, files } : { why: "damaged (its bytes are not those stored)" };
+}
+
+/** Python restored from ``bytes``, NumPy marked as loaded, the random state re-seeded. */
+async function restore(options, { bytes, files }) {
+  const create = globalThis._createPyodideModule;
+  globalThis._createPyodideModule = nnStart.withSideModules(create, files);
+  try {
+    const pyodide = await startPyodide({ ...options, packages: options.packages.filter((name) => name !== "numpy"),
+      _loadSnapshot: bytes });
+    pyodide.loadedPackages.numpy = "default channel"; // what loadPackage records: it is not loaded again
+    pyodide.runPython(nnStart.RESEED);
+    return pyodide;
+  } finally {
+    globalThis._createPyodideModule = create;
+  }
+}
+
+/** The page is ready and a service worker controls it (on a first visit: once it is installed). */
+function readyAndControlled() {
+  const ready = new Promise((resolve) => document.addEventListener("nn:ready", resolve, { once: true }));
+  const controlled = navigator.serviceWorker.controller ? Promise.resolve() : new Promise((resolve) =>
+    navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  return Promise.all([ready, controlled]);
+}
+
+/** Make the snapshot in a background worker of the service worker's (a normal start only). */
+async function makeSnapshot() {
+  await readyAndControlled();
+  root.dataset.snapshot = "making";
+  const worker = new Worker(new URL("./snapshot-worker.js", import.meta.url), { name: "nnbasics-snapshot" });
+  worker.addEventListener("message", ({ data }) => {
+    root.dataset.snapshot = data.stored ? "stored" : "failed";
+    if (data.failed) console.info(`No start-up snapshot was made: ${data.failed}`);
+    worker.terminate();
+  });
+  worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href });
+}
+
+const prepared = enabled() ? prepareRestore() : null;
+prepared?.catch(() => {}); // reported when PyScript asks for Python
+
+/** PyScript's call: Pyodide, restored from the snapshot or started normally. */
+export async function loadPyodide(options) {
+  const config = { ...options, indexURL }; // PyScript would point it at this module's folder
+  if (prepared) {
+    try {
+      const restorable = await prepared;
+      if (restorable.bytes) {
+        const pyodide = await restore(config, restorable);
+        root.dataset.start = "snapshot";
+        return pyodide;
+      }
+      console.info(`Python starts normally: the start-up snapshot is ${restorable.why}.`);
+    } catch (error) {
+      console.info(`Python starts normally: the start-up snapshot could not be restored (${error?.message ?? error}).`);
+    }
+    makeSnapshot();
+  }
+  root.dataset.start = "normal";
+  return startPyodide(config);
+}
