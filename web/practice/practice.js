@@ -234,6 +234,11 @@ function saveCode(panel) {
 }
 
 panels.forEach(setUp);
+// A page restored from its memory snapshot starts Python for practice from it at once, in the
+// background: the first check then finds it ready (README, "Start-up").
+document.addEventListener("nn:ready", () => {
+  if (document.documentElement.dataset.start === "snapshot") ensurePython();
+}, { once: true });
 setUpFiles({
   ensurePython: () => ensurePython(),
   panels,

@@ -16,6 +16,8 @@ const GRADER_FILES = ["catalogue.py", "operations.json", "practice/wording.py", 
   "practice/exercises.py", "practice/grader.py", "practice/export.py"];
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
 const WORKER_SCRIPT = new URL("./worker.js", import.meta.url).href;
+const HOOK_SCRIPT = new URL("../start/hook.js", import.meta.url).href;
+const SNAPSHOT_URL = new URL("../start/snapshot", import.meta.url).href;
 const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
 
 async function fetchBytes(url) {
@@ -58,26 +60,34 @@ function locateRuntime() {
   return runtimeURLs;
 }
 
+// Whether the worker may start from the page's memory snapshot: when the page itself was restored
+// from it (so it fits this browser), until a worker started from it fails to start.
+let snapshotUsable = true;
+
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
  * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
- * rest arrives), and ``init``, its first message, with Pyodide's files and the grader's. */
+ * rest arrives), and ``init``, its first message, with Pyodide's files, the grader's and the
+ * page's memory snapshot (or null). */
 function runtimeFiles() {
   const located = locateRuntime();
-  const code = located.then(({ indexURL }) =>
-    Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, WORKER_SCRIPT].map(fetchBytes)));
+  const code = located.then(({ indexURL }) => Promise.all(
+    [`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, HOOK_SCRIPT, WORKER_SCRIPT].map(fetchBytes)));
+  const snapshot = snapshotUsable && document.documentElement.dataset.start === "snapshot"
+    ? fetchBytes(SNAPSHOT_URL) : Promise.resolve(null);
   const init = located.then(async ({ indexURL, packageURL, graderURLs }) => {
     const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
     const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
     const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
     const practice = [packageURL, ...graderURLs];
-    const files = await Promise.all([...runtime, ...practice].map(fetchBytes));
+    const [files, bytes] = await Promise.all([Promise.all([...runtime, ...practice].map(fetchBytes)), snapshot]);
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
     return [{
       type: "init",
       indexURL,
       pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
       practice: named(practice, files.slice(runtime.length)),
-    }, [lock, ...files]];
+      snapshot: bytes,
+    }, [lock, ...files, ...(bytes ? [bytes] : [])]];
   });
   return { code, init };
 }
@@ -121,12 +131,15 @@ export class PracticeWorker {
       document.body.append(this.frame);
     }));
     const { code, init } = runtimeFiles();
-    Promise.all([code, loaded]).then(([[asm, loader, worker]]) => {
+    Promise.all([code, loaded]).then(([[asm, loader, hook, worker]]) => {
       if (this.dead) return;
-      this.frame.contentWindow.postMessage({ type: "start", code: [asm, "\n", loader, "\n", worker] }, "*",
-        [channel.port2, asm, loader, worker]);
+      this.frame.contentWindow.postMessage({ type: "start", code: [asm, "\n", loader, "\n", hook, "\n", worker] },
+        "*", [channel.port2, asm, loader, hook, worker]);
     }, failed);
-    init.then((message) => this.dead || this.port.postMessage(...message), failed);
+    init.then(([message, transfer]) => {
+      this.fromSnapshot = Boolean(message.snapshot);
+      if (!this.dead) this.port.postMessage(message, transfer);
+    }, failed);
   }
 
   receive(message) {
@@ -136,6 +149,7 @@ export class PracticeWorker {
       this.isReady = true;
       this.resolveReady();
     } else if (message.type === "failed") {
+      if (this.fromSnapshot) snapshotUsable = false; // the next worker starts normally
       this.die(`Python for practice could not start (${String(message.message).slice(0, 500)})`);
     } else if (message.type === "event" && this.job?.id === message.id && isObject(message.event)) {
       this.job.onEvent(message.event);

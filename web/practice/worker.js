@@ -3,10 +3,13 @@
 // worker runs inside a sandboxed frame with an opaque origin (worker-client.js, frame.js): it
 // reaches no storage, cache, cookie, service worker or page of the site, and the frame's CSP
 // lets it neither fetch nor eval. The page hands it every file it needs, as bytes.
-// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + this file.
+// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
+// this file. Given the page's memory snapshot (its own start was restored from it), it starts
+// from that too, as the page did (start/hook.js), with the grader's modules imported on top.
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
-// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {name: ArrayBuffer}}
+// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {name: ArrayBuffer},
+//       snapshot: ArrayBuffer | null}
 //      {type: "grade", id, op, code}
 //      {type: "files", id, request}  (export.py's handle: {export: codes} | {split: text})
 // Out: {type: "ready"} | {type: "failed", message}
@@ -67,14 +70,18 @@ function seal(pyodide) {
   };
 }
 
-async function start({ indexURL, pyodide: runtime, practice }) {
+async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
+  const wheel = Object.keys(runtime).find((name) => name.endsWith(".whl"));
+  const files = snapshot ? await self.nnStart.unzip(runtime[wheel]) : null;
   serve(indexURL, runtime);
-  const pyodide = await self.loadPyodide({
+  const options = {
     indexURL,
     packages: ["numpy"],
     stdout: quiet, // the grader captures the learner's output itself
     stderr: quiet,
-  });
+  };
+  const pyodide = snapshot ? await self.nnStart.restore(self.loadPyodide, options, new Uint8Array(snapshot), files)
+    : await self.loadPyodide(options);
   const home = "/home/pyodide/practice";
   pyodide.FS.mkdirTree(home);
   pyodide.unpackArchive(practice["nnbasics.zip"], "zip", { extractDir: home });

@@ -82,6 +82,23 @@ for name in ("random", "numpy.random"):
     };
   }
 
+  /** Pyodide restored by ``loadPyodide`` (0.27.7's, with ``options``) from the snapshot ``bytes``, with
+   * NumPy's ``files`` written and its side modules loaded as when the snapshot was made; NumPy is then
+   * marked as loaded (a `packages` list asking for it loads nothing) and the random state re-seeded. */
+  async function restore(loadPyodide, options, bytes, files) {
+    const create = globalThis._createPyodideModule;
+    globalThis._createPyodideModule = withSideModules(create, files);
+    try {
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes,
+        packages: (options.packages ?? []).filter((name) => name !== "numpy") });
+      pyodide.loadedPackages.numpy = "default channel"; // what loadPackage itself records
+      pyodide.runPython(RESEED);
+      return pyodide;
+    } finally {
+      globalThis._createPyodideModule = create;
+    }
+  }
+
   /** The shared libraries loaded in an interpreter (to tell that importing loaded no other). */
   const loadedLibraries = (pyodide) => Object.keys(pyodide._module.LDSO.loadedLibsByName).sort().join(" ");
 
@@ -105,6 +122,6 @@ for name in ("random", "numpy.random"):
   /** The headers a stored snapshot carries: what it was made with. */
   const HEADERS = { layout: "x-nnbasics-layout", browser: "x-nnbasics-browser", sha256: "x-nnbasics-sha256" };
 
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, RESEED, HEADERS, unzip, withSideModules, loadedLibraries,
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, restore, loadedLibraries,
     layout, browserVersion, sha256 };
 })();

@@ -52,21 +52,6 @@ async function prepareRestore() {
   return bytes ? { bytes, files } : { why: "damaged (its bytes are not those stored)" };
 }
 
-/** Python restored from ``bytes``, NumPy marked as loaded, the random state re-seeded. */
-async function restore(options, { bytes, files }) {
-  const create = globalThis._createPyodideModule;
-  globalThis._createPyodideModule = nnStart.withSideModules(create, files);
-  try {
-    const pyodide = await startPyodide({ ...options, packages: options.packages.filter((name) => name !== "numpy"),
-      _loadSnapshot: bytes });
-    pyodide.loadedPackages.numpy = "default channel"; // what loadPackage records: it is not loaded again
-    pyodide.runPython(nnStart.RESEED);
-    return pyodide;
-  } finally {
-    globalThis._createPyodideModule = create;
-  }
-}
-
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
 function readyAndControlled() {
   const ready = new Promise((resolve) => document.addEventListener("nn:ready", resolve, { once: true }));
@@ -98,7 +83,7 @@ export async function loadPyodide(options) {
     try {
       const restorable = await prepared;
       if (restorable.bytes) {
-        const pyodide = await restore(config, restorable);
+        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
         root.dataset.start = "snapshot";
         return pyodide;
       }
