@@ -6,6 +6,7 @@ import { Report, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
+import { restoring } from "../start/interpreter.mjs";
 
 const STORAGE_PREFIX = "nnbasics:practice:";
 
@@ -234,11 +235,9 @@ function saveCode(panel) {
 }
 
 panels.forEach(setUp);
-// A page restored from its memory snapshot starts Python for practice from it at once, in the
-// background: the first check then finds it ready (README, "Start-up").
-document.addEventListener("nn:ready", () => {
-  if (document.documentElement.dataset.start === "snapshot") ensurePython();
-}, { once: true });
+// A page that restores from its memory snapshot starts Python for practice from the practice snapshot
+// at once, in the background, beside its own start: a first check then finds it ready (README, "Start-up").
+restoring.then((yes) => yes && ensurePython());
 setUpFiles({
   ensurePython: () => ensurePython(),
   panels,

@@ -7,17 +7,16 @@
 // (the frame is removed), so an endless loop costs one failed check, never the page; the
 // caller then starts another.
 
-import { indexURL } from "../start/interpreter.mjs";
+import { indexURL, restoring, storedSnapshot } from "../start/interpreter.mjs";
+import "./setup.js";
 
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
-// The grader's Python modules and the catalogue they read, beside the page (see README).
-const GRADER_FILES = ["catalogue.py", "operations.json", "practice/wording.py", "practice/sandbox.py",
-  "practice/exercises.py", "practice/grader.py", "practice/export.py"];
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
-const WORKER_SCRIPT = new URL("./worker.js", import.meta.url).href;
-const HOOK_SCRIPT = new URL("../start/hook.js", import.meta.url).href;
-const SNAPSHOT_URL = new URL("../start/snapshot", import.meta.url).href;
+const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
+const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
+// Pyodide is the page's own (start/interpreter.mjs); the package and the grader are beside the page.
+const PRACTICE_URLS = globalThis.nnPractice.FILES.map((name) => new URL(`../${name}`, import.meta.url).href);
 const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
 
 async function fetchBytes(url) {
@@ -42,53 +41,32 @@ function frameHTML() {
   return frameDocument;
 }
 
-let runtimeURLs = null;
-
-/** Where Pyodide (the page's own: start/interpreter.mjs), the package and the grader are. */
-function locateRuntime() {
-  runtimeURLs ??= (async () => {
-    const configURL = new URL("./pyscript.json", document.baseURI);
-    const config = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL.href)));
-    const archive = Object.keys(config.files ?? {}).find((name) => name.endsWith("nnbasics.zip"));
-    return {
-      indexURL,
-      packageURL: new URL(archive ?? "./nnbasics.zip", configURL).href,
-      graderURLs: GRADER_FILES.map((name) => new URL(`./${name}`, configURL).href),
-    };
-  })();
-  runtimeURLs.catch(() => { runtimeURLs = null; }); // try again next time
-  return runtimeURLs;
-}
-
-// Whether the worker may start from the page's memory snapshot: when the page itself was restored
-// from it (so it fits this browser), until a worker started from it fails to start.
+// Whether the worker may start from the practice snapshot: when the page itself restores from its own
+// snapshot (so snapshots fit this browser), until a worker started from one fails to start.
 let snapshotUsable = true;
 
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
  * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
  * rest arrives), and ``init``, its first message, with Pyodide's files, the grader's and the
- * page's memory snapshot (or null). */
+ * practice snapshot (or null). */
 function runtimeFiles() {
-  const located = locateRuntime();
-  const code = located.then(({ indexURL }) => Promise.all(
-    [`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, HOOK_SCRIPT, WORKER_SCRIPT].map(fetchBytes)));
-  const snapshot = snapshotUsable && document.documentElement.dataset.start === "snapshot"
-    ? fetchBytes(SNAPSHOT_URL) : Promise.resolve(null);
-  const init = located.then(async ({ indexURL, packageURL, graderURLs }) => {
+  const code = Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes));
+  const snapshot = restoring.then((yes) => (yes && snapshotUsable
+    ? storedSnapshot(SNAPSHOT_URL).then(({ bytes }) => bytes?.buffer ?? null) : null));
+  const init = (async () => {
     const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
     const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
     const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
-    const practice = [packageURL, ...graderURLs];
-    const [files, bytes] = await Promise.all([Promise.all([...runtime, ...practice].map(fetchBytes)), snapshot]);
+    const [files, bytes] = await Promise.all([Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
     return [{
       type: "init",
       indexURL,
       pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
-      practice: named(practice, files.slice(runtime.length)),
+      practice: named(PRACTICE_URLS, files.slice(runtime.length)),
       snapshot: bytes,
     }, [lock, ...files, ...(bytes ? [bytes] : [])]];
-  });
+  })();
   return { code, init };
 }
 
@@ -131,10 +109,10 @@ export class PracticeWorker {
       document.body.append(this.frame);
     }));
     const { code, init } = runtimeFiles();
-    Promise.all([code, loaded]).then(([[asm, loader, hook, worker]]) => {
+    Promise.all([code, loaded]).then(([scripts]) => {
       if (this.dead) return;
-      this.frame.contentWindow.postMessage({ type: "start", code: [asm, "\n", loader, "\n", hook, "\n", worker] },
-        "*", [channel.port2, asm, loader, hook, worker]);
+      this.frame.contentWindow.postMessage({ type: "start", code: scripts.flatMap((script) => [script, "\n"]) },
+        "*", [channel.port2, ...scripts]);
     }, failed);
     init.then(([message, transfer]) => {
       this.fromSnapshot = Boolean(message.snapshot);

@@ -4,8 +4,8 @@
 // reaches no storage, cache, cookie, service worker or page of the site, and the frame's CSP
 // lets it neither fetch nor eval. The page hands it every file it needs, as bytes.
 // A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
-// this file. Given the page's memory snapshot (its own start was restored from it), it starts
-// from that too, as the page did (start/hook.js), with the grader's modules imported on top.
+// setup.js + this file. Given the practice snapshot (start/snapshot-worker.js made it: the state
+// of this worker's own start, before any learner code), it restores from it as the page does.
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
 // In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {name: ArrayBuffer},
@@ -71,8 +71,9 @@ function seal(pyodide) {
 }
 
 async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
+  const { nnStart, nnPractice } = self;
   const wheel = Object.keys(runtime).find((name) => name.endsWith(".whl"));
-  const files = snapshot ? await self.nnStart.unzip(runtime[wheel]) : null;
+  const files = snapshot ? await nnStart.unzip(runtime[wheel]) : null;
   serve(indexURL, runtime);
   const options = {
     indexURL,
@@ -80,15 +81,9 @@ async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
     stdout: quiet, // the grader captures the learner's output itself
     stderr: quiet,
   };
-  const pyodide = snapshot ? await self.nnStart.restore(self.loadPyodide, options, new Uint8Array(snapshot), files)
+  const pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, new Uint8Array(snapshot), files)
     : await self.loadPyodide(options);
-  const home = "/home/pyodide/practice";
-  pyodide.FS.mkdirTree(home);
-  pyodide.unpackArchive(practice["nnbasics.zip"], "zip", { extractDir: home });
-  for (const [name, bytes] of Object.entries(practice)) {
-    if (name !== "nnbasics.zip") pyodide.FS.writeFile(`${home}/${name}`, new Uint8Array(bytes));
-  }
-  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
+  await nnPractice.install(pyodide, practice);
   grader = pyodide.pyimport("grader");
   exporter = pyodide.pyimport("export");
   untouched = seal(pyodide);

@@ -36,20 +36,19 @@ async function numpyFiles() {
   return nnStart.unzip(await (await fetch(indexURL + lock.packages.numpy.file_name)).arrayBuffer());
 }
 
-/** What a restore needs, if the stored snapshot fits this page and browser and is intact: its bytes
- * and NumPy's files, with Pyodide's loader in place; else why not. Started as soon as this module is
- * imported, before PyScript asks for Python. */
-async function prepareRestore() {
+/** A snapshot the service worker keeps (at ``url``), if it fits this page and browser and is intact:
+ * {bytes, extra} with what ``meanwhile()`` gave, fetched while its bytes were checked; else {why}. */
+export async function storedSnapshot(url, meanwhile = async () => null) {
   if (!navigator.serviceWorker.controller) return { why: "not stored yet" };
-  const response = await fetch(SNAPSHOT_URL);
+  const response = await fetch(url);
   if (response.status !== 200) return { why: "not stored yet" };
   const header = (name) => response.headers.get(nnStart.HEADERS[name]);
   if (header("layout") !== nnStart.layout(indexURL)) return { why: "made for another layout" };
   if (header("browser") !== await nnStart.browserVersion()) return { why: "made by another browser version" };
   const intact = response.arrayBuffer().then(async (buffer) =>
     (await nnStart.sha256(buffer) === header("sha256") ? new Uint8Array(buffer) : null));
-  const [bytes, files] = await Promise.all([intact, numpyFiles(), loadRuntimeScript()]);
-  return bytes ? { bytes, files } : { why: "damaged (its bytes are not those stored)" };
+  const [bytes, extra] = await Promise.all([intact, meanwhile()]);
+  return bytes ? { bytes, extra } : { why: "damaged (its bytes are not those stored)" };
 }
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
@@ -73,8 +72,11 @@ async function makeSnapshot() {
   worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href });
 }
 
-const prepared = enabled() ? prepareRestore() : null;
+// Started as soon as this module is imported, before PyScript asks for Python.
+const prepared = enabled() ? storedSnapshot(SNAPSHOT_URL, () => Promise.all([numpyFiles(), loadRuntimeScript()])) : null;
 prepared?.catch(() => {}); // reported when PyScript asks for Python
+/** Whether the page restores from its snapshot (resolves once it is found fit, before Python starts). */
+export const restoring = prepared ? prepared.then(({ bytes }) => Boolean(bytes), () => false) : Promise.resolve(false);
 
 /** PyScript's call: Pyodide, restored from the snapshot or started normally. */
 export async function loadPyodide(options) {
@@ -83,7 +85,7 @@ export async function loadPyodide(options) {
     try {
       const restorable = await prepared;
       if (restorable.bytes) {
-        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
+        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.extra[0]);
         root.dataset.start = "snapshot";
         return pyodide;
       }
