@@ -48,6 +48,7 @@ async function store(pyodide, url, indexURL, libraries) {
     [nnStart.HEADERS.sha256]: await nnStart.sha256(snapshot),
   };
   const response = await fetch(url, { method: "PUT", body: snapshot, headers });
+  await response.arrayBuffer(); // read to its end: the request is complete before the worker ends
   if (response.status !== 201) throw new Error("the service worker did not keep it (a newer version is installed?)");
 }
 
