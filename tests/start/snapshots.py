@@ -101,6 +101,7 @@ REWRITE_JS = """async ({ headers, flip, garbage }) => {
         kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);  // intact bytes, but no snapshot
     }
     const response = await fetch("./start/snapshot", { method: "PUT", body: bytes, headers: { ...kept, ...headers } });
+    await response.arrayBuffer();  // the request ends before the page reloads
     return response.status;
 }"""
 

@@ -101,6 +101,15 @@ for name in ("random", "numpy.random"):
     }
   }
 
+  /** Whether ``bytes`` have the form of a Pyodide 0.27 snapshot: its magic number, then a header and
+   * whole 64 KiB pages of memory. (Pyodide checks its build id itself, but other bytes can stall its
+   * start: memory too small for the runtime only makes it log a warning and wait forever.) */
+  function isSnapshot(bytes) {
+    if (bytes.byteLength < 65536 || bytes.byteOffset % 4) return false;
+    const [magic, header] = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
+    return magic === 1886286592 && header < bytes.byteLength && (bytes.byteLength - header) % 65536 === 0;
+  }
+
   /** The shared libraries loaded in an interpreter (to tell that importing loaded no other). */
   const loadedLibraries = (pyodide) => Object.keys(pyodide._module.LDSO.loadedLibsByName).sort().join(" ");
 
@@ -124,6 +133,6 @@ for name in ("random", "numpy.random"):
   /** The headers a stored snapshot carries: what it was made with. */
   const HEADERS = { layout: "x-nnbasics-layout", browser: "x-nnbasics-browser", sha256: "x-nnbasics-sha256" };
 
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, restore, loadedLibraries,
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, isSnapshot, restore, loadedLibraries,
     layout, browserVersion, sha256 };
 })();

@@ -43,12 +43,17 @@ export async function storedSnapshot(url, meanwhile = async () => null) {
   const response = await fetch(url);
   if (response.status !== 200) return { why: "not stored yet" };
   const header = (name) => response.headers.get(nnStart.HEADERS[name]);
-  if (header("layout") !== nnStart.layout(indexURL)) return { why: "made for another layout" };
-  if (header("browser") !== await nnStart.browserVersion()) return { why: "made by another browser version" };
+  const misfit = header("layout") !== nnStart.layout(indexURL) ? "made for another layout"
+    : header("browser") !== await nnStart.browserVersion() ? "made by another browser version" : "";
+  if (misfit) {
+    await response.arrayBuffer(); // read to its end all the same: no request is left unfinished
+    return { why: misfit };
+  }
   const intact = response.arrayBuffer().then(async (buffer) =>
     (await nnStart.sha256(buffer) === header("sha256") ? new Uint8Array(buffer) : null));
   const [bytes, extra] = await Promise.all([intact, meanwhile()]);
-  return bytes ? { bytes, extra } : { why: "damaged (its bytes are not those stored)" };
+  if (!bytes) return { why: "damaged (its bytes are not those stored)" };
+  return nnStart.isSnapshot(bytes) ? { bytes, extra } : { why: "not a snapshot of this Pyodide" };
 }
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
