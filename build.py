@@ -598,8 +598,9 @@ def write(path: Path, data: bytes | str) -> None:
     path.write_bytes(data.encode() if isinstance(data, str) else data)
 
 
-def assemble(out: Path, release: Path | None) -> None:
-    """Write the complete site into ``out``."""
+def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
+    """Write the complete site into ``out`` (``snapshots``: whether the page starts from a memory
+    snapshot when it can, see web/start/interpreter.mjs)."""
     pyodide_files = tar_members(fetch_npm(PYODIDE))
     official = json.loads(pyodide_files["pyodide-lock.json"])
     if official["info"]["version"] != PYODIDE.version:
@@ -646,7 +647,8 @@ def assemble(out: Path, release: Path | None) -> None:
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
         elif relative == "start/interpreter.mjs":
-            write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/"))
+            write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/")
+                  .replace('"__SNAPSHOTS__"', '"on"' if snapshots else '"off"'))
         elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
         else:
@@ -675,12 +677,12 @@ def service_worker(out: Path) -> str:
     )
 
 
-def build(release: Path | None = None, out: Path = DIST) -> Path:
+def build(release: Path | None = None, out: Path = DIST, snapshots: bool = True) -> Path:
     """Rebuild ``out`` from scratch; on failure the previous ``out`` is left as it was."""
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
     try:
-        assemble(staging, release)
+        assemble(staging, release, snapshots)
         old = out.with_name(out.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
@@ -797,8 +799,8 @@ def site_server(directory: Path, port: int = 0, handler: type = SiteHandler) -> 
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
 
 
-def serve(port: int, release: Path | None = None, directory: Path = DIST) -> None:
-    build(release)
+def serve(port: int, release: Path | None = None, directory: Path = DIST, snapshots: bool = True) -> None:
+    build(release, snapshots=snapshots)
     with site_server(directory, port) as server:
         print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
         try:
@@ -892,6 +894,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
+    parser.add_argument("--no-snapshot", dest="snapshots", action="store_false",
+                        help="build a site that never starts from a memory snapshot (build and serve)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("build", help="build dist/ (the default)")
     serve_parser = commands.add_parser("serve", help="build dist/, then serve it")
@@ -904,7 +908,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
     try:
         if args.command == "serve":
-            serve(args.port, args.pyodide_release)
+            serve(args.port, args.pyodide_release, snapshots=args.snapshots)
         elif args.command == "test":
             return test(extra)
         elif args.command == "bench":
@@ -912,7 +916,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "first-paint":
             return first_paint()
         else:
-            build(args.pyodide_release)
+            build(args.pyodide_release, snapshots=args.snapshots)
     except BuildError as error:
         print(f"[build] FAILED: {error}", file=sys.stderr)
         return 1

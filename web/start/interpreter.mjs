@@ -5,7 +5,7 @@
 // main.py) runs unchanged on top of either. <html data-start="snapshot|normal"> says which happened.
 // After a normal start, once the page is ready, start/snapshot-worker.js makes the snapshot in the
 // background (<html data-snapshot="making|stored|failed">). `?snapshot=off` in the address does neither.
-// build.py writes in __PYODIDE__, the vendored Pyodide's folder.
+// build.py writes in the vendored Pyodide's folder and whether snapshots are on (its two placeholders).
 import { loadPyodide as startPyodide, version } from "__PYODIDE__pyodide.mjs";
 import "./hook.js";
 
@@ -15,8 +15,10 @@ const SNAPSHOT_URL = new URL("./snapshot", import.meta.url).href;
 const root = document.documentElement;
 const { nnStart } = globalThis;
 
-/** Snapshots are used unless the address says `snapshot=off`; they are stored by the service worker. */
-const enabled = () => new URLSearchParams(location.search).get("snapshot") !== "off" && "serviceWorker" in navigator;
+/** Snapshots are used unless the site was built without (build.py --no-snapshot writes "off" here) or
+ * the address says `snapshot=off`; they are stored by the service worker. */
+const enabled = () => "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
+  && "serviceWorker" in navigator;
 
 /** Pyodide's own loader script, as loadPyodide would add it (preloaded by the page). */
 function loadRuntimeScript() {
