@@ -414,10 +414,12 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
 BINDINGS_WORDS = ("page", "plot")  # the sections of web/i18n/<lang>/ the bindings word things with
 
 
-def pyscript_config(pyodide_dir: str) -> dict:
-    """PyScript's config: the vendored Pyodide, NumPy loaded while the interpreter starts."""
+def pyscript_config() -> dict:
+    """PyScript's config: the vendored Pyodide (through start/interpreter.mjs), NumPy loaded while the
+    interpreter starts."""
     return {
-        "interpreter": f"./{pyodide_dir}/pyodide.mjs",
+        # start/interpreter.mjs: Pyodide restored from a memory snapshot, or started normally
+        "interpreter": "./start/interpreter.mjs",
         "packages": list(WHEELS),
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
@@ -440,8 +442,9 @@ def preload_links(pyodide_dir: str, shipped: dict[str, bytes]) -> list[str]:
     # PyScript imports these one after the other; fetched now, each is ready when asked for.
     for name in PYSCRIPT_FILES[2:]:
         links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
-    links.append(f'<link rel="modulepreload" href="./{pyodide_dir}/pyodide.mjs">')
-    for name in pyscript_config(pyodide_dir)["files"]:
+    for name in ("start/interpreter.mjs", "start/hook.js", f"{pyodide_dir}/pyodide.mjs"):
+        links.append(f'<link rel="modulepreload" href="./{name}">')
+    for name in pyscript_config()["files"]:
         links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
     for name in shipped:
         if name.endswith((".wasm", ".zip", ".whl", ".json")):
@@ -623,8 +626,9 @@ def write(path: Path, data: bytes | str) -> None:
     path.write_bytes(data.encode() if isinstance(data, str) else data)
 
 
-def assemble(out: Path, release: Path | None) -> None:
-    """Write the complete site into ``out``."""
+def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
+    """Write the complete site into ``out`` (``snapshots``: whether the page starts from a memory
+    snapshot when it can, see web/start/interpreter.mjs)."""
     pyodide_files = tar_members(fetch_npm(PYODIDE))
     official = json.loads(pyodide_files["pyodide-lock.json"])
     if official["info"]["version"] != PYODIDE.version:
@@ -670,11 +674,14 @@ def assemble(out: Path, release: Path | None) -> None:
             page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped),
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
+        elif relative == "start/interpreter.mjs":
+            write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/")
+                  .replace('"__SNAPSHOTS__"', '"on"' if snapshots else '"off"'))
         elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
         else:
             write(out / AT_ROOT.get(relative, relative), path.read_bytes())
-    write(out / "pyscript.json", json.dumps(pyscript_config(pyodide_dir), indent=2))
+    write(out / "pyscript.json", json.dumps(pyscript_config(), indent=2))
     write(out / "nnbasics.zip", zip_package())
     write(out / "sw.js", service_worker(out))
 
@@ -698,12 +705,12 @@ def service_worker(out: Path) -> str:
     )
 
 
-def build(release: Path | None = None, out: Path = DIST) -> Path:
+def build(release: Path | None = None, out: Path = DIST, snapshots: bool = True) -> Path:
     """Rebuild ``out`` from scratch; on failure the previous ``out`` is left as it was."""
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
     try:
-        assemble(staging, release)
+        assemble(staging, release, snapshots)
         old = out.with_name(out.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
@@ -820,8 +827,8 @@ def site_server(directory: Path, port: int = 0, handler: type = SiteHandler) -> 
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
 
 
-def serve(port: int, release: Path | None = None, directory: Path = DIST) -> None:
-    build(release)
+def serve(port: int, release: Path | None = None, directory: Path = DIST, snapshots: bool = True) -> None:
+    build(release, snapshots=snapshots)
     with site_server(directory, port) as server:
         print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
         try:
@@ -915,6 +922,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
+    parser.add_argument("--no-snapshot", dest="snapshots", action="store_false",
+                        help="build a site that never starts from a memory snapshot (build and serve)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("build", help="build dist/ (the default)")
     serve_parser = commands.add_parser("serve", help="build dist/, then serve it")
@@ -927,7 +936,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
     try:
         if args.command == "serve":
-            serve(args.port, args.pyodide_release)
+            serve(args.port, args.pyodide_release, snapshots=args.snapshots)
         elif args.command == "test":
             return test(extra)
         elif args.command == "bench":
@@ -935,7 +944,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "first-paint":
             return first_paint()
         else:
-            build(args.pyodide_release)
+            build(args.pyodide_release, snapshots=args.snapshots)
     except BuildError as error:
         print(f"[build] FAILED: {error}", file=sys.stderr)
         return 1

@@ -1,8 +1,13 @@
 """Benchmark of the built site in headless Chromium, each figure against a reference
 measured in the same run (absolute times drift on shared machines):
 
+0. time to the first visible result (the examples' results, before Python) / cold time-to-ready
 1. cold time-to-ready of the page / that of a bare PyScript + Pyodide + NumPy page
-2. warm time-to-ready (second visit, from the service worker) / the page's own cold time
+2. warm time-to-ready (second visit, from the service worker, restored from the memory snapshot
+   the first visit left) / the page's own cold time, in a fresh browser context; and on a
+   persistent profile (launch_persistent_context: the browser restarted between the visits, its
+   HTTP and code caches kept); and with snapshots off (``?snapshot=off``), for comparison
+2c. the first practice check, clicked as the warm page gets ready: how long after ready it ends
 3. bytes a cold visit transfers, gzip-compressed as the server sends them
 4. interaction: input change -> new result and plot on screen, median over the cards
 5. compute: each operation on 1000 x 1000 input in the page / the same call natively
@@ -28,9 +33,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py"), str(ROOT / "web"), str(ROOT / "test
 
 import benchmark as timings  # noqa: E402  (tests/benchmark.py: the same code runs in the page)
 import build  # noqa: E402
+import catalogue  # noqa: E402
 from conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
-TARGETS = {"cold": 0.8, "warm": 0.5, "bytes": 8e6, "interaction": 50.0}
+TARGETS = {"first": 0.15, "cold": 0.8, "warm": 0.5, "persistent": 0.3, "practice": 1.0, "bytes": 8e6,
+           "interaction": 50.0}
+SNAPSHOT_MS = 180_000
 REFERENCE_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>bare reference</title>
 <link rel="stylesheet" href="./{pyscript}/core.css">
@@ -116,6 +124,63 @@ def time_to_ready(page, url: str) -> float:
     return page.evaluate("performance.getEntriesByName('nn:ready')[0].startTime")
 
 
+def mark(page, name: str) -> float:
+    return page.evaluate("(name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN", name)
+
+
+def snapshot_stored(page) -> None:
+    """Wait until the visit's background worker has stored the memory snapshots."""
+    page.wait_for_selector("html[data-snapshot]:not([data-snapshot=making])", timeout=SNAPSHOT_MS)
+    if page.get_attribute("html", "data-snapshot") != "stored":
+        raise RuntimeError("no snapshot was stored")
+
+
+# On the warm page: as soon as it is ready, put a correct softmax in its practice panel and press
+# Check; nn:first-check marks the end of that check (the panel's data-checks goes up).
+FIRST_CHECK_JS = """document.addEventListener("nn:ready", () => {
+  const box = document.querySelector('section[data-op="softmax"] [data-practice]');
+  const code = box.querySelector('[name="code"]');
+  code.value = %s;
+  code.dispatchEvent(new Event("input", { bubbles: true }));
+  new MutationObserver((_, observer) => {
+    if (box.dataset.checks !== "1") return;
+    observer.disconnect();
+    performance.mark("nn:first-check");
+  }).observe(box, { attributes: true, attributeFilter: ["data-checks"] });
+  box.querySelector('button[name="check"]').click();
+}, { once: true });"""
+
+
+def warm_visit(context, url: str) -> tuple[float, float]:
+    """A warm visit that checks practice code at ready: (time-to-ready, first check's end after ready)."""
+    page = context.new_page()
+    solution = next(op["solution"] for op in catalogue.OPERATIONS if op["name"] == "softmax")
+    page.add_init_script(FIRST_CHECK_JS % json.dumps(solution))
+    ready = time_to_ready(page, url)
+    if page.get_attribute("html", "data-start") != "snapshot":
+        raise RuntimeError("the warm visit did not restore from the snapshot")
+    page.wait_for_function("performance.getEntriesByName('nn:first-check').length > 0", timeout=120_000)
+    return ready, mark(page, "nn:first-check") - ready
+
+
+def persistent_visits(playwright, launch: dict, url: str) -> tuple[float, float]:
+    """Cold then warm time-to-ready on a persistent profile, the browser restarted in between."""
+    with tempfile.TemporaryDirectory(prefix="nnbasics-profile-") as profile:
+        context = playwright.chromium.launch_persistent_context(profile, **launch)
+        page = context.new_page()
+        cold = time_to_ready(page, url)
+        snapshot_stored(page)
+        context.close()
+        context = playwright.chromium.launch_persistent_context(profile, **launch)
+        page = context.new_page()
+        warm = time_to_ready(page, url)
+        started = page.get_attribute("html", "data-start")
+        context.close()
+    if started != "snapshot":
+        raise RuntimeError("the warm visit on the persistent profile did not restore from the snapshot")
+    return cold, warm
+
+
 def transferred(since: int) -> int:
     return sum(size for _, size in CountingHandler.log[since:])
 
@@ -157,25 +222,37 @@ def main(argv: list[str] | None = None) -> int:
     app_url = start(build.DIST)
     ref_url = start(reference_site(scratch / "reference"))
     bench_url = start(site_with_benchmark(scratch / "bench"))
-    cold_app, cold_ref, warm_app, bytes_app, bytes_ref = [], [], [], [], []
+    cold_app, cold_ref, first_app, warm_app, warm_off, checks, bytes_app, bytes_ref = [], [], [], [], [], [], [], []
+    cold_persistent, warm_persistent = [], []
     with sync_playwright() as playwright:
         executable = chromium_executable()
-        browser = playwright.chromium.launch(
-            args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {}))
+        launch = {"args": CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})}
+        browser = playwright.chromium.launch(**launch)
         for run in range(args.runs):
-            print(f"[bench] cold loads, run {run + 1}/{args.runs}", flush=True)
+            print(f"[bench] cold and warm loads, run {run + 1}/{args.runs}", flush=True)
             for url, cold, sizes in ((ref_url, cold_ref, bytes_ref), (app_url, cold_app, bytes_app)):
                 context = browser.new_context()  # empty cache, no service worker
-                mark = len(CountingHandler.log)
+                since = len(CountingHandler.log)
                 page = context.new_page()
                 cold.append(time_to_ready(page, url))
                 if url == app_url:
+                    first_app.append(mark(page, "nn:first-result"))
                     page.evaluate("navigator.serviceWorker.ready")  # precache complete
-                    sizes.append(transferred(mark))
-                    warm_app.append(time_to_ready(context.new_page(), url))
+                    snapshot_stored(page)  # made from the cache: no byte more from the server
+                    sizes.append(transferred(since))
+                    page.close()
+                    page = context.new_page()
+                    warm_off.append(time_to_ready(page, url + "?snapshot=off"))
+                    page.close()
+                    ready, check = warm_visit(context, url)
+                    warm_app.append(ready)
+                    checks.append(check)
                 else:
-                    sizes.append(transferred(mark))
+                    sizes.append(transferred(since))
                 context.close()
+            cold, warm = persistent_visits(playwright, launch, app_url)
+            cold_persistent.append(cold)
+            warm_persistent.append(warm)
         context = browser.new_context()
         page = context.new_page()
         time_to_ready(page, app_url)
@@ -190,12 +267,21 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     native = timings.run(5)
 
-    app_cold, ref_cold = median(cold_app), median(cold_ref)
+    app_cold, ref_cold, app_warm = median(cold_app), median(cold_ref), median(warm_app)
     rows = [
+        ("0. first visible result", f"{median(first_app) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold ready)",
+         median(first_app) / app_cold, f"<= {TARGETS['first']}"),
         ("1. cold time-to-ready", f"{app_cold / 1000:.2f} s", f"{ref_cold / 1000:.2f} s (bare page)",
          app_cold / ref_cold, f"<= {TARGETS['cold']}"),
-        ("2. warm time-to-ready", f"{median(warm_app) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
-         median(warm_app) / app_cold, f"<= {TARGETS['warm']}"),
+        ("2. warm time-to-ready, fresh context", f"{app_warm / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
+         app_warm / app_cold, f"<= {TARGETS['warm']}"),
+        ("2a. warm, persistent profile", f"{median(warm_persistent) / 1000:.2f} s",
+         f"{median(cold_persistent) / 1000:.2f} s (own cold there)",
+         median(warm_persistent) / median(cold_persistent), f"aim {TARGETS['persistent']}"),
+        ("2b. warm, snapshots off", f"{median(warm_off) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
+         median(warm_off) / app_cold, "(reference)"),
+        ("2c. first practice check after ready, warm", f"{median(checks) / 1000:.2f} s",
+         f"{app_warm / 1000:.2f} s (warm ready)", median(checks) / app_warm, f"<= {TARGETS['practice']:.1f} s"),
         ("3. bytes, cold visit (gzip)", f"{median(bytes_app) / 1e6:.2f} MB",
          f"{median(bytes_ref) / 1e6:.2f} MB (bare page)", median(bytes_app) / median(bytes_ref),
          f"<= {TARGETS['bytes'] / 1e6:.0f} MB"),
@@ -203,8 +289,8 @@ def main(argv: list[str] | None = None) -> int:
          f"p90 {sorted(interaction)[int(0.9 * len(interaction))]:.1f} ms", None,
          f"<= {TARGETS['interaction']:.0f} ms"),
     ]
-    print(f"\nSite benchmark: medians of {args.runs} alternating cold loads per page "
-          f"(interaction: {len(interaction)} changes over every card)\n")
+    print(f"\nSite benchmark: medians of {args.runs} alternating cold loads per page, each followed by "
+          f"warm loads (interaction: {len(interaction)} changes over every card)\n")
     print("| figure | this site | reference | ratio | target |\n|---|---|---|---|---|")
     for name, ours, reference, ratio, target in rows:
         print(f"| {name} | {ours} | {reference} | {'' if ratio is None else f'{ratio:.2f}'} | {target} |")

@@ -4,6 +4,8 @@
 // (netlify.toml's headers for every path: the CSP and the other security headers). Every
 // response served from the cache gets HEADERS, whatever the cache holds; a path that is no file
 // of this version is the server's answer (a 404), or a 404 of its own when offline.
+// start/snapshot and start/practice-snapshot are no files: they are this browser's memory snapshots
+// of Python (start/interpreter.mjs), kept only in this version's cache, never fetched from the network.
 const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
 const LAZY = ["__LAZY__"];
@@ -14,6 +16,7 @@ const scope = new URL(self.registration.scope);
 const INDEX = new URL("./index.html", scope).href;
 const PAGES = new Set([scope.href, INDEX]); // the app page, whatever its query (the page's state)
 const LAZY_FILES = new Set(LAZY.map((path) => new URL(path, scope).href));
+const SNAPSHOTS = new Set(["./start/snapshot", "./start/practice-snapshot"].map((path) => new URL(path, scope).href));
 const FILES = new Set([...PRECACHE.map((path) => new URL(path, scope).href), ...LAZY_FILES]);
 
 self.addEventListener("install", (event) => {
@@ -51,11 +54,29 @@ function withHeaders(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** A start-up snapshot: GET answers it from this version's cache (204 when there is none), PUT
+ * (from start/snapshot-worker.js, with its metadata headers) keeps it there: 201, or 204 when this
+ * version's cache is gone (a newer version replaced it). */
+async function snapshot(request, path) {
+  if (request.method === "PUT") {
+    if (!(await caches.has(CACHE))) return new Response(null, { status: 204 });
+    const headers = { "Content-Type": "application/octet-stream" };
+    for (const [name, value] of request.headers) if (name.startsWith("x-nnbasics-")) headers[name] = value;
+    await (await caches.open(CACHE)).put(path, new Response(await request.arrayBuffer(), { headers }));
+    return new Response(null, { status: 201 });
+  }
+  return (await caches.match(path, { cacheName: CACHE })) ?? new Response(null, { status: 204 });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== scope.origin) return;
   const path = url.origin + url.pathname;
+  if (SNAPSHOTS.has(path)) {
+    event.respondWith(snapshot(request, path));
+    return;
+  }
+  if (request.method !== "GET" || url.origin !== scope.origin) return;
   event.respondWith((async () => {
     const page = request.mode === "navigate" && PAGES.has(path);
     const cached = await caches.match(page ? INDEX : request, { cacheName: CACHE, ignoreSearch: page });

@@ -7,6 +7,7 @@ import { Report, phrase, put, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
+import { restoring } from "../start/interpreter.mjs";
 
 const STORAGE_PREFIX = "nnbasics:practice:";
 
@@ -236,6 +237,9 @@ function saveCode(panel) {
 }
 
 panels.forEach(setUp);
+// A page that restores from its memory snapshot starts Python for practice from the practice snapshot
+// at once, in the background, beside its own start: a first check then finds it ready (README, "Start-up").
+restoring.then((yes) => yes && ensurePython());
 setUpFiles({
   ensurePython: () => ensurePython(),
   panels,

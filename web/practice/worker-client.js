@@ -8,20 +8,16 @@
 // caller then starts another.
 
 import { phrase } from "./report.js";
+import { indexURL, restoring, storedSnapshot } from "../start/interpreter.mjs";
+import "./setup.js";
 
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
-// The grader's Python modules, the catalogue they read and their words in each language: each
-// file's place in the site, and its name in the worker's folder (words.py reads <lang>/*.json
-// beside itself).
-const GRADER_FILES = {
-  "catalogue.py": "catalogue.py", "operations.json": "operations.json", "practice/wording.py": "wording.py",
-  "practice/sandbox.py": "sandbox.py", "practice/exercises.py": "exercises.py", "practice/grader.py": "grader.py",
-  "practice/export.py": "export.py", "i18n/words.py": "words.py",
-  "i18n/en/practice.json": "en/practice.json", "i18n/ko/practice.json": "ko/practice.json",
-};
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
-const WORKER_SCRIPT = new URL("./worker.js", import.meta.url).href;
+const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
+const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
+// Pyodide is the page's own (start/interpreter.mjs); the package and the grader are beside the page.
+const PRACTICE_URLS = Object.keys(globalThis.nnPractice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
 const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
 
 /** An Error that says in words why Python for practice stopped (``error.phrase``). */
@@ -51,47 +47,32 @@ function frameHTML() {
   return frameDocument;
 }
 
-let runtimeURLs = null;
-
-/** Where Pyodide (from PyScript's own config), the package and the grader are. */
-function locateRuntime() {
-  runtimeURLs ??= (async () => {
-    const configURL = new URL("./pyscript.json", document.baseURI);
-    const config = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL.href)));
-    const archive = Object.keys(config.files ?? {}).find((name) => name.endsWith("nnbasics.zip"));
-    return {
-      indexURL: new URL(".", new URL(config.interpreter, configURL)).href,
-      packageURL: new URL(archive ?? "./nnbasics.zip", configURL).href,
-      graderURLs: Object.keys(GRADER_FILES).map((name) => new URL(`./${name}`, configURL).href),
-    };
-  })();
-  runtimeURLs.catch(() => { runtimeURLs = null; }); // try again next time
-  return runtimeURLs;
-}
+// Whether the worker may start from the practice snapshot: when the page itself restores from its own
+// snapshot (so snapshots fit this browser), until a worker started from one fails to start.
+let snapshotUsable = true;
 
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
  * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
- * rest arrives), and ``init``, its first message, with Pyodide's files and the grader's. */
+ * rest arrives), and ``init``, its first message, with Pyodide's files, the grader's and the
+ * practice snapshot (or null). */
 function runtimeFiles() {
-  const located = locateRuntime();
-  const code = located.then(({ indexURL }) =>
-    Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, WORKER_SCRIPT].map(fetchBytes)));
-  const init = located.then(async ({ indexURL, packageURL, graderURLs }) => {
+  const code = Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes));
+  const snapshot = restoring.then((yes) => (yes && snapshotUsable
+    ? storedSnapshot(SNAPSHOT_URL).then(({ bytes }) => bytes?.buffer ?? null) : null));
+  const init = (async () => {
     const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
     const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
     const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
-    const practice = [packageURL, ...graderURLs];
-    const files = await Promise.all([...runtime, ...practice].map(fetchBytes));
+    const [files, bytes] = await Promise.all([Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
-    const graderFiles = Object.values(GRADER_FILES);
     return [{
       type: "init",
       indexURL,
       pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
-      practice: Object.fromEntries([["nnbasics.zip", files[runtime.length]],
-        ...graderFiles.map((name, i) => [name, files[runtime.length + 1 + i]])]),
-    }, [lock, ...files]];
-  });
+      practice: globalThis.nnPractice.named(files.slice(runtime.length)),
+      snapshot: bytes,
+    }, [lock, ...files, ...(bytes ? [bytes] : [])]];
+  })();
   return { code, init };
 }
 
@@ -134,12 +115,15 @@ export class PracticeWorker {
       document.body.append(this.frame);
     }));
     const { code, init } = runtimeFiles();
-    Promise.all([code, loaded]).then(([[asm, loader, worker]]) => {
+    Promise.all([code, loaded]).then(([scripts]) => {
       if (this.dead) return;
-      this.frame.contentWindow.postMessage({ type: "start", code: [asm, "\n", loader, "\n", worker] }, "*",
-        [channel.port2, asm, loader, worker]);
+      this.frame.contentWindow.postMessage({ type: "start", code: scripts.flatMap((script) => [script, "\n"]) },
+        "*", [channel.port2, ...scripts]);
     }, failed);
-    init.then((message) => this.dead || this.port.postMessage(...message), failed);
+    init.then(([message, transfer]) => {
+      this.fromSnapshot = Boolean(message.snapshot);
+      if (!this.dead) this.port.postMessage(message, transfer);
+    }, failed);
   }
 
   receive(message) {
@@ -149,6 +133,7 @@ export class PracticeWorker {
       this.isReady = true;
       this.resolveReady();
     } else if (message.type === "failed") {
+      if (this.fromSnapshot) snapshotUsable = false; // the next worker starts normally
       this.die("reason-could-not-start", { detail: String(message.message).slice(0, 500) });
     } else if (message.type === "event" && this.job?.id === message.id && isObject(message.event)) {
       this.job.onEvent(message.event);

@@ -3,10 +3,13 @@
 // worker runs inside a sandboxed frame with an opaque origin (worker-client.js, frame.js): it
 // reaches no storage, cache, cookie, service worker or page of the site, and the frame's CSP
 // lets it neither fetch nor eval. The page hands it every file it needs, as bytes.
-// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + this file.
+// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
+// setup.js + this file. Given the practice snapshot (start/snapshot-worker.js made it: the state
+// of this worker's own start, before any learner code), it restores from it as the page does.
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
-// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer}}
+// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer},
+//       snapshot: ArrayBuffer | null}   (practice: setup.js's FILES, by their paths in its folder)
 //      {type: "grade", id, op, code}
 //      {type: "files", id, request}  (export.py's handle: {export: codes, lang} | {split: text})
 // Out: {type: "ready"} | {type: "failed", message}
@@ -67,23 +70,20 @@ function seal(pyodide) {
   };
 }
 
-async function start({ indexURL, pyodide: runtime, practice }) {
+async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
+  const { nnStart, nnPractice } = self;
+  const wheel = Object.keys(runtime).find((name) => name.endsWith(".whl"));
+  const files = snapshot ? await nnStart.unzip(runtime[wheel]) : null;
   serve(indexURL, runtime);
-  const pyodide = await self.loadPyodide({
+  const options = {
     indexURL,
     packages: ["numpy"],
     stdout: quiet, // the grader captures the learner's output itself
     stderr: quiet,
-  });
-  const home = "/home/pyodide/practice";
-  pyodide.FS.mkdirTree(home);
-  pyodide.unpackArchive(practice["nnbasics.zip"], "zip", { extractDir: home });
-  for (const [name, bytes] of Object.entries(practice)) { // a name may have a folder: en/practice.json
-    if (name === "nnbasics.zip") continue;
-    pyodide.FS.mkdirTree(`${home}/${name}`.replace(/\/[^/]*$/, ""));
-    pyodide.FS.writeFile(`${home}/${name}`, new Uint8Array(bytes));
-  }
-  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(home)})`);
+  };
+  const pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, new Uint8Array(snapshot), files)
+    : await self.loadPyodide(options);
+  await nnPractice.install(pyodide, practice);
   grader = pyodide.pyimport("grader");
   exporter = pyodide.pyimport("export");
   untouched = seal(pyodide);

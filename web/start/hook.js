@@ -1,0 +1,138 @@
+// Pyodide 0.27.7's private start-up hooks, shared by the page's interpreter (start/interpreter.mjs),
+// the background worker that makes the memory snapshot (start/snapshot-worker.js) and the practice
+// worker (practice/worker.js, which gets this file inside its blob). A classic script that only
+// defines globalThis.nnStart, so that it runs as a module, an imported script and in a blob alike.
+// Relied upon, and allowed only because build.py pins Pyodide 0.27.7 (see README, "Start-up"):
+// the global `_createPyodideModule` and the Emscripten settings it takes (`preRun`), the Module's
+// `loadDynamicLibrary`, `LDSO` and `FS`, and loadPyodide's `_makeSnapshot` / `_loadSnapshot`.
+"use strict";
+(() => {
+  const SITE_PACKAGES = "/lib/python3.12/site-packages";
+  /** NumPy's side modules `import numpy` needs, and `numpy.random`'s (the grader imports it: it is in
+   * the practice snapshot), in the order they are loaded: the same order when a snapshot is made and
+   * when it is restored gives them the same table slots and memory. */
+  const SIDE_MODULES = ["numpy/_core/_multiarray_umath", "numpy/_core/_multiarray_tests",
+    "numpy/linalg/_umath_linalg", ...["_common", "bit_generator", "_bounded_integers", "_mt19937", "_pcg64",
+      "_philox", "_sfc64", "_generator", "mtrand"].map((name) => `numpy/random/${name}`)].map((name) => `${SITE_PACKAGES}/${name}.cpython-312-wasm32-emscripten.so`);
+  /** The page's modules held in its snapshot (its start-up imports nothing else that is slow). */
+  const IMPORTS = ["numpy", "nnbasics", "bindings"];
+  /** What is frozen in a snapshot and must not stay so: the random state (the hash seed stays). */
+  const RESEED = `import sys
+for name in ("random", "numpy.random"):
+    if name in sys.modules:
+        sys.modules[name].seed()`;
+
+  /** The entries of a zip archive (stored or deflated, as wheels are) as [name, bytes], folders left out. */
+  async function unzip(archive) {
+    const bytes = new Uint8Array(archive);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = bytes.length - 22; // the end-of-central-directory record, after any comment
+    while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+    if (end < 0) throw new Error("not a zip archive");
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+      if (view.getUint32(at, true) !== 0x02014b50) throw new Error("a broken zip directory");
+      const method = view.getUint16(at + 10, true);
+      const compressed = view.getUint32(at + 20, true);
+      const size = view.getUint32(at + 24, true);
+      const nameLength = view.getUint16(at + 28, true);
+      const local = view.getUint32(at + 42, true);
+      const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+      if (name.endsWith("/")) continue;
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const stored = bytes.subarray(start, start + compressed);
+      entries.push([name, method, stored, size]);
+    }
+    return Promise.all(entries.map(async ([name, method, stored, size]) => {
+      if (method === 0) return [name, stored.slice()];
+      if (method !== 8) throw new Error(`${name}: zip method ${method}`);
+      const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      const data = new Uint8Array(await new Response(stream).arrayBuffer());
+      if (data.length !== size) throw new Error(`${name}: ${data.length} bytes, not ${size}`);
+      return [name, data];
+    }));
+  }
+
+  /** `create` (Pyodide's `_createPyodideModule`) that, before Python starts, writes ``files`` (a
+   * wheel's [name, bytes], relative to site-packages) into the file system and loads SIDE_MODULES
+   * from there, in order, as Pyodide's own package loader would (local, never unloaded). */
+  function withSideModules(create, files) {
+    return async (settings) => {
+      let failure = null;
+      settings.preRun = [...(settings.preRun ?? []), (Module) => {
+        Module.addRunDependency("nnbasics-side-modules");
+        (async () => {
+          for (const [name, data] of files) {
+            const path = `${SITE_PACKAGES}/${name}`;
+            Module.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+            Module.FS.writeFile(path, data);
+          }
+          for (const path of SIDE_MODULES) {
+            await Module.loadDynamicLibrary(path, { loadAsync: true, global: false, nodelete: true,
+              allowUndefined: true, fs: Module.FS }, {});
+            Module.LDSO.loadedLibsByName[path.split("/").pop()] ??= Module.LDSO.loadedLibsByName[path];
+          }
+        })().catch((error) => { failure = error; })
+          .finally(() => Module.removeRunDependency("nnbasics-side-modules"));
+      }];
+      const module = await create(settings);
+      if (failure) throw failure;
+      return module;
+    };
+  }
+
+  /** Pyodide restored by ``loadPyodide`` (0.27.7's, with ``options``) from the snapshot ``bytes``, with
+   * NumPy's ``files`` written and its side modules loaded as when the snapshot was made; NumPy is then
+   * marked as loaded (a `packages` list asking for it loads nothing) and the random state re-seeded. */
+  async function restore(loadPyodide, options, bytes, files) {
+    const create = globalThis._createPyodideModule;
+    globalThis._createPyodideModule = withSideModules(create, files);
+    try {
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes,
+        packages: (options.packages ?? []).filter((name) => name !== "numpy") });
+      pyodide.loadedPackages.numpy = "default channel"; // what loadPackage itself records
+      pyodide.runPython(RESEED);
+      return pyodide;
+    } finally {
+      globalThis._createPyodideModule = create;
+    }
+  }
+
+  /** Whether ``bytes`` have the form of a Pyodide 0.27 snapshot: its magic number, then a header and
+   * whole 64 KiB pages of memory. (Pyodide checks its build id itself, but other bytes can stall its
+   * start: memory too small for the runtime only makes it log a warning and wait forever.) */
+  function isSnapshot(bytes) {
+    if (bytes.byteLength < 65536 || bytes.byteOffset % 4) return false;
+    const [magic, header] = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
+    return magic === 1886286592 && header < bytes.byteLength && (bytes.byteLength - header) % 65536 === 0;
+  }
+
+  /** The shared libraries loaded in an interpreter (to tell that importing loaded no other). */
+  const loadedLibraries = (pyodide) => Object.keys(pyodide._module.LDSO.loadedLibsByName).sort().join(" ");
+
+  /** What a snapshot depends on besides the site's version: Pyodide's folder (its name carries a hash
+   * of its files), the side modules in their order and the modules imported. */
+  const layout = (indexURL) => [new URL(indexURL).pathname, ...SIDE_MODULES, ...IMPORTS].join("|");
+
+  /** This browser's name and full version (a snapshot only restores in the engine that made it). */
+  async function browserVersion() {
+    const full = await navigator.userAgentData?.getHighEntropyValues?.(["fullVersionList"]).catch(() => null);
+    const brands = (full?.fullVersionList ?? []).map(({ brand, version }) => `${brand}/${version}`);
+    return [navigator.userAgent, ...brands].join(" ");
+  }
+
+  /** The hex SHA-256 of some bytes. */
+  async function sha256(bytes) {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
+  /** The headers a stored snapshot carries: what it was made with. */
+  const HEADERS = { layout: "x-nnbasics-layout", browser: "x-nnbasics-browser", sha256: "x-nnbasics-sha256" };
+
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, isSnapshot, restore, loadedLibraries,
+    layout, browserVersion, sha256 };
+})();

@@ -1,0 +1,78 @@
+// The background worker that makes the memory snapshots (start/interpreter.mjs starts it once a visit
+// that started normally is ready). It runs Pyodide as the page will find it -- NumPy's files written
+// from JavaScript and its side modules loaded by start/hook.js, PyScript's `files` where PyScript puts
+// them, numpy, nnbasics and the bindings imported -- and stores that snapshot in the service worker's
+// cache of this version (PUT start/snapshot: a new deploy is a new cache, so it never restores an old
+// one); then, with the practice worker's files and imports on top (practice/setup.js), the practice
+// snapshot (PUT start/practice-snapshot). It only reads the site's own files, from the service worker.
+// In: {indexURL, configURL}. Out: {stored: true} | {failed: message}.
+"use strict";
+importScripts("./hook.js", "../practice/setup.js");
+
+const HOME = "/home/pyodide";
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** PyScript's `files` config, written where PyScript writes them ("DIR/*": an archive unpacked). */
+async function writeFiles(pyodide, configURL) {
+  const { files } = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL)));
+  for (const [source, target] of Object.entries(files ?? {})) {
+    const bytes = await fetchBytes(new URL(source, configURL).href);
+    const path = `${HOME}/${target.replace(/^\.\//, "")}`;
+    const entries = path.endsWith("/*") ? await self.nnStart.unzip(bytes) : [["", bytes]];
+    for (const [name, data] of entries) {
+      const file = path.endsWith("/*") ? `${path.slice(0, -1)}${name}` : path;
+      pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
+      pyodide.FS.writeFile(file, data);
+    }
+  }
+}
+
+/** Store this interpreter's memory snapshot at ``url`` (in the service worker's cache of this version). */
+async function store(pyodide, url, indexURL, libraries) {
+  if (self.nnStart.loadedLibraries(pyodide) !== libraries) {
+    throw new Error("importing loaded a shared library the restore would not load");
+  }
+  // Pyodide found NumPy's .dist-info and listed it as loaded ("Unknown" channel); makeMemorySnapshot
+  // insists on an empty list. A restore marks NumPy as loaded itself.
+  delete pyodide.loadedPackages.numpy;
+  const snapshot = pyodide.makeMemorySnapshot();
+  const { nnStart } = self;
+  const headers = {
+    [nnStart.HEADERS.layout]: nnStart.layout(indexURL),
+    [nnStart.HEADERS.browser]: await nnStart.browserVersion(),
+    [nnStart.HEADERS.sha256]: await nnStart.sha256(snapshot),
+  };
+  const response = await fetch(url, { method: "PUT", body: snapshot, headers });
+  await response.arrayBuffer(); // read to its end: the request is complete before the worker ends
+  if (response.status !== 201) throw new Error("the service worker did not keep it (a newer version is installed?)");
+}
+
+/** The page's snapshot, then, from the same interpreter, the practice worker's (its grader imported). */
+async function makeSnapshots({ indexURL, configURL }) {
+  const { nnStart, nnPractice } = self;
+  importScripts(`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`);
+  const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
+  const wheel = await nnStart.unzip(await fetchBytes(indexURL + lock.packages.numpy.file_name));
+  self._createPyodideModule = nnStart.withSideModules(self._createPyodideModule, wheel);
+  const quiet = () => {};
+  const pyodide = await self.loadPyodide({ indexURL, packages: [], _makeSnapshot: true, stdout: quiet, stderr: quiet });
+  const libraries = nnStart.loadedLibraries(pyodide);
+  await writeFiles(pyodide, configURL);
+  pyodide.runPython(`import ${nnStart.IMPORTS.join(", ")}`);
+  await store(pyodide, new URL("./snapshot", location.href), indexURL, libraries);
+  const practice = await Promise.all(Object.keys(nnPractice.FILES).map((name) => fetchBytes(new URL(`../${name}`, location.href))));
+  await nnPractice.install(pyodide, nnPractice.named(practice));
+  await store(pyodide, new URL("./practice-snapshot", location.href), indexURL, libraries);
+}
+
+self.addEventListener("message", (event) => {
+  makeSnapshots(event.data).then(
+    () => postMessage({ stored: true }),
+    (error) => postMessage({ failed: String(error?.message ?? error).slice(0, 500) }),
+  );
+}, { once: true });
