@@ -88,7 +88,10 @@ class PageWatch:
         page.context.route("**/*", self._route)
 
     def _failed(self, request):
-        if request.url not in self.off_host:
+        # The background snapshot worker (web/start/snapshot-worker.js) ends with its page: a request
+        # of its cut off by the page closing or navigating away is that, not a failure of the site.
+        ended = request.failure == "net::ERR_ABORTED" and request.headers.get("x-nnbasics-by") == "snapshot-worker"
+        if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 
     def _route(self, route):

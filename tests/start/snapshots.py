@@ -91,11 +91,15 @@ def card_outputs(page) -> list[list]:
     return page.evaluate(OUTPUTS_JS, edits())
 
 
-REWRITE_JS = """async ({ headers, flip, garbage }) => {
+REWRITE_JS = """async ({ headers, flip, garbage, build }) => {
     const stored = await fetch("./start/snapshot");
     let bytes = new Uint8Array(await stored.arrayBuffer());
     const kept = Object.fromEntries([...stored.headers].filter(([name]) => name.startsWith("x-nnbasics-")));
     if (flip) bytes[bytes.length >> 1] ^= 0xff;
+    if (build) {
+        bytes[16] ^= 0xff;  // Pyodide's build id, in the snapshot's header: its restore refuses it
+        kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);
+    }
     if (garbage) {
         bytes = crypto.getRandomValues(new Uint8Array(65536));
         kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);  // intact bytes, but no snapshot
@@ -106,6 +110,9 @@ REWRITE_JS = """async ({ headers, flip, garbage }) => {
 }"""
 
 
-def rewrite_snapshot(page, headers: dict | None = None, flip: bool = False, garbage: bool = False) -> None:
-    """Replace the stored snapshot: other metadata ``headers``, one byte flipped, or random bytes."""
-    assert page.evaluate(REWRITE_JS, {"headers": headers or {}, "flip": flip, "garbage": garbage}) == 201
+def rewrite_snapshot(page, headers: dict | None = None, flip: bool = False, garbage: bool = False,
+                     build: bool = False) -> None:
+    """Replace the stored snapshot: other metadata ``headers``, one byte flipped, random bytes, or
+    another Pyodide build's id (each with a matching sha256 but ``flip``)."""
+    assert page.evaluate(REWRITE_JS, {"headers": headers or {}, "flip": flip, "garbage": garbage,
+                                      "build": build}) == 201

@@ -24,8 +24,9 @@ def examples_compute(page):
     {"headers": {"x-nnbasics-layout": "/vendor/pyodide-0.27.6-0000000000/|elsewhere"}},
     {"headers": {"x-nnbasics-browser": "Mozilla/5.0 HeadlessChrome/155.0.0.0"}},
     {"flip": True},      # one byte changed: its sha256 is not the stored one
-    {"garbage": True},   # intact bytes that are no snapshot: Pyodide refuses them
-], ids=["other-layout", "other-browser", "damaged", "not-a-snapshot"])
+    {"garbage": True},   # intact bytes that are no snapshot
+    {"build": True},     # a snapshot of another Pyodide build: its restore throws
+], ids=["other-layout", "other-browser", "damaged", "not-a-snapshot", "other-build"])
 def test_a_snapshot_that_does_not_fit_falls_back_to_a_normal_start_and_is_made_again(browser, site_url, change):
     context = browser.new_context()
     try:

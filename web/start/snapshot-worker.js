@@ -11,6 +11,11 @@ importScripts("./hook.js", "../practice/setup.js");
 
 const HOME = "/home/pyodide";
 
+// Every fetch of this worker (Pyodide's too) says whose it is: its requests end when its page goes
+// (closed or navigated away), and a test can tell such an end from a failure (tests/conftest.py).
+const siteFetch = self.fetch;
+self.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": "snapshot-worker" } });
+
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
