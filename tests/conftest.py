@@ -90,7 +90,9 @@ class PageWatch:
     def _failed(self, request):
         # The background snapshot worker (web/start/snapshot-worker.js) ends with its page: a request
         # of its cut off by the page closing or navigating away is that, not a failure of the site.
-        ended = request.failure == "net::ERR_ABORTED" and request.headers.get("x-nnbasics-by") == "snapshot-worker"
+        by_worker = request.headers.get("x-nnbasics-by") == "snapshot-worker" \
+            or urlparse(request.url).path.endswith("/start/snapshot-worker.js")  # its own script
+        ended = request.failure == "net::ERR_ABORTED" and by_worker
         if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 

@@ -1,5 +1,6 @@
-"""What the offline tests share: a page the service worker controls, and a copy of the built
-site on its own server that a test can redeploy as a new version."""
+"""What the offline tests share (and the practice and start-up tests): a watched page the service
+worker controls, and a copy of the built site on its own server that a test can redeploy as a new
+version."""
 from __future__ import annotations
 
 import shutil
@@ -7,15 +8,17 @@ import shutil
 import pytest
 
 import build
-from conftest import READY_TIMEOUT_MS, dist_dir, serve_directory
+from conftest import READY_TIMEOUT_MS, PageWatch, dist_dir, serve_directory
 
 CONTROLLED = "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
 
 
-def controlled_page(context, url: str):
-    """A new page of ``context`` on the site at ``url``, ready and under the service worker."""
+def controlled_page(context, url: str, path: str = "/"):
+    """A new page of ``context`` on the site at ``url``, ready and under the service worker;
+    ``page.watch`` is its PageWatch, watching from before it was opened."""
     page = context.new_page()
-    page.goto(url + "/")
+    page.watch = PageWatch(page, url)
+    page.goto(url + path)
     page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
     page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
     return page

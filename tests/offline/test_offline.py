@@ -7,18 +7,14 @@ import struct
 from playwright.sync_api import expect
 
 import catalogue
-from conftest import PageWatch, READY_TIMEOUT_MS
-from deploys import CONTROLLED, controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
+from conftest import READY_TIMEOUT_MS
+from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 
 
 def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser, site_url):
     context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
     try:
-        page.goto(site_url + "/")
-        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
-        page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
+        page = controlled_page(context, site_url)
         context.set_offline(True)
         page.reload()
         page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
@@ -27,7 +23,7 @@ def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser,
             for param in op["params"]:
                 card.locator(f'[name="{param["name"]}"]').fill(f"np.array({param['example']})")
             expect(card.locator('output[name="result"]')).to_have_text(op["printed"])
-        watch.assert_clean()
+        page.watch.assert_clean()
     finally:
         context.close()
 

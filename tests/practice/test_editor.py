@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import READY_TIMEOUT_MS, PageWatch, module_page_fixture, open_app
+from conftest import READY_TIMEOUT_MS, module_page_fixture, open_app
+from offline.deploys import controlled_page
 from practice_page import FIRST_CHECK_MS, SOLUTIONS, card, panel, statuses
 
 app = module_page_fixture("One ready page for the editor's tests.")
@@ -134,13 +135,8 @@ def test_the_editor_takes_the_pages_colours_in_light_and_dark(browser, site_url,
 
 def test_the_editor_works_offline_after_one_visit(browser, site_url):
     context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
     try:
-        page.goto(site_url + "/")
-        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
-        page.wait_for_function("navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)",
-                               timeout=READY_TIMEOUT_MS)
+        page = controlled_page(context, site_url)
         editor(page, "sigmoid")  # opened once online (whether precached or kept when first fetched)
         context.set_offline(True)
         page.reload()
@@ -150,7 +146,7 @@ def test_the_editor_works_offline_after_one_visit(browser, site_url):
         page.keyboard.press("Control+End")
         page.keyboard.type("\n# offline")
         assert panel(page, "softmax").locator('[name="code"]').input_value().endswith("\n# offline")
-        watch.assert_clean()
+        page.watch.assert_clean()
     finally:
         context.close()
 

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import READY_TIMEOUT_MS, dist_dir, module_page_fixture, open_app
+from offline.deploys import CONTROLLED
 from practice_page import (CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, card, check, grade, panel, statuses,
                            timed_check)
 
@@ -68,7 +69,6 @@ CHEATS = {
 }
 WRONG_L2 = SOLUTIONS["l2"].replace("(y - yhat) ** 2", "abs(y - yhat)")
 
-CONTROLLED = "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
 STORAGE = "JSON.stringify(Object.fromEntries(Object.entries(localStorage).sort()))"
 CACHED_INDEX = """caches.keys().then((names) => Promise.all(names.map((name) =>
     caches.open(name).then((cache) => cache.match(location.origin + '/index.html')).then((r) => r.text()))))"""

@@ -11,8 +11,8 @@ import pytest
 
 import build
 import catalogue
-from conftest import PageWatch, READY_TIMEOUT_MS, dist_dir, serve_directory
-from offline.deploys import CONTROLLED
+from conftest import READY_TIMEOUT_MS, dist_dir, serve_directory
+from offline.deploys import controlled_page
 
 SNAPSHOT_MS = 120_000  # the background worker starts Pyodide twice over on a busy machine
 
@@ -43,15 +43,11 @@ def probe(page, expression: str):
 def first_visit(context, url: str, path: str = "/"):
     """A page of ``context`` on the site, ready, under the service worker, its snapshots stored;
     returns (page, watch)."""
-    page = context.new_page()
-    watch = PageWatch(page, url)
-    page.goto(url + path)
-    page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+    page = controlled_page(context, url, path)
     assert page.get_attribute("html", "data-start") == "normal"
-    page.wait_for_function(CONTROLLED, timeout=READY_TIMEOUT_MS)
     page.wait_for_selector("html[data-snapshot]:not([data-snapshot=making])", timeout=SNAPSHOT_MS)
     assert page.get_attribute("html", "data-snapshot") == "stored"
-    return page, watch
+    return page, page.watch
 
 
 def reload(page) -> str:
