@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import sys
 import threading
 from pathlib import Path
@@ -23,6 +24,8 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 READY_TIMEOUT_MS = 60_000
+SNAPSHOT_WORKER_SCRIPTS = re.compile(
+    r"/(start/snapshot-worker\.js|start/hook\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$")
 
 
 def dist_dir() -> Path:
@@ -90,9 +93,9 @@ class PageWatch:
     def _failed(self, request):
         # The background snapshot worker (web/start/snapshot-worker.js) ends with its page: a request
         # of its cut off by the page closing or navigating away is that, not a failure of the site.
-        by_worker = request.headers.get("x-nnbasics-by") == "snapshot-worker" \
-            or urlparse(request.url).path.endswith("/start/snapshot-worker.js")  # its own script
-        ended = request.failure == "net::ERR_ABORTED" and by_worker
+        # Its fetches say so in a header; its scripts (which can carry none) are known by their URL.
+        ended = request.failure == "net::ERR_ABORTED" and (
+            request.headers.get("x-nnbasics-by") == "snapshot-worker" or SNAPSHOT_WORKER_SCRIPTS.search(request.url))
         if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 
