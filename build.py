@@ -28,6 +28,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -376,6 +377,10 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
         (WEB / name).read_text()
         for name in ("cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html")
     )
+    # each card's example result, in the HTML itself: on screen at the first paint, before any script
+    # (the printed result is the same in every language; the rest comes from the embedded JSON)
+    first_paint = (WEB / "cards" / "first-paint.json").read_text()
+    printed = {name: example["text"] for name, example in json.loads(first_paint)["en"].items()}
     cards = []
     for op in operations:
         fields = "\n".join(
@@ -384,7 +389,7 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
             for param in op["params"]
         )
         cards.append(card.format(
-            op=op["name"], title=op["title"], formula=op["formula"],
+            op=op["name"], title=op["title"], formula=op["formula"], result=html.escape(printed[op["name"]]),
             fields=fields, extra=upload.format(op=op["name"]) if op.get("upload") else "",
             practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"]),
                                      formula=op["formula"]),
@@ -407,7 +412,7 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
         words.worded_page(page, bundle["en"])
         .replace("<!-- WORDS -->", embedded_json("i18n", json.dumps(bundle, ensure_ascii=False)))
         # each card's example result, shown before Python has loaded (data, never run: JSON)
-        .replace("<!-- FIRST-PAINT -->", embedded_json("first-paint", (WEB / "cards" / "first-paint.json").read_text()))
+        .replace("<!-- FIRST-PAINT -->", embedded_json("first-paint", first_paint))
     )
 
 
@@ -433,17 +438,41 @@ def pyscript_config() -> dict:
     }
 
 
-def preload_links(pyodide_dir: str, shipped: dict[str, bytes]) -> list[str]:
-    """PyScript, and the big downloads started at once, before PyScript asks for them."""
-    links = [
+# `import "./x.js"`, `import … from "./x.js"`, `export … from "./x.js"` (one statement, maybe over lines)
+STATIC_IMPORT = re.compile(r'^(?:import\s*(?:[^"\'`;()]*?\sfrom\s*)?|export\s[^"\'`;()]*?\sfrom\s*)'
+                           r'["\'](\.{1,2}/[^"\']+)["\']', re.MULTILINE)
+
+
+def module_graph(entries: list[str]) -> list[str]:
+    """The page's own modules that ``entries`` (paths in web/) import, directly or not, entries
+    first and each once, in the order they are found."""
+    found = []
+    for entry in entries:  # the first entry's whole graph first: it runs first
+        index = len(found)
+        found.append(entry)
+        while index < len(found):
+            path, index = found[index], index + 1
+            for specifier in STATIC_IMPORT.findall((WEB / path).read_text()):
+                imported = os.path.normpath(os.path.join(os.path.dirname(path), specifier))
+                if imported not in found:
+                    found.append(imported)
+    return found
+
+
+def preload_links(pyodide_dir: str, shipped: dict[str, bytes], modules: list[str]) -> list[str]:
+    """The page's modules' imports (``modules``: the page's module scripts, in web/), so the
+    examples' results need no chain of round trips; then PyScript, and the big downloads started
+    at once, before PyScript asks for them."""
+    imported = [name for name in module_graph(modules) if name not in modules]
+    links = [f'<link rel="modulepreload" href="./{name}">' for name in imported]
+    links += [
         f'<link rel="stylesheet" href="./{VENDOR_PYSCRIPT}/core.css">',
         f'<script type="module" src="./{VENDOR_PYSCRIPT}/core.js"></script>',
     ]
     # PyScript imports these one after the other; fetched now, each is ready when asked for.
     for name in PYSCRIPT_FILES[2:]:
         links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
-    for name in ("start/interpreter.mjs", "start/hook.js", f"{pyodide_dir}/pyodide.mjs"):
-        links.append(f'<link rel="modulepreload" href="./{name}">')
+    links.append(f'<link rel="modulepreload" href="./{pyodide_dir}/pyodide.mjs">')  # start/interpreter.mjs's
     for name in pyscript_config()["files"]:
         links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
     for name in shipped:
@@ -671,7 +700,9 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
                 or relative.endswith(".md"):
             continue
         if relative == "index.html":
-            page = render_index(path.read_text(), operations, preload_links(pyodide_dir, shipped),
+            template = path.read_text()
+            modules = re.findall(r'<script type="module" src="\./([^"]+)">', template)
+            page = render_index(template, operations, preload_links(pyodide_dir, shipped, modules),
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
         elif relative == "start/interpreter.mjs":

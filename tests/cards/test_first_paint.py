@@ -57,3 +57,15 @@ def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(
         watch.assert_clean()
     finally:
         context.close()
+
+
+def test_the_printed_results_are_in_the_html_itself_and_show_without_any_script(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/")
+        for op in OPS:
+            expect(page.locator(f'section[data-op="{op}"] output[name="result"]')).to_have_text(
+                catalogue.BY_NAME[op]["printed"])
+    finally:
+        context.close()

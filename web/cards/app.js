@@ -209,7 +209,6 @@ function attach(evaluateJson, sourcesJson) {
 window.nnApp = { attach };
 restoreFields(fields);
 cards.forEach(paintWithoutPython);
-requestAnimationFrame(() => performance.mark("nn:first-result")); // the frame that shows them: build.py bench
 cards.forEach(bind);
 setUpTabs(cards);
 keepScrollingBoxesReachable(document.getElementById("cards"));
