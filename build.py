@@ -705,7 +705,7 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
             page = render_index(template, operations, preload_links(pyodide_dir, shipped, modules),
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
-        elif relative == "start/interpreter.mjs":
+        elif relative in ("start/interpreter.mjs", "start/prepare.js"):  # where Pyodide is, and snapshots on?
             write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/")
                   .replace('"__SNAPSHOTS__"', '"on"' if snapshots else '"off"'))
         elif relative == "offline/sw.js":

@@ -24,8 +24,9 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 READY_TIMEOUT_MS = 60_000
-SNAPSHOT_WORKER_SCRIPTS = re.compile(
-    r"/(start/snapshot-worker\.js|start/hook\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$")
+BACKGROUND_WORKERS = ("snapshot-worker", "prepare-worker")  # web/start/: they end with their page
+BACKGROUND_WORKER_SCRIPTS = re.compile(
+    r"/(start/(snapshot|prepare)-worker\.js|start/hook\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$")
 
 
 def dist_dir() -> Path:
@@ -91,11 +92,11 @@ class PageWatch:
         page.context.route("**/*", self._route)
 
     def _failed(self, request):
-        # The background snapshot worker (web/start/snapshot-worker.js) ends with its page: a request
-        # of its cut off by the page closing or navigating away is that, not a failure of the site.
-        # Its fetches say so in a header; its scripts (which can carry none) are known by their URL.
+        # The background workers (web/start/snapshot-worker.js, prepare-worker.js) end with their page:
+        # a request of theirs cut off by the page closing or navigating away is that, not a failure of
+        # the site. Their fetches say so in a header; their scripts (which can carry none) are known by URL.
         ended = request.failure == "net::ERR_ABORTED" and (
-            request.headers.get("x-nnbasics-by") == "snapshot-worker" or SNAPSHOT_WORKER_SCRIPTS.search(request.url))
+            request.headers.get("x-nnbasics-by") in BACKGROUND_WORKERS or BACKGROUND_WORKER_SCRIPTS.search(request.url))
         if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 

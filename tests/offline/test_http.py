@@ -1,8 +1,9 @@
 """Correct HTTP from the server (build.py serve) and from the service worker: unknown paths are
 404s, online and offline, while the app's page stays offline-capable whatever its query; an
-error is never cached as the file would be; every response from the service worker's cache
-carries the site's security headers (so a response planted in the cache runs no inline
-script); and every tab that runs an older version than the one installed shows the banner."""
+error is never cached as the file would be; every page, script and stylesheet the service worker
+serves from its cache carries the site's security headers (so a response planted in the cache runs
+no inline script), while data that scripts fetch is served as the cache holds it; and every tab that
+runs an older version than the one installed shows the banner."""
 from __future__ import annotations
 
 import base64
@@ -80,16 +81,26 @@ def test_the_service_worker_answers_unknown_paths_with_404_online_and_offline(br
         context.close()
 
 
-def test_every_response_from_the_cache_carries_the_sites_headers_so_a_planted_page_runs_no_script(browser, site_url):
+def test_every_page_script_and_stylesheet_from_the_cache_carries_the_sites_headers_so_a_planted_page_runs_no_script(
+        browser, site_url):
     context = browser.new_context()  # site_url: a plain static server, which sends none of them
     try:
         page = controlled_page(context, site_url)
+        loaded = {}
+        page.on("response", lambda r: loaded.setdefault(r.url.removeprefix(site_url), r))
         response = page.goto(site_url + "/")
         assert response.from_service_worker
         for name, value in SITE_HEADERS.items():
             assert response.headers[name.lower()] == value
-        headers = page.evaluate("fetch('./app.css').then((r) => Object.fromEntries(r.headers))")
-        assert headers["content-security-policy"] == SITE_HEADERS["Content-Security-Policy"]
+        page.wait_for_load_state("load")
+        for path in ("/app.css", "/cards/app.js", "/start/prepare.js"):  # a stylesheet, a module, a script
+            assert loaded[path].from_service_worker, path
+            assert loaded[path].all_headers()["content-security-policy"] == SITE_HEADERS["Content-Security-Policy"]
+        # data a script fetches (Pyodide's files, the page's Python) comes as the cache holds it, unrebuilt
+        assert page.evaluate("""async () => {
+            const served = await fetch('./cards/bindings.py'), kept = await caches.match('./cards/bindings.py');
+            return served.headers.get('content-security-policy') === kept.headers.get('content-security-policy')
+              && await served.text() === await kept.text(); }""")
         # What a script of the site's origin could once plant, as the issue's attack did:
         page.evaluate("""caches.keys().then(async (names) => { for (const name of names) {
             await (await caches.open(name)).put(location.origin + '/index.html', new Response(

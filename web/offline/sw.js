@@ -2,10 +2,14 @@
 // build.py fills in VERSION (a hash of every file it ships), PRECACHE (every file but the
 // practice editor), LAZY (the editor's files: kept once a Practice tab loaded them) and HEADERS
 // (netlify.toml's headers for every path: the CSP and the other security headers). Every
-// response served from the cache gets HEADERS, whatever the cache holds; a path that is no file
-// of this version is the server's answer (a 404), or a 404 of its own when offline.
+// response served from the cache gets HEADERS, whatever the cache holds -- but data that scripts
+// fetch (Pyodide's files, the page's Python), which such headers do nothing for: it is served as the
+// cache holds it, straight from the disk (rebuilt here, every byte of it would pass through this
+// worker, which made a warm start several times slower). A path that is no file of this version is
+// the server's answer (a 404), or a 404 of its own when offline.
 // start/snapshot and start/practice-snapshot are no files: they are this browser's memory snapshots
-// of Python (start/interpreter.mjs), kept only in this version's cache, never fetched from the network.
+// of Python (start/interpreter.mjs), and start/numpy-files what a restore writes, kept only in this
+// version's cache, never fetched from the network.
 const VERSION = "__VERSION__";
 const PRECACHE = ["__PRECACHE__"];
 const LAZY = ["__LAZY__"];
@@ -16,7 +20,7 @@ const scope = new URL(self.registration.scope);
 const INDEX = new URL("./index.html", scope).href;
 const PAGES = new Set([scope.href, INDEX]); // the app page, whatever its query (the page's state)
 const LAZY_FILES = new Set(LAZY.map((path) => new URL(path, scope).href));
-const SNAPSHOTS = new Set(["./start/snapshot", "./start/practice-snapshot"].map((path) => new URL(path, scope).href));
+const SNAPSHOTS = new Set(["./start/snapshot", "./start/practice-snapshot", "./start/numpy-files"].map((path) => new URL(path, scope).href));
 const FILES = new Set([...PRECACHE.map((path) => new URL(path, scope).href), ...LAZY_FILES]);
 
 self.addEventListener("install", (event) => {
@@ -80,7 +84,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith((async () => {
     const page = request.mode === "navigate" && PAGES.has(path);
     const cached = await caches.match(page ? INDEX : request, { cacheName: CACHE, ignoreSearch: page });
-    if (cached) return withHeaders(cached);
+    if (cached) return request.destination === "" ? cached : withHeaders(cached); // "": fetch()
     let response;
     try {
       response = await fetch(request);

@@ -238,8 +238,9 @@ function saveCode(panel) {
 
 panels.forEach(setUp);
 // A page that restores from its memory snapshot starts Python for practice from the practice snapshot
-// at once, in the background, beside its own start: a first check then finds it ready (README, "Start-up").
-restoring.then((yes) => yes && ensurePython());
+// in the background as soon as the page is ready (not beside the page's own start, which it would
+// slow: on two cores both compete for the same CPU), so a first check finds it ready (README, "Start-up").
+restoring.then((yes) => yes && document.addEventListener("nn:ready", () => ensurePython(), { once: true }));
 setUpFiles({
   ensurePython: () => ensurePython(),
   panels,

@@ -54,24 +54,26 @@ let snapshotUsable = true;
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
  * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
  * rest arrives), and ``init``, its first message, with Pyodide's files, the grader's and the
- * practice snapshot (or null). */
+ * practice snapshot with NumPy's files unpacked (or null). */
 function runtimeFiles() {
   const code = Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes));
-  const snapshot = restoring.then((yes) => (yes && snapshotUsable
-    ? storedSnapshot(SNAPSHOT_URL).then(({ bytes }) => bytes?.buffer ?? null) : null));
+  const snapshot = restoring.then((yes) => (yes && snapshotUsable ? storedSnapshot(SNAPSHOT_URL, true) : {}))
+    .catch(() => ({})); // unreadable: a normal start
   const init = (async () => {
     const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
     const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
     const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
-    const [files, bytes] = await Promise.all([Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
+    const [files, stored] = await Promise.all([Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
+    const restorable = stored.bytes ? [stored.bytes.buffer, stored.files[0][1].buffer] : []; // NumPy's: one buffer
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
     return [{
       type: "init",
       indexURL,
       pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
       practice: globalThis.nnPractice.named(files.slice(runtime.length)),
-      snapshot: bytes,
-    }, [lock, ...files, ...(bytes ? [bytes] : [])]];
+      snapshot: stored.bytes ?? null,
+      numpyFiles: stored.files ?? null,
+    }, [lock, ...files, ...restorable]];
   })();
   return { code, init };
 }

@@ -9,7 +9,8 @@
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
 // In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer},
-//       snapshot: ArrayBuffer | null}   (practice: setup.js's FILES, by their paths in its folder)
+//       snapshot: Uint8Array | null, numpyFiles: [name, Uint8Array][] | null}
+//      (practice: setup.js's FILES, by their paths in its folder; numpyFiles: NumPy's, for a restore)
 //      {type: "grade", id, op, code}
 //      {type: "files", id, request}  (export.py's handle: {export: codes, lang} | {split: text})
 // Out: {type: "ready"} | {type: "failed", message}
@@ -70,10 +71,8 @@ function seal(pyodide) {
   };
 }
 
-async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
+async function start({ indexURL, pyodide: runtime, practice, snapshot, numpyFiles }) {
   const { nnStart, nnPractice } = self;
-  const wheel = Object.keys(runtime).find((name) => name.endsWith(".whl"));
-  const files = snapshot ? await nnStart.unzip(runtime[wheel]) : null;
   serve(indexURL, runtime);
   const options = {
     indexURL,
@@ -81,7 +80,7 @@ async function start({ indexURL, pyodide: runtime, practice, snapshot }) {
     stdout: quiet, // the grader captures the learner's output itself
     stderr: quiet,
   };
-  const pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, new Uint8Array(snapshot), files)
+  const pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, snapshot, numpyFiles)
     : await self.loadPyodide(options);
   await nnPractice.install(pyodide, practice);
   grader = pyodide.pyimport("grader");

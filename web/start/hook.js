@@ -133,6 +133,59 @@ for name in ("random", "numpy.random"):
   /** The headers a stored snapshot carries: what it was made with. */
   const HEADERS = { layout: "x-nnbasics-layout", browser: "x-nnbasics-browser", sha256: "x-nnbasics-sha256" };
 
+  /** What the service worker keeps at ``url`` (start/snapshot-worker.js put it there), if it was made
+   * for the Pyodide at ``indexURL`` and by this browser, and is intact: {bytes}; else {why}. */
+  async function storedEntry(url, indexURL) {
+    const response = await fetch(url);
+    if (response.status !== 200) return { why: "not stored yet" };
+    const header = (name) => response.headers.get(HEADERS[name]);
+    const misfit = header("layout") !== layout(indexURL) ? "made for another layout"
+      : header("browser") !== await browserVersion() ? "made by another browser version" : "";
+    const buffer = await response.arrayBuffer(); // read to its end even when unused: no request left unfinished
+    if (misfit) return { why: misfit };
+    if (await sha256(buffer) !== header("sha256")) return { why: "damaged (its bytes are not those stored)" };
+    return { bytes: new Uint8Array(buffer) };
+  }
+
+  /** The memory snapshot kept at ``url``, as storedEntry, and also in the form of one. */
+  async function storedSnapshot(url, indexURL) {
+    const found = await storedEntry(url, indexURL);
+    return !found.bytes || isSnapshot(found.bytes) ? found : { why: "not a snapshot of this Pyodide" };
+  }
+
+  /** Files ([name, bytes]) as one array of bytes: a little-endian u32 length of a JSON list of
+   * [name, size], that list, then the files' bytes in its order. */
+  function pack(files) {
+    const index = new TextEncoder().encode(JSON.stringify(files.map(([name, data]) => [name, data.length])));
+    const packed = new Uint8Array(4 + index.length + files.reduce((sum, [, data]) => sum + data.length, 0));
+    new DataView(packed.buffer).setUint32(0, index.length, true);
+    packed.set(index, 4);
+    let at = 4 + index.length;
+    for (const [, data] of files) {
+      packed.set(data, at);
+      at += data.length;
+    }
+    return packed;
+  }
+
+  /** pack's files again, as views into ``packed``. */
+  function unpack(packed) {
+    const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
+    let at = 4 + length;
+    return JSON.parse(new TextDecoder().decode(packed.subarray(4, at))).map(([name, size]) => {
+      at += size;
+      return [name, packed.subarray(at - size, at)];
+    });
+  }
+
+  /** In a background worker: every fetch of it says whose it is (``by``, header x-nnbasics-by). Its
+   * requests end when its page goes (closed or navigated away), and a test can tell such an end from
+   * a failure (tests/conftest.py). */
+  function sayWhoseFetches(by) {
+    const siteFetch = globalThis.fetch;
+    globalThis.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": by } });
+  }
+
   globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, isSnapshot, restore, loadedLibraries,
-    layout, browserVersion, sha256 };
+    layout, browserVersion, sha256, storedEntry, storedSnapshot, pack, unpack, sayWhoseFetches };
 })();

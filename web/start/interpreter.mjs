@@ -4,59 +4,15 @@
 // otherwise starts Pyodide normally -- the page's own start-up (PyScript's `packages` and `files`,
 // main.py) runs unchanged on top of either. <html data-start="snapshot|normal"> says which happened.
 // After a normal start, once the page is ready, start/snapshot-worker.js makes the snapshot in the
-// background (<html data-snapshot="making|stored|failed">). `?snapshot=off` in the address does neither.
-// build.py writes in the vendored Pyodide's folder and whether snapshots are on (its two placeholders).
+// background (<html data-snapshot="making|stored|failed">). `?snapshot=off` in the address does neither
+// (start/prepare.js). build.py writes in the vendored Pyodide's folder (its placeholder).
 import { loadPyodide as startPyodide, version } from "__PYODIDE__pyodide.mjs";
 import "./hook.js";
 
 export { version };
-export const indexURL = new URL("__PYODIDE__", import.meta.url).href;
-const SNAPSHOT_URL = new URL("./snapshot", import.meta.url).href;
+const { nnStart, nnPrepare } = globalThis; // start/hook.js, start/prepare.js (run in the page's <head>)
+export const { indexURL, storedSnapshot } = nnPrepare;
 const root = document.documentElement;
-const { nnStart } = globalThis;
-
-/** Snapshots are used unless the site was built without (build.py --no-snapshot writes "off" here) or
- * the address says `snapshot=off`; they are stored by the service worker. */
-const enabled = () => "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
-  && "serviceWorker" in navigator;
-
-/** Pyodide's own loader script, as loadPyodide would add it (preloaded by the page). */
-function loadRuntimeScript() {
-  if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"),
-      { src: `${indexURL}pyodide.asm.js`, crossOrigin: "anonymous" }); // as preloaded
-    script.addEventListener("load", resolve);
-    script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
-    document.head.append(script);
-  });
-}
-
-/** NumPy's wheel, unpacked: [name, bytes] for start/hook.js to write into the file system. */
-async function numpyFiles() {
-  const lock = await (await fetch(`${indexURL}pyodide-lock.json`)).json();
-  return nnStart.unzip(await (await fetch(indexURL + lock.packages.numpy.file_name)).arrayBuffer());
-}
-
-/** A snapshot the service worker keeps (at ``url``), if it fits this page and browser and is intact:
- * {bytes, extra} with what ``meanwhile()`` gave, fetched while its bytes were checked; else {why}. */
-export async function storedSnapshot(url, meanwhile = async () => null) {
-  if (!navigator.serviceWorker.controller) return { why: "not stored yet" };
-  const response = await fetch(url);
-  if (response.status !== 200) return { why: "not stored yet" };
-  const header = (name) => response.headers.get(nnStart.HEADERS[name]);
-  const misfit = header("layout") !== nnStart.layout(indexURL) ? "made for another layout"
-    : header("browser") !== await nnStart.browserVersion() ? "made by another browser version" : "";
-  if (misfit) {
-    await response.arrayBuffer(); // read to its end all the same: no request is left unfinished
-    return { why: misfit };
-  }
-  const intact = response.arrayBuffer().then(async (buffer) =>
-    (await nnStart.sha256(buffer) === header("sha256") ? new Uint8Array(buffer) : null));
-  const [bytes, extra] = await Promise.all([intact, meanwhile()]);
-  if (!bytes) return { why: "damaged (its bytes are not those stored)" };
-  return nnStart.isSnapshot(bytes) ? { bytes, extra } : { why: "not a snapshot of this Pyodide" };
-}
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
 function readyAndControlled() {
@@ -79,9 +35,7 @@ async function makeSnapshot() {
   worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href });
 }
 
-// Started as soon as this module is imported, before PyScript asks for Python.
-const prepared = enabled() ? storedSnapshot(SNAPSHOT_URL, () => Promise.all([numpyFiles(), loadRuntimeScript()])) : null;
-prepared?.catch(() => {}); // reported when PyScript asks for Python
+const prepared = nnPrepare.page; // asked for by start/prepare.js before the page was parsed
 /** Whether the page restores from its snapshot (resolves once it is found fit, before Python starts). */
 export const restoring = prepared ? prepared.then(({ bytes }) => Boolean(bytes), () => false) : Promise.resolve(false);
 
@@ -92,7 +46,8 @@ export async function loadPyodide(options) {
     try {
       const restorable = await prepared;
       if (restorable.bytes) {
-        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.extra[0]);
+        await nnPrepare.runtimeScript();
+        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
         root.dataset.start = "snapshot";
         return pyodide;
       }

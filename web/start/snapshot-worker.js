@@ -2,19 +2,16 @@
 // that started normally is ready). It runs Pyodide as the page will find it -- NumPy's files written
 // from JavaScript and its side modules loaded by start/hook.js, PyScript's `files` where PyScript puts
 // them, numpy, nnbasics and the bindings imported -- and stores that snapshot in the service worker's
-// cache of this version (PUT start/snapshot: a new deploy is a new cache, so it never restores an old
-// one); then, with the practice worker's files and imports on top (practice/setup.js), the practice
-// snapshot (PUT start/practice-snapshot). It only reads the site's own files, from the service worker.
+// cache of this version (PUT start/snapshot, after NumPy's files unpacked as start/numpy-files: a new
+// deploy is a new cache, so it never restores an old one); then, with the practice worker's files and
+// imports on top (practice/setup.js), the practice snapshot (PUT start/practice-snapshot). It only reads the site's own files, from the service worker.
 // In: {indexURL, configURL}. Out: {stored: true} | {failed: message}.
 "use strict";
 importScripts("./hook.js", "../practice/setup.js");
 
 const HOME = "/home/pyodide";
 
-// Every fetch of this worker (Pyodide's too) says whose it is: its requests end when its page goes
-// (closed or navigated away), and a test can tell such an end from a failure (tests/conftest.py).
-const siteFetch = self.fetch;
-self.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": "snapshot-worker" } });
+self.nnStart.sayWhoseFetches("snapshot-worker"); // Pyodide's too
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -45,14 +42,19 @@ async function store(pyodide, url, indexURL, libraries) {
   // Pyodide found NumPy's .dist-info and listed it as loaded ("Unknown" channel); makeMemorySnapshot
   // insists on an empty list. A restore marks NumPy as loaded itself.
   delete pyodide.loadedPackages.numpy;
-  const snapshot = pyodide.makeMemorySnapshot();
+  await put(url, pyodide.makeMemorySnapshot(), indexURL);
+}
+
+/** Keep ``bytes`` at ``url`` in the service worker's cache of this version, with what they were made
+ * with (start/hook.js's storedEntry checks it). */
+async function put(url, bytes, indexURL) {
   const { nnStart } = self;
   const headers = {
     [nnStart.HEADERS.layout]: nnStart.layout(indexURL),
     [nnStart.HEADERS.browser]: await nnStart.browserVersion(),
-    [nnStart.HEADERS.sha256]: await nnStart.sha256(snapshot),
+    [nnStart.HEADERS.sha256]: await nnStart.sha256(bytes),
   };
-  const response = await fetch(url, { method: "PUT", body: snapshot, headers });
+  const response = await fetch(url, { method: "PUT", body: bytes, headers });
   await response.arrayBuffer(); // read to its end: the request is complete before the worker ends
   if (response.status !== 201) throw new Error("the service worker did not keep it (a newer version is installed?)");
 }
@@ -63,6 +65,7 @@ async function makeSnapshots({ indexURL, configURL }) {
   importScripts(`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`);
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
   const wheel = await nnStart.unzip(await fetchBytes(indexURL + lock.packages.numpy.file_name));
+  await put(new URL("./numpy-files", location.href), nnStart.pack(wheel), indexURL); // a restore's, unpacked
   self._createPyodideModule = nnStart.withSideModules(self._createPyodideModule, wheel);
   const quiet = () => {};
   const pyodide = await self.loadPyodide({ indexURL, packages: [], _makeSnapshot: true, stdout: quiet, stderr: quiet });

@@ -1,0 +1,28 @@
+// What a warm start restores from, read off the page's main thread (start/interpreter.mjs starts this
+// worker for the page's snapshot, practice/worker-client.js for the practice one): a memory snapshot
+// the service worker keeps and, when asked, NumPy's files unpacked (start/numpy-files), each checked
+// by start/hook.js (made for this Pyodide, by this browser, intact). The bytes move to the page,
+// transferred rather than copied.
+// In: {url, filesURL (or null), indexURL}. Out: {bytes, files (null without filesURL)} | {why}.
+"use strict";
+importScripts("./hook.js");
+self.nnStart.sayWhoseFetches("prepare-worker");
+
+self.addEventListener("message", async ({ data: { url, filesURL, indexURL } }) => {
+  const { nnStart } = self;
+  try {
+    const [snapshot, files] = await Promise.all([nnStart.storedSnapshot(url, indexURL),
+      filesURL ? nnStart.storedEntry(filesURL, indexURL) : { bytes: null }]);
+    if (!snapshot.bytes) {
+      postMessage({ why: snapshot.why });
+    } else if (files.why) {
+      postMessage({ why: `without NumPy's files, which are ${files.why}` });
+    } else {
+      postMessage({ bytes: snapshot.bytes, files: files.bytes && nnStart.unpack(files.bytes) },
+        [snapshot.bytes.buffer, ...(files.bytes ? [files.bytes.buffer] : [])]);
+    }
+  } catch (error) {
+    postMessage({ why: `unreadable (${error?.message ?? error})` });
+  }
+  close();
+}, { once: true });

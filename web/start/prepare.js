@@ -1,0 +1,47 @@
+// What a warm start restores from, asked for before the page is even parsed: a classic script in the
+// <head>. On a page a service worker controls (any visit after the first) with snapshots on, it
+// starts start/prepare-worker.js at once, which reads and checks the stored memory snapshot and
+// NumPy's files off the main thread; once they are found fit, Pyodide's own script is run.
+// start/interpreter.mjs restores from them, or starts Python normally, when PyScript asks for it.
+// Snapshots are on unless the site was built without (build.py --no-snapshot) or the address says
+// `snapshot=off`. build.py writes in the vendored Pyodide's folder and whether snapshots are on.
+"use strict";
+(() => {
+  const here = document.currentScript.src;
+  const indexURL = new URL("__PYODIDE__", here).href;
+  const on = "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
+    && "serviceWorker" in navigator;
+
+  /** The snapshot the service worker keeps at ``url`` (start/snapshot or start/practice-snapshot) and,
+   * with ``files``, NumPy's files ([name, bytes]), read and checked by start/prepare-worker.js:
+   * {bytes, files} if they fit this page and browser and are intact, else {why}. */
+  function storedSnapshot(url, files = false) {
+    if (!navigator.serviceWorker.controller) return Promise.resolve({ why: "not stored yet" });
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL("./prepare-worker.js", here), { name: "nnbasics-prepare" });
+      worker.addEventListener("message", ({ data }) => resolve(data), { once: true });
+      worker.addEventListener("error", (event) => reject(new Error(event.message || "its worker failed")), { once: true });
+      worker.postMessage({ url, indexURL, filesURL: files ? new URL("./numpy-files", here).href : null });
+    });
+  }
+
+  /** Pyodide's own loader script, as loadPyodide would add it (preloaded by the page), added once. */
+  let runtime = null;
+  function runtimeScript() {
+    if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
+    runtime ??= new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement("script"),
+        { src: `${indexURL}pyodide.asm.js`, crossOrigin: "anonymous" }); // as preloaded
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
+      document.head.append(script);
+    });
+    return runtime;
+  }
+
+  const page = on ? storedSnapshot(new URL("./snapshot", here).href, true) : null;
+  page?.then(({ bytes }) => bytes && runtimeScript()).catch(() => {}); // reported when PyScript asks
+
+  /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off). */
+  globalThis.nnPrepare = { indexURL, page, storedSnapshot, runtimeScript };
+})();
