@@ -401,8 +401,12 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
     versions = {"numpy": NUMPY_VERSION, "pyodide": PYODIDE.version, "pyscript": PYSCRIPT.version}
     words = load_module(WEB / "i18n" / "words.py")  # the package's English messages are words too:
     bundle = words.bundle(load_module(PY / "nnbasics" / "errors.py").MESSAGES, operations)
+    # one option per language, each in its own words (words.LANGUAGES: the one list of them)
+    languages = "\n            ".join(f'<option value="{lang}" lang="{lang}">{html.escape(bundle[lang]["page.language-name"])}'
+                                     f'</option>' for lang in words.LANGUAGES)
     page = (
         template.replace("<!-- CARDS -->", "\n".join(cards))
+        .replace("<!-- LANGUAGES -->", languages)
         .replace("<!-- TOC -->", toc)
         .replace("<!-- PRELOADS -->", "\n  ".join(preloads))
         .replace("<!-- VERSIONS -->", json.dumps(versions))
@@ -694,6 +698,11 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
 
     log("assemble", "the page and the nnbasics package")
     operations = json.loads((WEB / "operations.json").read_text())
+    start = {"__PYODIDE__": f"../{pyodide_dir}/", '"__SNAPSHOTS__"': '"on"' if snapshots else '"off"'}
+    placeholders = {  # what the build writes into files of web/: where Pyodide is, snapshots on?, the languages
+        "start/interpreter.mjs": start, "start/prepare.js": start,
+        "practice/setup.js": {'"__LANGUAGES__"': json.dumps(load_module(WEB / "i18n" / "words.py").LANGUAGES)[1:-1]},
+    }
     for path in sorted(WEB.rglob("*")):
         relative = path.relative_to(WEB).as_posix()
         if path.is_dir() or "__pycache__" in relative or relative in TEMPLATES | {EDITOR_ENTRY} \
@@ -705,9 +714,11 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
             page = render_index(template, operations, preload_links(pyodide_dir, shipped, modules),
                                 f"./{editor_dir}/editor.js" if editor else "")
             write(out / relative, page)
-        elif relative in ("start/interpreter.mjs", "start/prepare.js"):  # where Pyodide is, and snapshots on?
-            write(out / relative, path.read_text().replace("__PYODIDE__", f"../{pyodide_dir}/")
-                  .replace('"__SNAPSHOTS__"', '"on"' if snapshots else '"off"'))
+        elif relative in placeholders:
+            text = path.read_text()
+            for placeholder, value in placeholders[relative].items():
+                text = text.replace(placeholder, value)
+            write(out / relative, text)
         elif relative == "offline/sw.js":
             continue  # written last: it lists every other file
         else:

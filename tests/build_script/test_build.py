@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import json
 import platform
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -295,5 +296,17 @@ def test_no_snapshot_builds_a_page_that_never_starts_from_a_memory_snapshot(tmp_
     on = (build.build(out=tmp_path / "on") / "start" / "prepare.js").read_text()
     off = (build.build(out=tmp_path / "off", snapshots=False) / "start" / "prepare.js").read_text()
     assert '"on" === "on"' in on and '"off" === "on"' in off
-    for text in (on, (tmp_path / "on" / "start" / "interpreter.mjs").read_text()):
-        assert "__" not in text.replace("__proto__", "")  # every placeholder written in
+    assert re.search(r"__[A-Z][A-Z_]*__", on) is None  # every placeholder written in
+
+
+def test_every_placeholder_in_the_sites_own_files_is_written_in(tmp_path, cache, offline):
+    out = build.build(out=tmp_path / "dist")
+    for path in out.rglob("*"):
+        if path.suffix in (".js", ".mjs", ".html", ".json") and "vendor" not in path.parts:
+            left = re.findall(r"__[A-Z][A-Z_]*__", path.read_text("utf-8"))
+            assert not left, f"{path.relative_to(out)} keeps {left}"
+    setup = (out / "practice" / "setup.js").read_text()
+    assert 'const LANGUAGES = ["en", "ko"];' in setup  # words.py's list, the only one
+    page = (out / "index.html").read_text()
+    assert page.count('<option value="en" lang="en">English</option>') == 1
+    assert page.count('<option value="ko" lang="ko">한국어</option>') == 1

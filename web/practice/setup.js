@@ -12,11 +12,12 @@
   /** The package, the grader's Python modules, the catalogue they read and their words in each
    * language: each file's place in the site (beside the page), and its path in HOME (words.py
    * reads <lang>/practice.json beside itself). */
+  const LANGUAGES = ["__LANGUAGES__"]; // web/i18n/words.py's, written in by build.py
   const FILES = {
     "nnbasics.zip": "nnbasics.zip", "catalogue.py": "catalogue.py", "operations.json": "operations.json",
     "practice/wording.py": "wording.py", "practice/sandbox.py": "sandbox.py", "practice/exercises.py": "exercises.py",
     "practice/grader.py": "grader.py", "practice/export.py": "export.py", "i18n/words.py": "words.py",
-    "i18n/en/practice.json": "en/practice.json", "i18n/ko/practice.json": "ko/practice.json",
+    ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}/practice.json`, `${lang}/practice.json`])),
   };
   /** The files' bytes (in the order of FILES) by their paths in HOME, as install() takes them. */
   const named = (buffers) => Object.fromEntries(Object.values(FILES).map((path, i) => [path, buffers[i]]));
