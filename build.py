@@ -737,7 +737,8 @@ def service_worker(out: Path) -> str:
     # The practice editor is loaded only when a Practice tab is first opened: not precached (a
     # visit that never practises downloads none of it); the worker keeps it once it was used.
     lazy = [f"./{name}" for name in sorted(files) if name.startswith(VENDOR_EDITOR + "-")]
-    precache = ["./"] + [f"./{name}" for name in sorted(files) if f"./{name}" not in lazy]
+    # the page once, as "./" (what a visit loads: revalidated, not downloaded again), not as index.html
+    precache = ["./"] + [f"./{name}" for name in sorted(files) if f"./{name}" not in lazy and name != "index.html"]
     return (
         (WEB / "offline" / "sw.js").read_text()
         .replace("__VERSION__", files_digest(files)[:16])
@@ -793,6 +794,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves dist/ as the deployed site is served: Netlify's headers, gzip, ETags."""
 
     rules: list[tuple[str, dict[str, str]]] = []
+    # HTTP/1.1, as Netlify speaks (HTTP/2 there): Chromium revalidates with an ETag only a response of
+    # HTTP/1.1 or later, so under HTTP/1.0 the service worker's precache downloaded every file again.
+    protocol_version = "HTTP/1.1"
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",

@@ -103,7 +103,7 @@ def test_every_page_script_and_stylesheet_from_the_cache_carries_the_sites_heade
               && await served.text() === await kept.text(); }""")
         # What a script of the site's origin could once plant, as the issue's attack did:
         page.evaluate("""caches.keys().then(async (names) => { for (const name of names) {
-            await (await caches.open(name)).put(location.origin + '/index.html', new Response(
+            await (await caches.open(name)).put(location.origin + '/', new Response(
               '<!doctype html><title>planted</title><script>localStorage.setItem("planted", "1")</script>',
               { headers: { 'Content-Type': 'text/html' } })); } })""")
         planted = context.new_page()

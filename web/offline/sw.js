@@ -17,8 +17,8 @@ const HEADERS = { __HEADERS__: "" };
 const PREFIX = "nnbasics-";
 const CACHE = PREFIX + VERSION;
 const scope = new URL(self.registration.scope);
-const INDEX = new URL("./index.html", scope).href;
-const PAGES = new Set([scope.href, INDEX]); // the app page, whatever its query (the page's state)
+const PAGES = new Set([scope.href, new URL("./index.html", scope).href]); // the app page, whatever its
+// query (the page's state), kept once, as "./"
 const LAZY_FILES = new Set(LAZY.map((path) => new URL(path, scope).href));
 const SNAPSHOTS = new Set(["./start/snapshot", "./start/practice-snapshot", "./start/numpy-files"].map((path) => new URL(path, scope).href));
 const FILES = new Set([...PRECACHE.map((path) => new URL(path, scope).href), ...LAZY_FILES]);
@@ -83,7 +83,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== scope.origin) return;
   event.respondWith((async () => {
     const page = request.mode === "navigate" && PAGES.has(path);
-    const cached = await caches.match(page ? INDEX : request, { cacheName: CACHE, ignoreSearch: page });
+    const cached = await caches.match(page ? scope.href : request, { cacheName: CACHE, ignoreSearch: page });
     if (cached) return request.destination === "" ? cached : withHeaders(cached); // "": fetch()
     let response;
     try {
