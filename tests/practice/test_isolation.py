@@ -71,7 +71,7 @@ WRONG_L2 = SOLUTIONS["l2"].replace("(y - yhat) ** 2", "abs(y - yhat)")
 
 STORAGE = "JSON.stringify(Object.fromEntries(Object.entries(localStorage).sort()))"
 CACHED_INDEX = """caches.keys().then((names) => Promise.all(names.map((name) =>
-    caches.open(name).then((cache) => cache.match(location.origin + '/index.html')).then((r) => r.text()))))"""
+    caches.open(name).then((cache) => cache.match(location.origin + '/')).then((r) => r.text()))))"""  # the page, kept as ./
 
 
 def test_code_that_reaches_the_workers_javascript_touches_nothing_of_the_site(browser, site_url):
