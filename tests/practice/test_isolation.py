@@ -27,7 +27,7 @@ from pyodide.ffi import create_proxy
 # The issue's attack, and every other way out it could try once it holds the worker's JavaScript.
 ATTACK = REACH_JAVASCRIPT + """
 PLANT = '''caches.keys().then(async (names) => { for (const name of names) {
-  await (await caches.open(name)).put(location.origin + '/index.html', new Response(
+  await (await caches.open(name)).put(location.origin + '/', new Response(
     '<script>localStorage.clear()</script>', { headers: { 'Content-Type': 'text/html' } })); } })'''
 tried = {}
 def attempt(name, thunk):
