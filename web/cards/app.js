@@ -66,14 +66,14 @@ function showResult(card, outcome) {
 // shown at once.
 const FIRST_PAINT = JSON.parse(document.getElementById("first-paint")?.textContent || "{}");
 
-/** Before Python has loaded: a card at its example shows the embedded result; any other input
- * waits, its empty result saying it is computed once Python is ready (app.css). */
 /** The card's embedded result for its example in the page's language, if its input is the example. */
 function exampleShown(card) {
   const example = FIRST_PAINT[i18n.lang]?.[card.dataset.op];
   return example && fieldsOf(card).every((field) => field.value === field.defaultValue) ? example : null;
 }
 
+/** Before Python has loaded: a card at its example shows the embedded result; any other input
+ * waits, its empty result saying it is computed once Python is ready (app.css). */
 function paintWithoutPython(card) {
   const example = exampleShown(card);
   if (example) {

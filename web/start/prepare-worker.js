@@ -1,5 +1,5 @@
-// What a warm start restores from, read off the page's main thread (start/interpreter.mjs starts this
-// worker for the page's snapshot, practice/worker-client.js for the practice one): a memory snapshot
+// What a warm start restores from, read off the page's main thread (start/prepare.js starts this
+// worker, for the page's snapshot and, when asked, the practice worker's): a memory snapshot
 // the service worker keeps and, when asked, NumPy's files unpacked (start/numpy-files), each checked
 // by start/hook.js (made for this Pyodide, by this browser, intact). The bytes move to the page,
 // transferred rather than copied.

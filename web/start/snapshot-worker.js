@@ -4,7 +4,8 @@
 // them, numpy, nnbasics and the bindings imported -- and stores that snapshot in the service worker's
 // cache of this version (PUT start/snapshot, after NumPy's files unpacked as start/numpy-files: a new
 // deploy is a new cache, so it never restores an old one); then, with the practice worker's files and
-// imports on top (practice/setup.js), the practice snapshot (PUT start/practice-snapshot). It only reads the site's own files, from the service worker.
+// imports on top (practice/setup.js), the practice snapshot (PUT start/practice-snapshot). It only
+// reads the site's own files, from the service worker.
 // In: {indexURL, configURL}. Out: {stored: true} | {failed: message}.
 "use strict";
 importScripts("./hook.js", "../practice/setup.js");
