@@ -1,5 +1,6 @@
 """The pure parts of web/start/hook.js, run in Chromium on the site's origin: its zip reader against
-Python's zipfile, the form a snapshot must have, the layout a snapshot records."""
+Python's zipfile, the form a snapshot must have and the form it is kept in, the layout a snapshot
+records."""
 from __future__ import annotations
 
 import hashlib
@@ -65,6 +66,45 @@ def test_a_snapshot_is_its_magic_number_a_header_and_whole_pages_of_memory(hook)
     assert not snapshot_form(hook, header + bytes(2 * 65536 - 1))  # not whole pages
     assert not snapshot_form(hook, struct.pack("<I", 1886286593) + header[4:] + bytes(65536))
     assert not snapshot_form(hook, bytes(1000))
+
+
+def kept_form(data: bytes) -> bytes:
+    """What elide must make of ``data``, written from its description: the length, a flag for
+    each 64 KiB page, the pages that are not all zero."""
+    pages = [data[at:at + 65536] for at in range(0, len(data), 65536)]
+    return (struct.pack("<I", len(data)) + bytes(int(any(page)) for page in pages)
+            + b"".join(page for page in pages if any(page)))
+
+
+ELIDE_JS = """(bytes) => {
+    const kept = nnStart.elide(new Uint8Array(bytes));
+    return [Array.from(kept), Array.from(nnStart.unelide(kept))];
+}"""
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"\x01\x02\x03", bytes(65536), bytes(65536 * 3 + 5),
+    bytes(65536) + b"\x07" + bytes(65535) + bytes(65536),  # one page kept, between zero pages
+    bytes(2 * 65536 + 3) + b"\x09",  # the last byte of a page that is no whole number of words
+    bytes(range(256)) * 700,  # no zero page at all
+])
+def test_a_snapshot_is_kept_without_its_zero_pages_and_made_whole_again(hook, data):
+    kept, whole = hook.evaluate(ELIDE_JS, list(data))
+    assert bytes(kept) == kept_form(data)
+    assert bytes(whole) == data
+
+
+@pytest.mark.parametrize("kept", [
+    b"\x01\x00",  # shorter than its length field
+    struct.pack("<I", 65536) + b"\x01",  # a kept page that is not there
+    struct.pack("<I", 65536) + b"\x02" + bytes(65536),  # a flag that is neither 0 nor 1
+    struct.pack("<I", 4_000_000_000) + bytes(100),  # far more pages than flags: refused before allocating
+    kept_form(b"\x05" * 70_000) + b"\x00",  # a byte too many
+])
+def test_bytes_that_are_no_kept_snapshot_are_refused(hook, kept):
+    error = hook.evaluate("(bytes) => { try { nnStart.unelide(new Uint8Array(bytes)); return ''; } "
+                          "catch (e) { return e.message; } }", list(kept))
+    assert error == "not a snapshot as it is kept"
 
 
 def test_the_layout_names_pyodides_folder_the_side_modules_in_order_and_the_imports(hook):

@@ -1,5 +1,5 @@
 // The service worker: the whole site, one version at a time, for offline use.
-// build.py fills in VERSION (a hash of every file it ships), PRECACHE (every file but the
+// build.py fills in CACHE (nnbasics- and a hash of every file it ships), PRECACHE (every file but the
 // practice editor), LAZY (the editor's files: kept once a Practice tab loaded them) and HEADERS
 // (netlify.toml's headers for every path: the CSP and the other security headers). Every
 // response served from the cache gets HEADERS, whatever the cache holds -- but data that scripts
@@ -9,13 +9,12 @@
 // the server's answer (a 404), or a 404 of its own when offline.
 // start/snapshot and start/practice-snapshot are no files: they are this browser's memory snapshots
 // of Python (start/interpreter.mjs), and start/numpy-files what a restore writes, kept only in this
-// version's cache, never fetched from the network.
-const VERSION = "__VERSION__";
+// version's cache, never fetched from the network (start/prepare-worker.js reads them from that cache).
+const CACHE = "__CACHE__";
 const PRECACHE = ["__PRECACHE__"];
 const LAZY = ["__LAZY__"];
 const HEADERS = { __HEADERS__: "" };
-const PREFIX = "nnbasics-";
-const CACHE = PREFIX + VERSION;
+const PREFIX = "nnbasics-"; // every version's cache
 const scope = new URL(self.registration.scope);
 const PAGES = new Set([scope.href, new URL("./index.html", scope).href]); // the app page, whatever its
 // query (the page's state), kept once, as "./"

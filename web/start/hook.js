@@ -84,6 +84,18 @@ for name in ("random", "numpy.random"):
     };
   }
 
+  /** `create` (Pyodide's `_createPyodideModule`) that instantiates ``compiled``, a promise of
+   * pyodide.asm.wasm's WebAssembly.Module compiled while other files were still on their way, rather
+   * than compiling it then: Emscripten's `instantiateWasm` setting, in place of Pyodide's own
+   * (which still serves if ``compiled`` fails). */
+  function withCompiled(create, compiled) {
+    return (settings) => create({ ...settings, instantiateWasm(imports, success) {
+      compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => success(instance, module)))
+        .catch(() => settings.instantiateWasm(imports, success));
+      return {}; // Emscripten's "exports to come"
+    } });
+  }
+
   /** Pyodide restored by ``loadPyodide`` (0.27.7's, with ``options``) from the snapshot ``bytes``, with
    * NumPy's ``files`` written and its side modules loaded as when the snapshot was made; NumPy is then
    * marked as loaded (a `packages` list asking for it loads nothing) and the random state re-seeded. */
@@ -133,24 +145,77 @@ for name in ("random", "numpy.random"):
   /** The headers a stored snapshot carries: what it was made with. */
   const HEADERS = { layout: "x-nnbasics-layout", browser: "x-nnbasics-browser", sha256: "x-nnbasics-sha256" };
 
-  /** What the service worker keeps at ``url`` (start/snapshot-worker.js put it there), if it was made
-   * for the Pyodide at ``indexURL`` and by this browser, and is intact: {bytes}; else {why}. */
-  async function storedEntry(url, indexURL) {
-    const response = await fetch(url);
-    if (response.status !== 200) return { why: "not stored yet" };
+  /** What the service worker keeps at ``url`` in its cache ``cacheName`` (start/snapshot-worker.js put
+   * it there), if it was made for the Pyodide at ``indexURL`` and by this browser, and is intact:
+   * {bytes}; else {why}. Read from the cache itself: through the service worker, every byte would
+   * also pass through its thread (twice as slow for 30 MB). */
+  async function storedEntry(url, indexURL, cacheName) {
+    const response = await caches.match(url, { cacheName });
+    if (!response) return { why: "not stored yet" };
     const header = (name) => response.headers.get(HEADERS[name]);
     const misfit = header("layout") !== layout(indexURL) ? "made for another layout"
       : header("browser") !== await browserVersion() ? "made by another browser version" : "";
-    const buffer = await response.arrayBuffer(); // read to its end even when unused: no request left unfinished
     if (misfit) return { why: misfit };
+    const buffer = await response.arrayBuffer();
     if (await sha256(buffer) !== header("sha256")) return { why: "damaged (its bytes are not those stored)" };
     return { bytes: new Uint8Array(buffer) };
   }
 
-  /** The memory snapshot kept at ``url``, as storedEntry, and also in the form of one. */
-  async function storedSnapshot(url, indexURL) {
-    const found = await storedEntry(url, indexURL);
-    return !found.bytes || isSnapshot(found.bytes) ? found : { why: "not a snapshot of this Pyodide" };
+  /** The memory snapshot kept at ``url``, as storedEntry, whole again (unelide) and in the form of one. */
+  async function storedSnapshot(url, indexURL, cacheName) {
+    const found = await storedEntry(url, indexURL, cacheName);
+    if (!found.bytes) return found;
+    const bytes = unelide(found.bytes);
+    return isSnapshot(bytes) ? { bytes } : { why: "not a snapshot of this Pyodide" };
+  }
+
+  const PAGE = 65536; // WebAssembly's page
+
+  /** A memory snapshot as it is kept, without its all-zero 64 KiB pages (a quarter to a third of
+   * them): a little-endian u32 of its length, a byte for each of its pages (1: kept, 0: all zero),
+   * then the pages kept, in order. */
+  function elide(bytes) {
+    const count = Math.ceil(bytes.length / PAGE);
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    const kept = new Uint8Array(count);
+    let size = 4 + count;
+    for (let page = 0; page < count; page++) {
+      const end = Math.min(words.length, (page + 1) * (PAGE >> 2));
+      let word = page * (PAGE >> 2);
+      while (word < end && words[word] === 0) word++;
+      const last = Math.min(bytes.length, (page + 1) * PAGE); // the bytes after the last whole word too
+      kept[page] = word < end || bytes.subarray(end << 2, last).some((byte) => byte !== 0) ? 1 : 0;
+      if (kept[page]) size += last - page * PAGE;
+    }
+    const out = new Uint8Array(size);
+    new DataView(out.buffer).setUint32(0, bytes.length, true);
+    out.set(kept, 4);
+    let at = 4 + count;
+    for (let page = 0; page < count; page++) {
+      if (!kept[page]) continue;
+      const data = bytes.subarray(page * PAGE, Math.min(bytes.length, (page + 1) * PAGE));
+      out.set(data, at);
+      at += data.length;
+    }
+    return out;
+  }
+
+  /** elide's bytes whole again (its zero pages zero); an error if they are not elide's. */
+  function unelide(kept) {
+    const length = kept.length >= 4 ? new DataView(kept.buffer, kept.byteOffset).getUint32(0, true) : 0;
+    const count = Math.ceil(length / PAGE);
+    const flags = kept.subarray(4, 4 + count);
+    const pageSize = (page) => Math.min(length, (page + 1) * PAGE) - page * PAGE;
+    let size = 4 + count; // what elide made of `length` bytes with these flags (checked before any allocation)
+    for (let page = 0; page < flags.length && size > 0; page++) size = flags[page] > 1 ? -1 : size + flags[page] * pageSize(page);
+    if (kept.length < 4 || flags.length !== count || size !== kept.length) throw new Error("not a snapshot as it is kept");
+    const out = new Uint8Array(length);
+    for (let page = 0, at = 4 + count; page < count; page++) {
+      if (!flags[page]) continue;
+      out.set(kept.subarray(at, at + pageSize(page)), page * PAGE);
+      at += pageSize(page);
+    }
+    return out;
   }
 
   /** Files ([name, bytes]) as one array of bytes: a little-endian u32 length of a JSON list of
@@ -186,6 +251,6 @@ for name in ("random", "numpy.random"):
     globalThis.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": by } });
   }
 
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, isSnapshot, restore, loadedLibraries,
-    layout, browserVersion, sha256, storedEntry, storedSnapshot, pack, unpack, sayWhoseFetches };
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, withCompiled, isSnapshot, restore, loadedLibraries,
+    layout, browserVersion, sha256, storedEntry, storedSnapshot, elide, unelide, pack, unpack, sayWhoseFetches };
 })();

@@ -1,18 +1,18 @@
 // What a warm start restores from, read off the page's main thread (start/prepare.js starts this
 // worker, for the page's snapshot and, when asked, the practice worker's): a memory snapshot
-// the service worker keeps and, when asked, NumPy's files unpacked (start/numpy-files), each checked
-// by start/hook.js (made for this Pyodide, by this browser, intact). The bytes move to the page,
-// transferred rather than copied.
-// In: {url, filesURL (or null), indexURL}. Out: {bytes, files (null without filesURL)} | {why}.
+// the service worker keeps and, when asked, NumPy's files unpacked (start/numpy-files), each read
+// from this version's cache and checked by start/hook.js (made for this Pyodide, by this browser,
+// intact). The bytes move to the page, transferred rather than copied.
+// In: {url, filesURL (or null), indexURL, cache}. Out: {bytes, files (null without filesURL)} | {why}.
 "use strict";
 importScripts("./hook.js");
 self.nnStart.sayWhoseFetches("prepare-worker");
 
-self.addEventListener("message", async ({ data: { url, filesURL, indexURL } }) => {
+self.addEventListener("message", async ({ data: { url, filesURL, indexURL, cache } }) => {
   const { nnStart } = self;
   try {
-    const [snapshot, files] = await Promise.all([nnStart.storedSnapshot(url, indexURL),
-      filesURL ? nnStart.storedEntry(filesURL, indexURL) : { bytes: null }]);
+    const [snapshot, files] = await Promise.all([nnStart.storedSnapshot(url, indexURL, cache),
+      filesURL ? nnStart.storedEntry(filesURL, indexURL, cache) : { bytes: null }]);
     if (!snapshot.bytes) {
       postMessage({ why: snapshot.why });
     } else if (files.why) {

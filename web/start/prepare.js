@@ -4,11 +4,13 @@
 // NumPy's files off the main thread; once they are found fit, Pyodide's own script is run.
 // start/interpreter.mjs restores from them, or starts Python normally, when PyScript asks for it.
 // Snapshots are on unless the site was built without (build.py --no-snapshot) or the address says
-// `snapshot=off`. build.py writes in the vendored Pyodide's folder and whether snapshots are on.
+// `snapshot=off`. build.py writes in the vendored Pyodide's folder, whether snapshots are on and the
+// name of this version's cache (the service worker's, where the snapshots are kept).
 "use strict";
 (() => {
   const here = document.currentScript.src;
   const indexURL = new URL("__PYODIDE__", here).href;
+  const cache = "__CACHE__";
   const on = "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
     && "serviceWorker" in navigator;
 
@@ -21,7 +23,7 @@
       const worker = new Worker(new URL("./prepare-worker.js", here), { name: "nnbasics-prepare" });
       worker.addEventListener("message", ({ data }) => resolve(data), { once: true });
       worker.addEventListener("error", (event) => reject(new Error(event.message || "its worker failed")), { once: true });
-      worker.postMessage({ url, indexURL, filesURL: files ? new URL("./numpy-files", here).href : null });
+      worker.postMessage({ url, indexURL, cache, filesURL: files ? new URL("./numpy-files", here).href : null });
     });
   }
 

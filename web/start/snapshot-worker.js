@@ -43,7 +43,7 @@ async function store(pyodide, url, indexURL, libraries) {
   // Pyodide found NumPy's .dist-info and listed it as loaded ("Unknown" channel); makeMemorySnapshot
   // insists on an empty list. A restore marks NumPy as loaded itself.
   delete pyodide.loadedPackages.numpy;
-  await put(url, pyodide.makeMemorySnapshot(), indexURL);
+  await put(url, self.nnStart.elide(pyodide.makeMemorySnapshot()), indexURL);
 }
 
 /** Keep ``bytes`` at ``url`` in the service worker's cache of this version, with what they were made
