@@ -8,7 +8,7 @@
 // caller then starts another.
 
 import { phrase } from "./report.js";
-import { indexURL, restoring, storedSnapshot } from "../start/interpreter.mjs";
+import { indexURL, restoring, storedSnapshot, takeNumpyFiles } from "../start/interpreter.mjs";
 import "./setup.js";
 
 export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
@@ -51,31 +51,44 @@ function frameHTML() {
 // snapshot (so snapshots fit this browser), until a worker started from one fails to start.
 let snapshotUsable = true;
 
+/** The practice snapshot with NumPy's files unpacked ({bytes, files}), when the worker may start
+ * from it, else {} (or {why}): the files are the page's own, if it still has them. */
+async function practiceSnapshot() {
+  if (!(await restoring) || !snapshotUsable) return {};
+  const files = takeNumpyFiles();
+  const stored = await storedSnapshot(SNAPSHOT_URL, !files);
+  return stored.bytes && files ? { ...stored, files } : stored;
+}
+
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
- * ``code``, the worker's own code for the frame (asked for first: the worker starts while the
- * rest arrives), and ``init``, its first message, with Pyodide's files, the grader's and the
- * practice snapshot with NumPy's files unpacked (or null). */
+ * ``code``, the worker's own code for the frame, and ``wasm``, Pyodide's WebAssembly (asked for
+ * first: the worker starts, and compiles it, while the rest arrives), and ``init``, its first
+ * message, with the rest of Pyodide's files, the grader's and the practice snapshot with NumPy's
+ * files unpacked (or null; then NumPy's wheel instead). */
 function runtimeFiles() {
   const code = Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes));
-  const snapshot = restoring.then((yes) => (yes && snapshotUsable ? storedSnapshot(SNAPSHOT_URL, true) : {}))
-    .catch(() => ({})); // unreadable: a normal start
+  const wasm = fetchBytes(`${indexURL}pyodide.asm.wasm`);
+  const snapshot = practiceSnapshot().catch(() => ({})); // unreadable: a normal start
   const init = (async () => {
-    const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
-    const wheels = Object.values(JSON.parse(new TextDecoder().decode(lock)).packages).map((entry) => entry.file_name);
-    const runtime = ["pyodide.asm.wasm", "python_stdlib.zip", ...wheels].map((name) => indexURL + name);
-    const [files, stored] = await Promise.all([Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
-    const restorable = stored.bytes ? [stored.bytes.buffer, stored.files[0][1].buffer] : []; // NumPy's: one buffer
+    const runtime = [`${indexURL}python_stdlib.zip`];
+    const [lock, files, stored] = await Promise.all([fetchBytes(`${indexURL}pyodide-lock.json`),
+      Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
+    // A normal start installs the wheels; a restore, NumPy's files unpacked (one buffer).
+    const wheels = stored.bytes ? [] : Object.values(JSON.parse(new TextDecoder().decode(lock)).packages)
+      .map((entry) => indexURL + entry.file_name);
+    const wheelFiles = await Promise.all(wheels.map(fetchBytes));
+    const restorable = stored.bytes ? [stored.bytes.buffer, stored.files[0][1].buffer] : [];
     const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
     return [{
       type: "init",
       indexURL,
-      pyodide: { "pyodide-lock.json": lock, ...named(runtime, files) },
+      pyodide: { "pyodide-lock.json": lock, ...named(runtime, files), ...named(wheels, wheelFiles) },
       practice: globalThis.nnPractice.named(files.slice(runtime.length)),
       snapshot: stored.bytes ?? null,
       numpyFiles: stored.files ?? null,
-    }, [lock, ...files, ...restorable]];
+    }, [lock, ...files, ...wheelFiles, ...restorable]];
   })();
-  return { code, init };
+  return { code, wasm, init };
 }
 
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -116,13 +129,14 @@ export class PracticeWorker {
       this.frame.addEventListener("load", resolve, { once: true });
       document.body.append(this.frame);
     }));
-    const { code, init } = runtimeFiles();
+    const { code, wasm, init } = runtimeFiles();
+    const wasmSent = wasm.then((bytes) => this.dead || this.port.postMessage({ type: "wasm", bytes }, [bytes]));
     Promise.all([code, loaded]).then(([scripts]) => {
       if (this.dead) return;
       this.frame.contentWindow.postMessage({ type: "start", code: scripts.flatMap((script) => [script, "\n"]) },
         "*", [channel.port2, ...scripts]);
     }, failed);
-    init.then(([message, transfer]) => {
+    Promise.all([init, wasmSent]).then(([[message, transfer]]) => {
       this.fromSnapshot = Boolean(message.snapshot);
       if (!this.dead) this.port.postMessage(message, transfer);
     }, failed);

@@ -8,7 +8,8 @@
 // of this worker's own start, before any learner code), it restores from it as the page does.
 //
 // Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
-// In:  {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer},
+// In:  {type: "wasm", bytes}  (pyodide.asm.wasm, first: compiled while the rest is on its way)
+//      {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer},
 //       snapshot: Uint8Array | null, numpyFiles: [name, Uint8Array][] | null}
 //      (practice: setup.js's FILES, by their paths in its folder; numpyFiles: NumPy's, for a restore)
 //      {type: "grade", id, op, code}
@@ -32,6 +33,7 @@ let grader = null;
 let exporter = null;
 let untouched = () => false; // the guard's own check, sealed once the grader is loaded
 let crashed = false;
+let wasm = null; // pyodide.asm.wasm: {bytes, compiled}, a promise of its WebAssembly.Module
 
 const quiet = () => {};
 const TYPES = { wasm: "application/wasm", json: "application/json" };
@@ -73,7 +75,8 @@ function seal(pyodide) {
 
 async function start({ indexURL, pyodide: runtime, practice, snapshot, numpyFiles }) {
   const { nnStart, nnPractice } = self;
-  serve(indexURL, runtime);
+  serve(indexURL, { ...runtime, "pyodide.asm.wasm": wasm.bytes });
+  self._createPyodideModule = nnStart.withCompiled(self._createPyodideModule, wasm.compiled);
   const options = {
     indexURL,
     packages: ["numpy"],
@@ -117,7 +120,10 @@ function grade({ id, op, code }) {
 }
 
 async function receive({ data: message }) {
-  if (message.type === "init") {
+  if (message.type === "wasm" && !wasm) {
+    wasm = { bytes: message.bytes, compiled: WebAssembly.compile(message.bytes) };
+    wasm.compiled.catch(() => {}); // then Pyodide compiles it itself
+  } else if (message.type === "init" && wasm) {
     try {
       await start(message);
       send({ type: "ready" });
