@@ -1,6 +1,7 @@
 """A second visit restores Python from the memory snapshot the first one left, and then computes
-exactly what a normal start computes; Python for practice starts from its own snapshot and grades
-the same; the snapshot lives in the service worker's cache of this version only."""
+exactly what a normal start computes, PyScript's own modules compiled in the snapshot; Python for
+practice starts from its own snapshot and grades the same; the snapshot lives in the service
+worker's cache of this version only."""
 from __future__ import annotations
 
 import json
@@ -36,6 +37,25 @@ def test_after_a_restore_the_random_state_is_fresh_and_numpy_is_loaded_and_compl
             assert probe(page, "__import__('pyodide_js').loadedPackages.numpy") == "default channel"
             assert probe(page, "__import__('numpy.linalg').linalg.det([[1.0, 2.0], [3.0, 4.0]])") == -2.0000000000000004
         assert states[0][0] != states[1][0] and states[0][1] != states[1][1]
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+# PyScript's Python modules (not the JavaScript modules it also registers under pyscript.*) and their loaders
+PYSCRIPT_LOADERS = ("sorted((name, type(module.__spec__.loader).__name__) for name, module in __import__('sys')"
+                    ".modules.items() if str(getattr(module, '__file__', '')).startswith('/home/pyodide/pyscript/'))")
+
+
+def test_after_a_restore_pyscripts_own_modules_run_the_code_the_snapshot_holds_compiled(browser, probe_site):
+    context = browser.new_context()
+    try:
+        page, watch = first_visit(context, probe_site)
+        normal = probe(page, PYSCRIPT_LOADERS)
+        assert len(normal) >= 5 and {loader for _, loader in normal} == {"SourceFileLoader"}
+        assert reload(page) == "snapshot"
+        restored = probe(page, PYSCRIPT_LOADERS)
+        assert restored == [[name, "CompiledAhead"] for name, _ in normal]  # the same modules, none compiled
         watch.assert_clean()
     finally:
         context.close()

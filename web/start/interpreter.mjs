@@ -4,7 +4,8 @@
 // otherwise starts Pyodide normally -- the page's own start-up (PyScript's `packages` and `files`,
 // main.py) runs unchanged on top of either. <html data-start="snapshot|normal"> says which happened.
 // After a normal start, once the page is ready, start/snapshot-worker.js makes the snapshot in the
-// background (<html data-snapshot="making|stored|failed">). `?snapshot=off` in the address does neither
+// background (<html data-snapshot="making|stored|failed">), handed PyScript's own Python package to
+// hold compiled (start/precompiled.py). `?snapshot=off` in the address does neither
 // (start/prepare.js). build.py writes in the vendored Pyodide's folder (its placeholder).
 import { loadPyodide as startPyodide, version } from "__PYODIDE__pyodide.mjs";
 import "./hook.js";
@@ -22,8 +23,27 @@ function readyAndControlled() {
   return Promise.all([ready, controlled]);
 }
 
+/** PyScript's own Python package as it wrote it into the file system ([path, bytes]; none if it is not
+ * where PyScript 0.6.66 writes it): the snapshot holds it compiled (start/precompiled.py). */
+function pyscriptPackage(pyodide) {
+  const files = [];
+  const walk = (folder) => {
+    for (const name of pyodide.FS.readdir(folder).filter((entry) => entry !== "." && entry !== "..")) {
+      const path = `${folder}/${name}`;
+      if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
+      else if (name.endsWith(".py")) files.push([path, pyodide.FS.readFile(path)]);
+    }
+  };
+  try {
+    walk("/home/pyodide/pyscript");
+  } catch {
+    return []; // compiled as it is imported, as without a snapshot
+  }
+  return files;
+}
+
 /** Make the snapshot in a background worker of the service worker's (a normal start only). */
-async function makeSnapshot() {
+async function makeSnapshot(started) {
   await readyAndControlled();
   root.dataset.snapshot = "making";
   const worker = new Worker(new URL("./snapshot-worker.js", import.meta.url), { name: "nnbasics-snapshot" });
@@ -32,7 +52,9 @@ async function makeSnapshot() {
     if (data.failed) console.info(`No start-up snapshot was made: ${data.failed}`);
     worker.terminate();
   });
-  worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href });
+  const pyscript = pyscriptPackage(await started);
+  worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href, pyscript },
+    pyscript.map(([, bytes]) => bytes.buffer));
 }
 
 const prepared = nnPrepare.page; // asked for by start/prepare.js before the page was parsed
@@ -66,8 +88,9 @@ export async function loadPyodide(options) {
     } catch (error) {
       console.info(`Python starts normally: the start-up snapshot could not be restored (${error?.message ?? error}).`);
     }
-    makeSnapshot();
   }
   root.dataset.start = "normal";
-  return startPyodide(config);
+  const started = startPyodide(config);
+  if (prepared) makeSnapshot(started);
+  return started;
 }

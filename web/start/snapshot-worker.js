@@ -5,8 +5,9 @@
 // cache of this version (PUT start/snapshot, after NumPy's files unpacked as start/numpy-files: a new
 // deploy is a new cache, so it never restores an old one); then, with the practice worker's files and
 // imports on top (practice/setup.js), the practice snapshot (PUT start/practice-snapshot). It only
-// reads the site's own files, from the service worker.
-// In: {indexURL, configURL}. Out: {stored: true} | {failed: message}.
+// reads the site's own files, from the service worker. The page also sends PyScript's own Python
+// package as PyScript wrote it: the page's snapshot holds it compiled (start/precompiled.py).
+// In: {indexURL, configURL, pyscript: [path, bytes][]}. Out: {stored: true} | {failed: message}.
 "use strict";
 importScripts("./hook.js", "../practice/setup.js");
 
@@ -35,6 +36,18 @@ async function writeFiles(pyodide, configURL) {
   }
 }
 
+/** PyScript's package (``files``, as the page found them), compiled into the interpreter: a restored
+ * page imports it without compiling it (start/precompiled.py, kept in the snapshot). */
+async function compileAhead(pyodide, files) {
+  if (!files.length) return;
+  for (const [path, data] of files) {
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, data);
+  }
+  pyodide.FS.writeFile(`${HOME}/precompiled.py`, await fetchBytes(new URL("./precompiled.py", location.href)));
+  pyodide.runPython(`import precompiled\nprecompiled.install(${JSON.stringify(HOME)}, "pyscript")`);
+}
+
 /** Store this interpreter's memory snapshot at ``url`` (in the service worker's cache of this version). */
 async function store(pyodide, url, indexURL, libraries) {
   if (self.nnStart.loadedLibraries(pyodide) !== libraries) {
@@ -61,7 +74,7 @@ async function put(url, bytes, indexURL) {
 }
 
 /** The page's snapshot, then, from the same interpreter, the practice worker's (its grader imported). */
-async function makeSnapshots({ indexURL, configURL }) {
+async function makeSnapshots({ indexURL, configURL, pyscript }) {
   const { nnStart, nnPractice } = self;
   importScripts(`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`);
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
@@ -73,6 +86,7 @@ async function makeSnapshots({ indexURL, configURL }) {
   const libraries = nnStart.loadedLibraries(pyodide);
   await writeFiles(pyodide, configURL);
   pyodide.runPython(`import ${nnStart.IMPORTS.join(", ")}`);
+  await compileAhead(pyodide, pyscript ?? []);
   await store(pyodide, new URL("./snapshot", location.href), indexURL, libraries);
   const practice = await Promise.all(Object.keys(nnPractice.FILES).map((name) => fetchBytes(new URL(`../${name}`, location.href))));
   await nnPractice.install(pyodide, nnPractice.named(practice));
