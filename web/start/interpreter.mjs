@@ -12,7 +12,7 @@ import "./hook.js";
 
 export { version };
 const { nnStart, nnPrepare } = globalThis; // start/hook.js, start/prepare.js (run in the page's <head>)
-export const { indexURL, storedSnapshot } = nnPrepare;
+export const { indexURL, cache, storedSnapshot } = nnPrepare;
 const root = document.documentElement;
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */

@@ -44,6 +44,7 @@
   const page = on ? storedSnapshot(new URL("./snapshot", here).href, true) : null;
   page?.then(({ bytes }) => bytes && runtimeScript()).catch(() => {}); // reported when PyScript asks
 
-  /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off). */
-  globalThis.nnPrepare = { indexURL, page, storedSnapshot, runtimeScript };
+  /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off);
+   * ``cache``: the name of the service worker's cache of this version. */
+  globalThis.nnPrepare = { indexURL, cache, page, storedSnapshot, runtimeScript };
 })();
