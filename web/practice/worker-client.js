@@ -63,8 +63,8 @@ async function practiceSnapshot() {
 }
 
 /** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
- * ``code``, the worker's own code for the frame, and ``wasm``, Pyodide's WebAssembly (asked for
- * first: the worker starts, and compiles it, while the rest arrives), and ``init``, its first
+ * ``code``, the worker's own code for the frame; ``wasm``, Pyodide's WebAssembly (both asked for
+ * first: the worker starts, and compiles it, while the rest arrives); and ``init``, its first
  * message, with the rest of Pyodide's files, the grader's and the practice snapshot with NumPy's
  * files unpacked (or null; then NumPy's wheel instead). */
 function runtimeFiles() {

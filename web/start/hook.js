@@ -206,9 +206,13 @@ for name in ("random", "numpy.random"):
     const count = Math.ceil(length / PAGE);
     const flags = kept.subarray(4, 4 + count);
     const pageSize = (page) => Math.min(length, (page + 1) * PAGE) - page * PAGE;
-    let size = 4 + count; // what elide made of `length` bytes with these flags (checked before any allocation)
-    for (let page = 0; page < flags.length && size > 0; page++) size = flags[page] > 1 ? -1 : size + flags[page] * pageSize(page);
-    if (kept.length < 4 || flags.length !== count || size !== kept.length) throw new Error("not a snapshot as it is kept");
+    let size = 4 + count; // what elide made of `length` bytes with these flags (checked before allocating)
+    for (let page = 0; page < flags.length && size > 0; page++) {
+      size = flags[page] > 1 ? -1 : size + flags[page] * pageSize(page);
+    }
+    if (kept.length < 4 || flags.length !== count || size !== kept.length) {
+      throw new Error("not a snapshot as it is kept");
+    }
     const out = new Uint8Array(length);
     for (let page = 0, at = 4 + count; page < count; page++) {
       if (!flags[page]) continue;
@@ -251,6 +255,7 @@ for name in ("random", "numpy.random"):
     globalThis.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": by } });
   }
 
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, withCompiled, isSnapshot, restore, loadedLibraries,
-    layout, browserVersion, sha256, storedEntry, storedSnapshot, elide, unelide, pack, unpack, sayWhoseFetches };
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, withCompiled, isSnapshot, restore,
+    loadedLibraries, layout, browserVersion, sha256, storedEntry, storedSnapshot, elide, unelide, pack, unpack,
+    sayWhoseFetches };
 })();
