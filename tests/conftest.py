@@ -27,6 +27,7 @@ READY_TIMEOUT_MS = 60_000
 BACKGROUND_WORKERS = ("snapshot-worker", "prepare-worker")  # web/start/: they end with their page
 BACKGROUND_WORKER_SCRIPTS = re.compile(
     r"/(start/(snapshot|prepare)-worker\.js|start/hook\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$")
+PAGE_ICONS = re.compile(r"/offline/icons/[^/]+$")  # fetched by the browser itself once the page has loaded
 
 
 def dist_dir() -> Path:
@@ -95,8 +96,10 @@ class PageWatch:
         # The background workers (web/start/snapshot-worker.js, prepare-worker.js) end with their page:
         # a request of theirs cut off by the page closing or navigating away is that, not a failure of
         # the site. Their fetches say so in a header; their scripts (which can carry none) are known by URL.
+        # So does the page's icon, which the browser fetches on its own after the page has loaded.
         ended = request.failure == "net::ERR_ABORTED" and (
-            request.headers.get("x-nnbasics-by") in BACKGROUND_WORKERS or BACKGROUND_WORKER_SCRIPTS.search(request.url))
+            request.headers.get("x-nnbasics-by") in BACKGROUND_WORKERS
+            or BACKGROUND_WORKER_SCRIPTS.search(request.url) or PAGE_ICONS.search(request.url))
         if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 
