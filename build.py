@@ -728,22 +728,20 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
     write(out / "sw.js", service_worker(out))
 
 
-NAME_THE_CACHE = ("start/prepare.js",)  # files of dist/ that read the service worker's cache themselves
+CACHE_READER = "start/prepare.js"  # the file of dist/ that reads the service worker's cache itself
 CACHE_NAME = re.compile(r'"(__CACHE__|nnbasics-[0-9a-f]{16})"')  # its placeholder, or a name written in
 
 
 def service_worker(out: Path) -> str:
     """web/sw.js with the name of this build's cache (nnbasics- and a hash of every file, taken with
-    the files of NAME_THE_CACHE holding its placeholder; written into them too, again after a change
-    to the site), its precache list (all but the lazily loaded editor) and the headers netlify.toml
+    CACHE_READER holding its placeholder; written into it too, again after a change to the site), its precache list (all but the lazily loaded editor) and the headers netlify.toml
     gives every path (the CSP and the other security headers), which the service worker puts on
     every response it serves from its cache."""
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    for name in NAME_THE_CACHE:
-        files[name] = CACHE_NAME.sub('"__CACHE__"', files[name].decode()).encode()
+    reader = CACHE_NAME.sub('"__CACHE__"', files[CACHE_READER].decode())
+    files[CACHE_READER] = reader.encode()
     cache = f"nnbasics-{files_digest(files)[:16]}"
-    for name in NAME_THE_CACHE:
-        write(out / name, files[name].decode().replace('"__CACHE__"', f'"{cache}"'))
+    write(out / CACHE_READER, reader.replace('"__CACHE__"', f'"{cache}"'))
     # The practice editor is loaded only when a Practice tab is first opened: not precached (a
     # visit that never practises downloads none of it); the worker keeps it once it was used.
     lazy = [f"./{name}" for name in sorted(files) if name.startswith(VENDOR_EDITOR + "-")]

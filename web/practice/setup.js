@@ -32,10 +32,7 @@ import grader, export`;
   async function install(pyodide, files) {
     for (const [name, bytes] of Object.entries(files)) {
       const entries = name === "nnbasics.zip" ? await globalThis.nnStart.unzip(bytes) : [[name, new Uint8Array(bytes)]];
-      for (const [path, data] of entries) {
-        pyodide.FS.mkdirTree(`${HOME}/${path}`.slice(0, `${HOME}/${path}`.lastIndexOf("/")));
-        pyodide.FS.writeFile(`${HOME}/${path}`, data);
-      }
+      for (const [path, data] of entries) globalThis.nnStart.writeFile(pyodide.FS, `${HOME}/${path}`, data);
     }
     pyodide.runPython(IMPORT);
   }

@@ -56,6 +56,12 @@ for name in ("random", "numpy.random"):
     }));
   }
 
+  /** Write ``data`` at ``path`` (absolute) into an Emscripten file system ``FS``, its folders made. */
+  function writeFile(FS, path, data) {
+    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    FS.writeFile(path, data);
+  }
+
   /** `create` (Pyodide's `_createPyodideModule`) that, before Python starts, writes ``files`` (a
    * wheel's [name, bytes], relative to site-packages) into the file system and loads SIDE_MODULES
    * from there, in order, as Pyodide's own package loader would (local, never unloaded). */
@@ -65,11 +71,7 @@ for name in ("random", "numpy.random"):
       settings.preRun = [...(settings.preRun ?? []), (Module) => {
         Module.addRunDependency("nnbasics-side-modules");
         (async () => {
-          for (const [name, data] of files) {
-            const path = `${SITE_PACKAGES}/${name}`;
-            Module.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-            Module.FS.writeFile(path, data);
-          }
+          for (const [name, data] of files) writeFile(Module.FS, `${SITE_PACKAGES}/${name}`, data);
           for (const path of SIDE_MODULES) {
             await Module.loadDynamicLibrary(path, { loadAsync: true, global: false, nodelete: true,
               allowUndefined: true, fs: Module.FS }, {});
@@ -255,7 +257,7 @@ for name in ("random", "numpy.random"):
     globalThis.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": by } });
   }
 
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, withSideModules, withCompiled, isSnapshot, restore,
+  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, writeFile, withSideModules, withCompiled, isSnapshot, restore,
     loadedLibraries, layout, browserVersion, sha256, storedEntry, storedSnapshot, elide, unelide, pack, unpack,
     sayWhoseFetches };
 })();

@@ -30,8 +30,7 @@ async function writeFiles(pyodide, configURL) {
     const entries = path.endsWith("/*") ? await self.nnStart.unzip(bytes) : [["", bytes]];
     for (const [name, data] of entries) {
       const file = path.endsWith("/*") ? `${path.slice(0, -1)}${name}` : path;
-      pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
-      pyodide.FS.writeFile(file, data);
+      self.nnStart.writeFile(pyodide.FS, file, data);
     }
   }
 }
@@ -40,10 +39,7 @@ async function writeFiles(pyodide, configURL) {
  * page imports it without compiling it (start/precompiled.py, kept in the snapshot). */
 async function compileAhead(pyodide, files) {
   if (!files.length) return;
-  for (const [path, data] of files) {
-    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    pyodide.FS.writeFile(path, data);
-  }
+  for (const [path, data] of files) self.nnStart.writeFile(pyodide.FS, path, data);
   pyodide.FS.writeFile(`${HOME}/precompiled.py`, await fetchBytes(new URL("./precompiled.py", location.href)));
   pyodide.runPython(`import precompiled\nprecompiled.install(${JSON.stringify(HOME)}, "pyscript")`);
 }
