@@ -109,7 +109,7 @@ def test_a_case_is_an_extra_one_unless_it_says_course():
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_course_tier_is_the_courses_example_then_seeded_random_inputs_checked_as_the_course_does(op):
-    course = [(case, expected, entry) for case, expected, entry in grader.PLANS[op] if case.tier == "course"]
+    course = [(case, expected, entry) for case, expected, entry in grader._plan(op) if case.tier == "course"]
     assert [case.name for case, _, _ in course] == ["example"] + [
         f"random-{i}" for i in range(1, exercises.RANDOM_CASES + 1)]
     example = exercises.course_example(op)
@@ -224,7 +224,7 @@ def test_the_going_further_cases_keep_their_lessons():
 def test_every_case_entry_carries_its_tier_course_first_and_the_result_counts_each_tier():
     events = []
     code = COURSE_ANSWERS["softmax-exp-sum-keepdims"][1]
-    result = json.loads(grader.grade_json("softmax", code, lambda text: events.append(json.loads(text))))
+    result = grader.grade("softmax", code, events.append)
     plan = events[0]["cases"]
     tiers = [entry["tier"] for entry in plan]
     assert tiers == sorted(tiers, key=exercises.TIERS.index) and set(tiers) == {"course", "extra"}

@@ -5,6 +5,7 @@ the reference. What the course accepts and refuses: tests/practice/test_exercise
 """
 from __future__ import annotations
 
+import base64
 import inspect
 import json
 import math
@@ -17,6 +18,8 @@ import pytest
 
 import nnbasics
 import catalogue
+import plain
+import sandbox
 import wording
 import exercises
 import grader  # web/practice is on pytest's pythonpath (pyproject.toml)
@@ -211,7 +214,7 @@ def test_print_output_is_captured_per_case_and_once_for_the_top_level():
 def test_endless_printing_is_cut_short():
     result = grader.grade("sigmoid", "def sigmoid(x):\n    for i in range(200000):\n        print(i)\n")
     output = result["cases"][0]["output"]
-    assert len(output) < wording.MAX_OUTPUT + 100
+    assert len(output) < sandbox.MAX_OUTPUT + 100
     assert "more characters not shown" in output
 
 
@@ -290,57 +293,23 @@ def test_an_endless_loop_at_the_top_level_fails_every_case():
     assert set(failures(result).values()) == {"time"}
 
 
-def test_a_runaway_allocation_runs_out_of_memory_and_asks_for_a_fresh_interpreter():
+def test_a_runaway_allocation_runs_out_of_memory():
     code = "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
     result = grader.grade("sigmoid", code, memory_limit=64 * 2**20)
     assert result["cases"][0]["failed"] == "memory"
     assert en(result["cases"][0]["message"]).startswith("ran out of memory")
-    assert result["recycle"] is True
 
 
 def test_a_memory_error_of_python_itself_is_reported_as_such():
     result = grader.grade("sigmoid", "def sigmoid(x):\n    raise MemoryError('no room')\n")
     assert result["cases"][0]["failed"] == "memory"
-    assert result["recycle"]
-
-
-def test_tampering_with_the_package_numpy_or_builtins_changes_neither_this_check_nor_the_next():
-    sigmoid, exp, math_exp, absolute = nnbasics.sigmoid, np.exp, math.exp, abs
-    code = ("import builtins, math, sys\nimport numpy as np\nimport nnbasics\n"
-            "nnbasics.sigmoid = lambda x: 0\nnnbasics.activations.sigmoid = lambda x: 0\n"
-            "np.exp = lambda x: 0\nmath.exp = lambda x: 0\nbuiltins.abs = lambda x: 0\n"
-            "np.seterr(all='raise')\nnp.set_printoptions(precision=2)\nsys.setrecursionlimit(50)\n"
-            "def sigmoid(x):\n    return 0\n")
-    tampered = grader.grade("sigmoid", code)
-    assert tampered["passed"] == 0  # the expected values were computed before this code ran
-    assert (nnbasics.sigmoid, np.exp, math.exp, abs) == (sigmoid, exp, math_exp, absolute)
-    assert nnbasics.activations.sigmoid is sigmoid
-    assert np.geterr()["over"] == "warn" and np.get_printoptions()["precision"] == 8
-    assert sys.getrecursionlimit() > 50
-    assert grader.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])["all_passed"]
-
-
-def test_tampering_with_a_numpy_internal_does_not_let_a_wrong_solution_pass_a_later_check():
-    wrong = replace("l2", "(y - yhat) ** 2", "np.abs(y - yhat)")
-    assert not grader.grade("l2", wrong)["all_passed"]
-    tamper = ("import numpy as np\nimport numpy._core.fromnumeric as fn\nimport numpy._core.numeric as nu\n"
-              "fn._wrapreduction = lambda *args, **kwargs: 0.0\n"
-              "nu.isclose.__code__ = (lambda a, b, rtol=0, atol=0, equal_nan=False: True).__code__\n"
-              "def L2(yhat, y):\n    return 0.0\n")
-    grader.grade("l2", tamper)
-    later = grader.grade("l2", wrong)
-    assert by_name(later)["example"]["failed"] == "values"
-    assert not later["all_passed"]
-    assert float(np.sum(np.array([1.0, 2.0]))) == 3.0  # and NumPy itself is whole again
-    assert grader.grade("l2", COURSE_SOLUTIONS["l2"])["all_passed"]
 
 
 def test_expected_values_are_computed_once_and_handed_out_as_copies():
     first = grader.expected_values("softmax")
     first[0][...] = 0
     assert not np.allclose(grader.expected_values("softmax")[0], 0)
-    for case, expected, _ in grader.PLANS["softmax"]:
-        assert not expected.flags.writeable and not case.args[0].flags.writeable
+    assert grader.plan("softmax")["job"]["cases"][0] == grader.plan("softmax")["job"]["cases"][0]
 
 
 @pytest.mark.parametrize("statement, name", [
@@ -353,7 +322,7 @@ def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(state
     assert example["failed"] == "runs" and en(example["message"]) == f"raised {name}"
     assert example["traceback"].splitlines()[-2].strip() == statement
     assert "grader.py" not in example["traceback"]
-    assert not result["recycle"] and result["error"] is None
+    assert result["error"] is None
 
 
 def test_system_exit_at_the_top_level_is_shown_as_an_error_of_the_code():
@@ -363,15 +332,6 @@ def test_system_exit_at_the_top_level_is_shown_as_an_error_of_the_code():
     assert {case["failed"] for case in result["cases"]} == {"runs"}
 
 
-def test_learner_code_cannot_import_the_pages_javascript(monkeypatch):
-    fake = type(sys)("js")
-    monkeypatch.setitem(sys.modules, "js", fake)
-    code = ("def sigmoid(x):\n    import js\n    return x\n")
-    example = grader.grade("sigmoid", code)["cases"][0]
-    assert example["failed"] == "runs" and "import of js halted" in en(example["message"])
-    assert sys.modules["js"] is fake
-
-
 def test_the_learner_gets_copies_of_the_inputs():
     code = "def normalize_rows(x):\n    x[:] = 0\n    return x\n"
     result = grader.grade("normalize_rows", code)
@@ -379,10 +339,12 @@ def test_the_learner_gets_copies_of_the_inputs():
     assert grader.cases("normalize_rows")[0].args[0].tolist() == [[0, 3, 4], [1, 6, 4]]
 
 
-def test_each_case_runs_in_a_fresh_namespace():
-    code = "calls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n    return 1 / (1 + 2.718281828459045 ** -x)\n"
+def test_the_top_level_runs_once_per_check_and_its_names_stay_for_every_case():
+    code = ("print('top')\ncalls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n"
+            "    return 1 / (1 + 2.718281828459045 ** -x)\n")
     result = grader.grade("sigmoid", code)
-    assert {case["output"] for case in result["cases"]} == {"1\n"}
+    assert result["printed"] == "top\n"
+    assert [case["output"] for case in result["cases"]] == [f"{n}\n" for n in range(1, len(result["cases"]) + 1)]
 
 
 # --------------------------------------------------------------------------- the worker's interface
@@ -403,12 +365,21 @@ def test_events_come_plan_first_then_each_case_as_it_is_done():
     assert result["all_passed"] and failures(result) == {"matrix": "type", "column-vectors": "type"}
 
 
-def test_grade_json_speaks_json_both_ways():
-    reported = []
-    text = grader.grade_json("l2", COURSE_SOLUTIONS["l2"], reported.append)
-    result = json.loads(text)
-    assert result["all_passed"] and result["function"] == "L2"
-    assert all(isinstance(json.loads(event), dict) for event in reported)
+@pytest.mark.parametrize("op", OPS)
+def test_the_job_for_the_learners_interpreter_holds_the_inputs_and_never_an_expected_value(op):
+    job = grader.plan(op)["job"]
+    assert set(job) == {"function", "cases", "time_limit", "memory_limit"}
+    text = json.dumps(job)
+    for case, expected in zip(grader.cases(op), grader.expected_values(op)):
+        inputs = {np.asarray(arg).tobytes() for arg in case.args}
+        if isinstance(expected, np.ndarray) and expected.tobytes() not in inputs:  # image2vector's is its input
+            assert base64.b64encode(expected.tobytes()).decode() not in text
+        elif expected is not None and not isinstance(expected, np.ndarray):
+            assert repr(float(expected)) not in text
+    inputs = [[plain.decode(arg) for arg in case] for case in job["cases"]]
+    for case, decoded in zip(grader.cases(op), inputs):
+        for arg, again in zip(case.args, decoded):
+            assert type(arg) is type(again) and np.array_equal(np.asarray(arg), np.asarray(again))
 
 
 def test_an_unknown_exercise_is_refused():

@@ -18,7 +18,7 @@ import textwrap
 import numpy as np
 
 import catalogue
-from grader import PLANS
+from grader import cases, expected_values
 from wording import phrase, render
 from words import catalogue as templates, say
 
@@ -81,7 +81,7 @@ def _literal(value) -> str:
 
 def course_cases(op: str, lang: str = "en") -> list[tuple]:
     """(title, args, expected) of the course checks of ``op``: the cases that decide the grade."""
-    return [(render(lang, case.title), case.args, expected) for case, expected, _ in PLANS[op]
+    return [(render(lang, case.title), case.args, expected) for case, expected in zip(cases(op), expected_values(op))
             if case.tier == "course" and case.raises is None]
 
 

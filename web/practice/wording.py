@@ -1,20 +1,15 @@
 """Practice mode's wording: the phrases the page shows in its language (a key of
 web/i18n/<lang>/practice.json and its parameters: the page words them, so a language switch
-words them anew), a value as Python source a learner would type, and an error as Python shows
-it, trimmed to the learner's own lines.
+words them anew), and a value as Python source a learner would type.
 """
 from __future__ import annotations
-
-import traceback
 
 import numpy as np
 
 from nnbasics.printing import NUMPY_DEFAULT_PRINT_OPTIONS
+from sandbox import clip
 from words import MARKUP, say
 
-FILENAME = "<your code>"  # the name the learner's code is compiled under
-MAX_TEXT = 3000  # characters of one shown value
-MAX_OUTPUT = 6000  # characters of captured print output per run
 PRINT_OPTIONS = {**NUMPY_DEFAULT_PRINT_OPTIONS, "threshold": 200}  # long values shortened
 
 
@@ -29,10 +24,6 @@ def render(lang: str, phrases) -> str:
     phrases = [phrases] if isinstance(phrases, dict) else phrases
     text = " ".join(say(lang, item["key"], **item["params"]) for item in phrases)
     return MARKUP.sub(lambda match: match.group(1) or match.group(2) or match.group(4) or "", text)
-
-
-def clip(text: str, limit: int = MAX_TEXT) -> str:
-    return text if len(text) <= limit else text[:limit] + f"\n… ({len(text) - limit} more characters)"
 
 
 _SAFE_SCALARS = (bool, int, float, complex, str, bytes, type(None), np.generic)
@@ -66,29 +57,3 @@ def show(value, prefix: str = "") -> str:
             plain = value.dtype == np.float64 or value.dtype.kind in "ib"
             return clip(f"np.array({body}{'' if plain else f', dtype={value.dtype}'})")
         return clip(repr(value))
-
-
-def type_name(value) -> str:
-    kind = type(value)
-    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
-
-
-def format_traceback(error: BaseException, stopped: type[BaseException]) -> str:
-    """The error as Python shows it, with only the learner's own lines in the stack.
-
-    An error of type ``stopped`` (the grader's own time limit) is not Python's: its stack only,
-    which the page labels as where the code stopped.
-    """
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == FILENAME]
-    lines = []
-    if frames:
-        lines.append("Traceback (most recent call last):\n")
-        lines += traceback.StackSummary.from_list(frames).format()
-    if not isinstance(error, stopped):
-        lines += traceback.format_exception_only(type(error), error)
-    return clip("".join(lines).rstrip("\n"), MAX_OUTPUT)
-
-
-def one_line(error: BaseException) -> str:
-    text = traceback.format_exception_only(type(error), error)[-1].strip()
-    return clip(text, 500)
