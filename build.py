@@ -420,7 +420,9 @@ def render_index(template: str, operations: list[dict], preloads: list[str], edi
     )
 
 
-BINDINGS_WORDS = ("page", "plot")  # the sections of web/i18n/<lang>/ the bindings word things with
+BINDINGS_WORDS = ("page", "plot", "practice")  # the sections of web/i18n/<lang>/ the page's Python words things with
+# practice's Python in the page's interpreter: the grader, its reading of the runner's messages, export
+PAGE_PRACTICE = ("checking", "grader", "messages", "plain", "runner", "sandbox", "exercises", "wording", "export")
 
 
 def pyscript_config() -> dict:
@@ -436,6 +438,7 @@ def pyscript_config() -> dict:
         "files": {"./nnbasics.zip": "./*", "./catalogue.py": "./catalogue.py",
                   "./operations.json": "./operations.json", "./cards/bindings.py": "./bindings.py",
                   "./cards/plots.py": "./plots.py", "./i18n/words.py": "./words.py",
+                  **{f"./practice/{name}.py": f"./{name}.py" for name in PAGE_PRACTICE},
                   # the words the bindings use, in every language, beside words.py
                   **{f"./i18n/{path.relative_to(WEB / 'i18n').as_posix()}": f"./{path.relative_to(WEB / 'i18n').as_posix()}"
                      for section in BINDINGS_WORDS for path in sorted((WEB / "i18n").glob(f"*/{section}.json"))}},
@@ -699,10 +702,7 @@ def assemble(out: Path, release: Path | None, snapshots: bool = True) -> None:
     log("assemble", "the page and the nnbasics package")
     operations = json.loads((WEB / "operations.json").read_text())
     start = {"__PYODIDE__": f"../{pyodide_dir}/", '"__SNAPSHOTS__"': '"on"' if snapshots else '"off"'}
-    placeholders = {  # what the build writes into files of web/: where Pyodide is, snapshots on?, the languages
-        "start/interpreter.mjs": start, "start/prepare.js": start,
-        "practice/setup.js": {'"__LANGUAGES__"': json.dumps(load_module(WEB / "i18n" / "words.py").LANGUAGES)[1:-1]},
-    }
+    placeholders = {"start/interpreter.mjs": start, "start/prepare.js": start}  # where Pyodide is, snapshots on?
     for path in sorted(WEB.rglob("*")):
         relative = path.relative_to(WEB).as_posix()
         if path.is_dir() or "__pycache__" in relative or relative in TEMPLATES | {EDITOR_ENTRY} \

@@ -195,11 +195,13 @@ function copyLink(button) {
   );
 }
 
-/** Called by web/main.py once Python and NumPy are loaded. */
-function attach(evaluateJson, sourcesJson) {
+/** Called by web/main.py once Python and NumPy are loaded; ``practiceJson`` is practice's
+ * checking (practice/checking.py: JSON in, JSON out), for practice.js and files.js. */
+function attach(evaluateJson, sourcesJson, practiceJson) {
   evaluate = evaluateJson;
   const sources = JSON.parse(sourcesJson);
   window.nnApp.sources = sources;
+  window.nnApp.practice = (request) => JSON.parse(practiceJson(JSON.stringify(request)));
   for (const card of cards) {
     card.querySelector(".source code").textContent = sources[card.dataset.op];
     // a card at its example already shows exactly what Python computes (cards/first-paint.json is

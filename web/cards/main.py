@@ -1,4 +1,5 @@
-"""PyScript entry point: hand the page's JavaScript the bindings, then get out of the way."""
+"""PyScript entry point: hand the page's JavaScript the bindings and practice's checking (which
+grades and exports in this interpreter, where learner code never runs), then get out of the way."""
 import json
 
 from pyodide.ffi import create_proxy
@@ -6,4 +7,11 @@ from pyscript import window
 
 import bindings
 
-window.nnApp.attach(create_proxy(bindings.evaluate_json), json.dumps(bindings.sources()))
+
+def practice_json(request_json: str) -> str:
+    import checking  # in the page's snapshot already; imported on first use after a normal start
+
+    return checking.handle_json(request_json)
+
+
+window.nnApp.attach(create_proxy(bindings.evaluate_json), json.dumps(bindings.sources()), create_proxy(practice_json))

@@ -253,7 +253,7 @@ def _source(lines: list[str], node: ast.FunctionDef) -> str:
 
 
 def handle(request: dict) -> dict:
-    """The worker's entry: ``{"export": codes, "lang": lang}`` -> ``{"py", "ipynb"}`` in that
+    """The page's requests (checking.py): ``{"export": codes, "lang": lang}`` -> ``{"py", "ipynb"}`` in that
     language; ``{"split": text}`` -> ``{"codes"}`` or ``{"error": [phrase]}``."""
     if "export" in request:
         lang = request.get("lang", "en")
@@ -262,8 +262,3 @@ def handle(request: dict) -> dict:
         return {"codes": split(request["split"])}
     except Unreadable as error:
         return {"error": [error.args[0]]}
-
-
-def handle_json(request_json: str) -> str:
-    """:func:`handle` over JSON strings, the form the practice worker passes to JavaScript."""
-    return json.dumps(handle(json.loads(request_json)))

@@ -1,15 +1,16 @@
 // Taking practice code away and back (the page's "Your practice code" box): Download .py or a
-// notebook of every panel's code, made by export.py in the practice worker; Open a file splits
-// it into exercises there (read, never run) and, once confirmed, puts each into its panel.
+// notebook of every panel's code, made by export.py in the page's own Python from the editors'
+// text alone (learner code never runs there); Open a file splits it into exercises there (read,
+// never run) and, once confirmed, puts each into its panel.
 // Nothing leaves the browser. The files are in the page's language at the time (export.py);
 // a file comes back whichever language it was made in.
 import { phrase, put } from "./report.js";
 
 const MAX_FILE_BYTES = 2_000_000;
 
-/** ``ensurePython()`` gives the practice worker; ``panels`` the practice panels; ``setPanelCode``
- * puts code into a panel's editor (and its storage). */
-export function setUpFiles({ ensurePython, panels, setPanelCode }) {
+/** ``pagePython`` resolves to the page's Python for practice (checking.py); ``panels`` the practice
+ * panels; ``setPanelCode`` puts code into a panel's editor (and its storage). */
+export function setUpFiles({ pagePython, panels, setPanelCode }) {
   const box = document.querySelector(".practice-files");
   if (!box) return;
   const status = box.querySelector(".practice-files-status");
@@ -27,10 +28,8 @@ export function setUpFiles({ ensurePython, panels, setPanelCode }) {
 
   async function ask(request, busy) {
     say(busy, "busy");
-    const worker = ensurePython();
-    await worker.ready;
-    const response = await worker.files(request);
-    if (response.error) { // export.py's phrases, or the worker's own words of a Python failure
+    const response = (await pagePython)(request);
+    if (response.error) { // export.py's phrases
       throw Object.assign(new Error(String(response.error)), Array.isArray(response.error) ? { phrases: response.error } : {});
     }
     return response;

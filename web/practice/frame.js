@@ -1,21 +1,63 @@
-// Practice mode's sandboxed frame (worker-client.js makes it, this script inline: an opaque
-// origin, with no storage, cache or page of the site). It starts the practice worker from the
-// code the page hands over -- pyodide.asm.js, pyodide.js and worker.js as one blob, since an
-// opaque origin may not start a worker from the site's URL and the frame's CSP allows no other
-// script -- and gives it the page's MessagePort. The worker's own errors go back to the page.
-// The site's CSP allows this script by its hash (netlify.toml): a test says when to update it.
+// Practice mode's sandboxed frame (worker-client.js makes it, this script inline: an opaque origin,
+// with no storage, cache or page of the site). It keeps the files the page hands over once -- the
+// worker's code (pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js as one blob: an
+// opaque origin may not start a worker from the site's URL, and the frame's CSP allows no other
+// script), Pyodide's compiled WebAssembly, the practice snapshot -- and starts from them one fresh
+// worker per check, always one ahead, so a check finds a clean interpreter waiting. Learner code
+// runs only in those workers; nothing it does reaches this frame: a worker only ever says here
+// that it is ready or could not start, and is ended when the page says its check is over.
+// Protocol: PROTOCOL.md, "page and frame". The site's CSP allows this script by its hash
+// (netlify.toml): a test says when to update it.
 "use strict";
-let started = false;
+let code = null; // the workers' script, a blob URL
+let files = null; // what each worker is handed (copied: the frame keeps its own)
+let spare = null; // {worker, ready: Promise<boolean>}: the next check's
+const running = new Map(); // check id -> its worker
+const say = (message) => parent.postMessage(message, "*");
 
-addEventListener("message", (event) => {
-  if (started || self.origin !== "null" || event.source !== parent || event.data?.type !== "start"
-    || event.ports.length !== 1) return; // only ever in the sandbox, only once, only from the page
-  started = true;
-  const code = URL.createObjectURL(new Blob(event.data.code, { type: "text/javascript" }));
+function spawn() {
   const worker = new Worker(code, { name: "nnbasics-practice" });
-  worker.addEventListener("error", (error) => {
-    error.preventDefault();
-    parent.postMessage({ type: "error", message: String(error.message || "the worker failed") }, "*");
+  const ready = new Promise((resolve) => {
+    worker.addEventListener("message", function first({ data }) {
+      worker.removeEventListener("message", first); // the first word only: before any learner code
+      resolve(data?.type === "ready");
+      say(data?.type === "ready" ? { type: "ready" } : { type: "failed", message: String(data?.message ?? "").slice(0, 500) });
+    });
   });
-  worker.postMessage({ type: "port" }, [...event.ports]);
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    const id = [...running].find(([, each]) => each === worker)?.[0];
+    if (id !== undefined) say({ type: "error", id, message: String(event.message || "the worker failed").slice(0, 200) });
+    else if (spare?.worker === worker) say({ type: "failed", message: String(event.message || "the worker failed").slice(0, 500) });
+  });
+  worker.postMessage({ type: "init", ...files });
+  spare = { worker, ready };
+}
+
+async function run(id, job, port) {
+  const next = spare;
+  spare = null;
+  running.set(id, next.worker);
+  if (await next.ready && running.get(id) === next.worker) next.worker.postMessage({ type: "run", job }, [port]);
+}
+
+function end(id) {
+  running.get(id)?.terminate();
+  running.delete(id);
+  if (!spare) spawn();
+}
+
+addEventListener("message", async (event) => {
+  const message = event.data;
+  if (self.origin !== "null" || event.source !== parent || typeof message !== "object" || !message) return;
+  if (message.type === "init" && !code) { // once, from the page
+    code = URL.createObjectURL(new Blob(message.code, { type: "text/javascript" }));
+    files = message.files;
+    files.module = await WebAssembly.compile(files.pyodide["pyodide.asm.wasm"]).catch(() => null);
+    spawn();
+  } else if (message.type === "run" && code && spare && event.ports.length === 1 && !running.has(message.id)) {
+    run(message.id, message.job, event.ports[0]);
+  } else if (message.type === "end") {
+    end(message.id);
+  }
 });

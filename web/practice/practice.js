@@ -1,8 +1,9 @@
 // Practice mode: every card's "Practice" panel, where the learner writes the function and
-// Check grades it, case by case, in the practice worker (worker-client.js). Checks queue up,
+// Check grades it, case by case: the learner's code runs in a fresh interpreter of its own
+// (worker-client.js), the page's Python judges what comes back (checking.py). Checks queue up,
 // one at a time; code autosaves per function in localStorage, passed exercises too. Every word
 // is practice.json's, placed by report.js's put in the page's language (and anew on a switch).
-import { CHECK_LIMIT_MS, PracticeWorker } from "./worker-client.js";
+import { PracticeWorker } from "./worker-client.js";
 import { Report, phrase, put, setStatus, showPassed } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
@@ -103,6 +104,12 @@ function enqueue(panel) {
   });
 }
 
+/** The page's own Python for practice (checking.py): JSON requests, once the page is ready. */
+const pagePython = new Promise((resolve) => {
+  if (window.nnApp?.practice) resolve(window.nnApp.practice);
+  else document.addEventListener("nn:ready", () => resolve(window.nnApp.practice), { once: true });
+});
+
 async function check(panel) {
   if (panel.dataset.busy) return;
   panel.dataset.busy = "true";
@@ -123,29 +130,50 @@ async function check(panel) {
   setStatus(panel, phrase("status-checking"), "busy");
   report.clear();
   const started = performance.now();
-  const outcome = await worker.run(op, code, (event) => report.event(event));
+  const result = await grade(await pagePython, worker, op, code, (event) => report.event(event));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (outcome.result) {
-    report.done(outcome.result);
-    setStatus(panel, phrase("status-checked", { seconds }));
-    if (outcome.result.all_passed) {
-      const robust = Boolean(outcome.result.all_extra_passed);
-      storage.set(`passed:${op}`, "1");
-      if (robust) storage.set(`robust:${op}`, "1");
-      showPassed(op, robust);
-    }
-    if (outcome.result.recycle) worker.die("reason-fresh-start"); // memory used up, or tampered with
-  } else if (outcome.timedOut) {
-    report.stopped("time", [phrase("reason-no-answer", { seconds: CHECK_LIMIT_MS / 1000 })]);
-    setStatus(panel, phrase("status-timed-out"));
-  } else {
-    // Classified by the worker's explicit kind, never by the words of a message.
-    report.stopped(["stopped", "tampered"].includes(outcome.kind) ? outcome.kind : "crashed",
-      [outcome.phrase, phrase("reason-restarted")]);
-    setStatus(panel, phrase("status-restarted"));
+  report.done(result);
+  setStatus(panel, phrase(result.stopped ? "status-restarted" : "status-checked", { seconds }));
+  if (result.all_passed) {
+    const robust = Boolean(result.all_extra_passed);
+    storage.set(`passed:${op}`, "1");
+    if (robust) storage.set(`robust:${op}`, "1");
+    showPassed(op, robust);
   }
-  if (!python) ensurePython(); // the next check finds a fresh worker starting or ready
   finishCheck(panel);
+}
+
+/** One check: the page's Python plans it, a fresh learner's interpreter runs the code on the
+ * plan's inputs, the page's Python judges each answer as it comes and concludes (PROTOCOL.md).
+ * ``onEvent`` gets the report's events (plan, stage, case); resolves to the outcome. */
+async function grade(python, worker, op, code, onEvent) {
+  const plan = python({ plan: op });
+  onEvent({ type: "plan", function: plan.function, cases: plan.cases });
+  onEvent({ type: "stage", stage: "top-level" });
+  let top = null;
+  let raised = null; // the class of an error whose message has not come yet
+  const cases = [];
+  const ran = await worker.run({ ...plan.job, code }, (message) => {
+    if (message.type === "top") {
+      const read = python({ top: message });
+      top = read.top ?? null;
+      raised = null;
+      return read.refused;
+    }
+    if (message.type === "raised") raised = String(message.error.type ?? "").slice(0, 200);
+    if (message.type === "case-start") {
+      raised = null;
+      onEvent({ type: "stage", stage: "case", index: message.index });
+    }
+    if (message.type === "case") {
+      raised = null;
+      cases.push(python({ judge: { op, index: message.index, message } }).case);
+      onEvent({ type: "case", index: message.index, case: cases.at(-1) });
+    }
+    return "";
+  });
+  const stop = ran.done ? null : { kind: ran.stopped, seconds: ran.seconds ?? "", detail: ran.detail ?? "", raised };
+  return { ...python({ conclude: { op, top, cases, stop } }), stopped: Boolean(stop) };
 }
 
 function finishCheck(panel) {
@@ -242,7 +270,7 @@ panels.forEach(setUp);
 // slow: on two cores both compete for the same CPU), so a first check finds it ready (README, "Start-up").
 restoring.then((yes) => yes && document.addEventListener("nn:ready", () => ensurePython(), { once: true }));
 setUpFiles({
-  ensurePython: () => ensurePython(),
+  pagePython,
   panels,
   setPanelCode(panel, code) {
     setCode(panel.querySelector('[name="code"]'), code);

@@ -6,7 +6,7 @@
 // whole report anew, keeping every result; code, values and tracebacks stay as they are.
 
 export const VERDICTS = Object.fromEntries(["runs", "type", "shape", "values", "raises", "time", "memory",
-  "defined", "not-run", "tampered", "stopped", "crashed"].map((name) => [name, `practice.verdict-${name}`]));
+  "defined", "not-run", "interrupted", "stopped", "crashed"].map((name) => [name, `practice.verdict-${name}`]));
 
 const isPhrase = (value) => typeof value?.key === "string" && value.key.startsWith("practice.")
   && typeof value.params === "object";
@@ -120,13 +120,10 @@ function caseItem(entry, brief = false) {
   return item;
 }
 
-const plans = new Map(); // op -> the cases of its last check (the same every time: seeded)
-
 /** The report area of one panel, filled as the worker's events arrive. */
 export class Report {
   constructor(panel) {
     this.panel = panel;
-    this.op = panel.closest("section[data-op]").dataset.op;
     this.root = panel.querySelector(".practice-report");
     this.lists = Object.fromEntries([...panel.querySelectorAll("[data-tier-list]")]
       .map((list) => [list.dataset.tierList, list]));
@@ -152,7 +149,6 @@ export class Report {
 
   event(event) {
     if (event.type === "plan") {
-      plans.set(this.op, event.cases);
       this.show(event.cases);
     } else if (event.type === "stage") {
       this.stage = event;
@@ -201,32 +197,6 @@ export class Report {
     result.cases.forEach((entry, index) => this.update(index, entry));
     this.problem(result.error);
     this.printed(result.printed);
-    this.summarize();
-  }
-
-  /** The worker was ended (too slow) or died: every case without a result fails ("tampered":
-   * every case, as the worker's results cannot be believed); ``message``: phrases saying why. */
-  stopped(failed, message) {
-    if (!this.entries.length) { // no plan came: the cases are known from an earlier check, or not
-      const plan = plans.get(this.op) ?? [{ name: "your-code", title: phrase("your-code"), args: "", call: "",
-        expected: "", checks: ["runs"] }];
-      this.show(plan);
-      this.stage = { stage: "case", index: 0 };
-    }
-    const running = this.stage?.stage === "case" ? this.stage.index : -1;
-    const every = failed === "tampered";
-    this.entries.forEach((entry, index) => {
-      if (entry.status && !every) return;
-      const here = every || index === running || (running < 0 && this.stage?.stage === "top-level");
-      this.update(index, {
-        ...entry,
-        status: "fail",
-        failed: here ? failed : "not-run",
-        message: here ? message : [phrase("not-run-stopped")],
-        checks: (entry.checks ?? []).map((check, i) => [[check].flat()[0], i === 0 && here ? "fail" : "skipped"]),
-      });
-    });
-    this.problem({ message });
     this.summarize();
   }
 

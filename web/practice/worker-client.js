@@ -1,24 +1,24 @@
-// The page's side of Python for practice: the practice worker (worker.js) runs inside a
-// sandboxed frame of its own (frame.js), an opaque origin that reaches nothing of the site;
-// the page hands it every file as bytes (from the service worker's cache when offline: a
-// sandboxed frame is not the service worker's, so even its script is handed over, inline, as
-// the site's CSP allows by its hash) and talks to it over a MessagePort. What comes back is untrusted data: checked for its shape,
-// only ever shown as text. A check that is not done after CHECK_LIMIT_MS ends the worker
-// (the frame is removed), so an endless loop costs one failed check, never the page; the
-// caller then starts another.
+// The page's side of the learner's interpreter: a sandboxed frame of its own (frame.js), an opaque
+// origin that reaches nothing of the site, which starts one fresh worker (worker.js) per check.
+// The page hands the frame every file once, as bytes (from the service worker's cache when
+// offline: a sandboxed frame is not the service worker's, so even its script is handed over,
+// inline, as the site's CSP allows by its hash). Each check gets a MessageChannel of its own; what
+// comes back is untrusted: every message is checked (protocol.js), the check ends at the first one
+// that is not as documented or when it takes longer than CHECK_LIMIT_MS, and its worker is ended.
+// Messages between the page and the frame: PROTOCOL.md.
 
 import { phrase } from "./report.js";
+import { newCheck, refusal } from "./protocol.js";
 import { cache, indexURL, restoring, storedSnapshot, takeNumpyFiles } from "../start/interpreter.mjs";
 import "./setup.js";
 
-export const CHECK_LIMIT_MS = 8000; // the grader itself stops learner code after 5 s; this is the backstop
+export const CHECK_LIMIT_MS = 8000; // the runner itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
 const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
 const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
-// Pyodide is the page's own (start/interpreter.mjs); the package and the grader are beside the page.
+// Pyodide is the page's own (start/interpreter.mjs); the runner's files are beside the page.
 const PRACTICE_URLS = Object.keys(globalThis.nnPractice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
-const CRASH_KINDS = new Set(["grader", "runtime", "tampered"]);
 
 /** An Error that says in words why Python for practice stopped (``error.phrase``). */
 function failure(key, params) {
@@ -49,11 +49,11 @@ function frameHTML() {
   return frameDocument;
 }
 
-// Whether the worker may start from the practice snapshot: when the page itself restores from its own
+// Whether the workers may start from the practice snapshot: when the page itself restores from its own
 // snapshot (so snapshots fit this browser), until a worker started from one fails to start.
 let snapshotUsable = true;
 
-/** The practice snapshot with NumPy's files unpacked ({bytes, files}), when the worker may start
+/** The practice snapshot with NumPy's files unpacked ({bytes, files}), when the workers may start
  * from it, else {} (or {why}): the files are the page's own, if it still has them. */
 async function practiceSnapshot() {
   if (!(await restoring) || !snapshotUsable) return {};
@@ -62,158 +62,123 @@ async function practiceSnapshot() {
   return stored.bytes && files ? { ...stored, files } : stored;
 }
 
-/** Every file the worker needs, as bytes (fetched for each worker, as the bytes move to it):
- * ``code``, the worker's own code for the frame; ``wasm``, Pyodide's WebAssembly (both asked for
- * first: the worker starts, and compiles it, while the rest arrives); and ``init``, its first
- * message, with the rest of Pyodide's files, the grader's and the practice snapshot with NumPy's
- * files unpacked (or null; then NumPy's wheel instead). */
-function runtimeFiles() {
-  const code = Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes));
-  const wasm = fetchBytes(`${indexURL}pyodide.asm.wasm`);
-  const snapshot = practiceSnapshot().catch(() => ({})); // unreadable: a normal start
-  const init = (async () => {
-    const runtime = [`${indexURL}python_stdlib.zip`];
-    const [lock, files, stored] = await Promise.all([fetchBytes(`${indexURL}pyodide-lock.json`),
-      Promise.all([...runtime, ...PRACTICE_URLS].map(fetchBytes)), snapshot]);
-    // A normal start installs the wheels; a restore, NumPy's files unpacked (one buffer).
-    const wheels = stored.bytes ? [] : Object.values(JSON.parse(new TextDecoder().decode(lock)).packages)
-      .map((entry) => indexURL + entry.file_name);
-    const wheelFiles = await Promise.all(wheels.map(fetchBytes));
-    const restorable = stored.bytes ? [stored.bytes.buffer, stored.files[0][1].buffer] : [];
-    const named = (urls, buffers) => Object.fromEntries(urls.map((url, i) => [url.split("/").pop(), buffers[i]]));
-    return [{
-      type: "init",
-      indexURL,
-      pyodide: { "pyodide-lock.json": lock, ...named(runtime, files), ...named(wheels, wheelFiles) },
-      practice: globalThis.nnPractice.named(files.slice(runtime.length)),
-      snapshot: stored.bytes ?? null,
-      numpyFiles: stored.files ?? null,
-    }, [lock, ...files, ...wheelFiles, ...restorable]];
-  })();
-  return { code, wasm, init };
+/** What the frame keeps to start its workers: their code, and ``files`` (Pyodide's, the wasm among
+ * them, the runner's, and the practice snapshot with NumPy's files unpacked, or else NumPy's wheel). */
+async function runtimeFiles() {
+  const [code, stored] = await Promise.all([
+    Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes)),
+    practiceSnapshot().catch(() => ({})), // unreadable: a normal start
+  ]);
+  const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
+  const wheels = stored.bytes ? [] : Object.values(JSON.parse(new TextDecoder().decode(lock)).packages)
+    .map((entry) => indexURL + entry.file_name);
+  const runtime = [`${indexURL}pyodide.asm.wasm`, `${indexURL}python_stdlib.zip`, ...wheels];
+  const [runtimeBytes, practice] = await Promise.all([Promise.all(runtime.map(fetchBytes)), Promise.all(PRACTICE_URLS.map(fetchBytes))]);
+  const pyodide = Object.fromEntries(runtime.map((url, i) => [url.split("/").pop(), runtimeBytes[i]]));
+  return {
+    code: code.flatMap((script) => [script, "\n"]),
+    files: { indexURL, pyodide: { "pyodide-lock.json": lock, ...pyodide }, practice: globalThis.nnPractice.named(practice),
+      snapshot: stored.bytes ?? null, numpyFiles: stored.files ?? null },
+    fromSnapshot: Boolean(stored.bytes),
+  };
 }
 
-const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+let checkCount = 0;
 
-let jobCount = 0;
-
-/** One practice worker: its frame, its start, one check at a time, and its end. */
+/** Python for practice: its frame, its start, one check at a time, and its end. */
 export class PracticeWorker {
-  /** ``onDie(worker)`` is called once when this worker ends, for whatever reason. */
+  /** ``onDie(worker)`` is called once when this frame ends, for whatever reason. */
   constructor(onDie) {
     this.onDie = onDie;
     this.dead = false;
     this.isReady = false;
-    this.job = null;
-    this.requests = new Map(); // id -> {resolve, reject} of file requests (export, split)
+    this.check = null;
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
     this.ready.catch(() => {}); // reported by whoever waits for it
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (event) => this.receive(event.data);
     this.frame = Object.assign(document.createElement("iframe"), { hidden: true });
     window.nnI18n.attr(this.frame, "title", "practice.frame-title");
     this.frame.setAttribute("sandbox", "allow-scripts"); // an opaque origin: not allow-same-origin
-    this.onFrameMessage = (event) => { // the frame only ever says that the worker failed
-      if (event.source === this.frame.contentWindow && event.source) {
-        this.die("reason-frame-stopped", { detail: String(event.data?.message ?? "the worker failed").slice(0, 200) });
-      }
+    this.onFrameMessage = (event) => {
+      if (event.source === this.frame.contentWindow && event.source) this.fromFrame(event.data);
     };
     window.addEventListener("message", this.onFrameMessage);
     this.startTimer = setTimeout(() => this.die("reason-slow-start"), START_LIMIT_MS);
-    const failed = (error) => this.die("reason-could-not-start", { detail: error.message });
     const loaded = frameHTML().then((html) => new Promise((resolve) => {
       if (this.dead) return;
       this.frame.srcdoc = html;
       this.frame.addEventListener("load", resolve, { once: true });
       document.body.append(this.frame);
     }));
-    const { code, wasm, init } = runtimeFiles();
-    const wasmSent = wasm.then((bytes) => this.dead || this.port.postMessage({ type: "wasm", bytes }, [bytes]));
-    Promise.all([code, loaded]).then(([scripts]) => {
-      if (this.dead) return;
-      this.frame.contentWindow.postMessage({ type: "start", code: scripts.flatMap((script) => [script, "\n"]) },
-        "*", [channel.port2, ...scripts]);
-    }, failed);
-    Promise.all([init, wasmSent]).then(([[message, transfer]]) => {
-      this.fromSnapshot = Boolean(message.snapshot);
-      if (!this.dead) this.port.postMessage(message, transfer);
-    }, failed);
+    Promise.all([runtimeFiles(), loaded]).then(([{ code, files, fromSnapshot }]) => {
+      this.fromSnapshot = fromSnapshot;
+      if (!this.dead) this.frame.contentWindow.postMessage({ type: "init", code, files }, "*");
+    }, (error) => this.die("reason-could-not-start", { detail: error.message }));
   }
 
-  receive(message) {
-    if (!isObject(message)) return;
-    if (message.type === "ready" && !this.isReady) {
+  /** The frame says: a worker is ready, one could not start, or the running one failed. */
+  fromFrame(message) {
+    if (message?.type === "ready" && !this.isReady) {
       clearTimeout(this.startTimer);
       this.isReady = true;
       this.resolveReady();
-    } else if (message.type === "failed") {
-      if (this.fromSnapshot) snapshotUsable = false; // the next worker starts normally
+    } else if (message?.type === "failed") {
+      if (this.fromSnapshot) snapshotUsable = false; // the next frame starts its workers normally
       this.die("reason-could-not-start", { detail: String(message.message).slice(0, 500) });
-    } else if (message.type === "event" && this.job?.id === message.id && isObject(message.event)) {
-      this.job.onEvent(message.event);
-    } else if (message.type === "done" && this.job?.id === message.id && isObject(message.result)
-      && Array.isArray(message.result.cases)) {
-      this.finish({ result: message.result });
-    } else if (message.type === "files-done" && this.requests.has(message.id) && isObject(message.response)) {
-      this.requests.get(message.id).resolve(message.response);
-      this.requests.delete(message.id);
-    } else if (message.type === "crash") {
-      const kind = CRASH_KINDS.has(message.kind) ? message.kind : "runtime";
-      if (kind === "tampered") this.die("reason-guard", {}, kind);
-      else this.die("reason-crashed", { detail: String(message.message).slice(0, 2000) }, kind);
+    } else if (message?.type === "error" && this.check?.id === message.id) {
+      this.endCheck({ stopped: "interrupted", detail: String(message.message).slice(0, 200) });
     }
   }
 
-  /** Grade `code`; resolves to {result} or {timedOut} or {crashed, kind, phrase}, never rejects. */
-  run(op, code, onEvent) {
-    if (this.dead) return Promise.resolve({ crashed: true, phrase: phrase("reason-had-stopped") });
+  /** Run ``job`` (the grader's plan, with the code) in a fresh interpreter; ``onMessage(message)``
+   * gets each accepted message of the runner and may return a reason (phrase params' detail) to end
+   * the check. Resolves to {done: true} or {stopped: "time" | "interrupted", detail}; never rejects. */
+  run(job, onMessage) {
+    if (this.dead) return Promise.resolve({ stopped: "interrupted", detail: "Python for practice had stopped" });
     return new Promise((resolve) => {
-      const id = ++jobCount;
-      const timer = setTimeout(() => {
-        this.finish({ timedOut: true });
-        this.die("reason-too-long");
-      }, CHECK_LIMIT_MS);
-      this.job = { id, onEvent, resolve, timer };
-      this.port.postMessage({ type: "grade", id, op, code });
+      const id = ++checkCount;
+      const channel = new MessageChannel();
+      const state = newCheck(job.cases.length);
+      const timer = setTimeout(() => this.endCheck({ stopped: "time", seconds: CHECK_LIMIT_MS / 1000 }), CHECK_LIMIT_MS);
+      this.check = { id, port: channel.port1, timer, resolve };
+      channel.port1.onmessage = ({ data }) => {
+        if (this.check?.id !== id) return;
+        let why = refusal(state, data) || (data.type === "failed" ? `Python failed: ${data.message}` : "");
+        try {
+          why ||= onMessage(data) || "";
+        } catch (error) {
+          why = `the page could not read it (${String(error?.message ?? error).split("\n").pop().slice(0, 200)})`;
+        }
+        if (why) this.endCheck({ stopped: "interrupted", detail: why });
+        else if (state.done) this.endCheck({ done: true });
+      };
+      this.frame.contentWindow.postMessage({ type: "run", id, job }, "*", [channel.port2]);
     });
   }
 
-  /** Export or split practice files (export.py's handle); resolves to its response. */
-  files(request) {
-    if (this.dead) return Promise.reject(failure("reason-had-stopped"));
-    return new Promise((resolve, reject) => {
-      const id = ++jobCount;
-      this.requests.set(id, { resolve, reject });
-      this.port.postMessage({ type: "files", id, request });
-    });
+  /** End the running check (its port closed: nothing more of it is read) and its worker. */
+  endCheck(outcome) {
+    const check = this.check;
+    if (!check) return;
+    this.check = null;
+    clearTimeout(check.timer);
+    check.port.onmessage = null;
+    check.port.close();
+    this.frame.contentWindow?.postMessage({ type: "end", id: check.id }, "*");
+    check.resolve(outcome);
   }
 
-  finish(outcome) {
-    const job = this.job;
-    if (!job) return;
-    this.job = null;
-    clearTimeout(job.timer);
-    job.resolve(outcome);
-  }
-
-  /** End this worker: removing its frame ends the worker in it, whatever it is doing. Why is
-   * the phrase ``reason`` (a key of practice.json) with ``params``. */
-  die(reason, params = {}, kind = "stopped") {
+  /** End the frame and every worker in it. Why is the phrase ``reason`` (a key of practice.json). */
+  die(reason, params = {}) {
     if (this.dead) return;
     this.dead = true;
     clearTimeout(this.startTimer);
+    this.endCheck({ stopped: "interrupted", detail: phrase(reason, params).key });
     window.removeEventListener("message", this.onFrameMessage);
-    this.port.close();
     this.frame.remove();
-    const error = failure(reason, params);
-    this.rejectReady(error);
-    this.finish({ crashed: true, kind, phrase: error.phrase });
-    for (const { reject } of this.requests.values()) reject(error);
-    this.requests.clear();
+    this.rejectReady(failure(reason, params));
     this.onDie(this);
   }
 }

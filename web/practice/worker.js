@@ -1,152 +1,71 @@
-// Practice mode's Python: a worker with its own Pyodide, NumPy, the nnbasics package and the
-// grader (grader.py and the modules beside it). The learner's code runs only here, and this
-// worker runs inside a sandboxed frame with an opaque origin (worker-client.js, frame.js): it
-// reaches no storage, cache, cookie, service worker or page of the site, and the frame's CSP
-// lets it neither fetch nor eval. The page hands it every file it needs, as bytes.
+// The learner's interpreter: a worker with its own Pyodide, NumPy and the runner (setup.js), used
+// for ONE check and then ended. It runs inside the practice frame (frame.js), an opaque origin that
+// reaches no storage, cache or page of the site. It holds no grader, reference function or
+// expected value: it runs the learner's code on the case inputs of the job and sends back plain
+// data, which the page judges (PROTOCOL.md). Whatever learner code does here -- patching NumPy or
+// this worker's JavaScript, hooks, finalizers, forged messages -- ends with this worker.
 // A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
-// setup.js + this file. Given the practice snapshot (start/snapshot-worker.js made it: the state
-// of this worker's own start, before any learner code), it restores from it as the page does.
+// setup.js + this file.
 //
-// Every message goes over the MessagePort the page made (the frame passes it on: {type: "port"}).
-// In:  {type: "wasm", bytes}  (pyodide.asm.wasm, first: compiled while the rest is on its way)
-//      {type: "init", indexURL, pyodide: {name: ArrayBuffer}, practice: {path: ArrayBuffer},
-//       snapshot: Uint8Array | null, numpyFiles: [name, Uint8Array][] | null}
-//      (practice: setup.js's FILES, by their paths in its folder; numpyFiles: NumPy's, for a restore)
-//      {type: "grade", id, op, code}
-//      {type: "files", id, request}  (export.py's handle: {export: codes, lang} | {split: text})
-// Out: {type: "ready"} | {type: "failed", message}
-//      {type: "event", id, event}  (the grader's plan / stage / case events)
-//      {type: "done", id, result}  | {type: "crash", id, kind, message}
-//      {type: "files-done", id, response}
-//      kind: "grader" (a Python error of the grader itself; the interpreter still runs),
-//      "runtime" (the interpreter itself failed, e.g. WebAssembly memory) or "tampered" (learner
-//      code changed the grader's guard, seen from here: this check does not count).
-// The learner's own errors and limits never crash: they are case results, classified by
-// the grader's explicit fields (failed: "runs", "time", "memory", "tampered", ...).
-// The page ends this worker (it removes the frame) when a check runs too long, and starts another.
-
-// The port's postMessage and JSON.parse, bound before any learner code runs: code that reaches
-// this worker's JavaScript cannot reroute what the worker tells the page by patching them.
-let send = null;
+// From the frame: {type: "init", indexURL, module, pyodide: {name: bytes}, practice: {path: bytes},
+//   snapshot, numpyFiles}, then {type: "run", job} with the check's MessagePort.
+// To the frame: {type: "ready"} | {type: "failed", message}. To the page, over the check's port:
+//   the runner's messages (PROTOCOL.md, "runner"), in order.
+"use strict";
+const toFrame = self.postMessage.bind(self);
 const parse = JSON.parse;
-let grader = null;
-let exporter = null;
-let untouched = () => false; // the guard's own check, sealed once the grader is loaded
-let crashed = false;
-let wasm = null; // pyodide.asm.wasm: {bytes, compiled}, a promise of its WebAssembly.Module
-
-const quiet = () => {};
+const portPost = MessagePort.prototype.postMessage;
 const TYPES = { wasm: "application/wasm", json: "application/json" };
+let pyodide = null;
+let used = false;
 
-/** Pyodide fetches its files: answer from the bytes the page sent (nothing else is reachable). */
+/** Pyodide fetches its files: answer from the bytes the frame sent (nothing else is reachable). */
 function serve(indexURL, files) {
   self.fetch = async (url) => {
     const name = String(url).startsWith(indexURL) ? String(url).slice(indexURL.length) : "";
     if (!Object.hasOwn(files, name)) throw new TypeError(`${url} is not a file of Python for practice`);
     const bytes = files[name];
-    delete files[name]; // each is read once; the worker keeps no second copy
+    delete files[name]; // each is read once
     return new Response(bytes, { headers: { "Content-Type": TYPES[name.split(".").pop()] ?? "application/octet-stream" } });
   };
 }
 
-/** What the worker's JavaScript holds on to before any learner code runs, to tell afterwards
- * whether the guard itself (its methods, its snapshot) was replaced: then the guard's own
- * verdict could not be believed. Python code cannot reach these references. */
-function seal(pyodide) {
-  const id = pyodide.pyimport("builtins").id;
-  const { functions, slots } = pyodide.pyimport("sandbox").SEALED.toJs({ dict_converter: Object.fromEntries });
-  const guard = grader._GUARD;
-  const Guard = guard.__class__;
-  const state = () => [
-    id(guard.__class__) === id(Guard),
-    ...functions.map((name) => `${id(Guard.__dict__.get(name))}:${id(Guard.__dict__.get(name).__code__)}`),
-    ...slots.map((name) => id(guard[name])),
-  ].join(" ");
-  const sealed = state();
-  const intact = guard.intact; // bound now, to the guard and method of before any learner code
-  return () => {
-    try {
-      return state() === sealed && intact();
-    } catch {
-      return false;
-    }
-  };
-}
-
-async function start({ indexURL, pyodide: runtime, practice, snapshot, numpyFiles }) {
+async function start({ indexURL, module, pyodide: runtime, practice, snapshot, numpyFiles }) {
   const { nnStart, nnPractice } = self;
-  serve(indexURL, { ...runtime, "pyodide.asm.wasm": wasm.bytes });
-  self._createPyodideModule = nnStart.withCompiled(self._createPyodideModule, wasm.compiled);
-  const options = {
-    indexURL,
-    packages: ["numpy"],
-    stdout: quiet, // the grader captures the learner's output itself
-    stderr: quiet,
-  };
-  const pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, snapshot, numpyFiles)
+  serve(indexURL, runtime);
+  const compiled = module ? Promise.resolve(module) : Promise.reject(new Error("not compiled"));
+  compiled.catch(() => {}); // then Pyodide compiles pyodide.asm.wasm itself
+  self._createPyodideModule = nnStart.withCompiled(self._createPyodideModule, compiled);
+  const quiet = () => {};
+  const options = { indexURL, packages: ["numpy"], stdout: quiet, stderr: quiet }; // the runner captures output
+  pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, snapshot, numpyFiles)
     : await self.loadPyodide(options);
-  await nnPractice.install(pyodide, practice);
-  grader = pyodide.pyimport("grader");
-  exporter = pyodide.pyimport("export");
-  untouched = seal(pyodide);
+  nnPractice.install(pyodide, practice);
 }
 
-function isPythonError(error) {
-  return error && error.constructor && error.constructor.name === "PythonError";
-}
-
-function grade({ id, op, code }) {
-  if (crashed || !grader) {
-    send({ type: "crash", id, message: "Python for practice is not running" });
-    return;
-  }
-  const report = (json) => send({ type: "event", id, event: parse(json) });
+/** Run the one job of this worker; every message goes over ``port`` (bound before learner code runs). */
+function run(job, port) {
+  const send = (text) => portPost.call(port, parse(text));
   try {
-    const result = parse(grader.grade_json(op, code, report));
-    if (untouched()) {
-      send({ type: "done", id, result });
-    } else {
-      crashed = true; // nothing this interpreter says can be believed any more
-      send({ type: "crash", id, kind: "tampered",
-        message: "your code changed the grader's guard, so this check does not count" });
-    }
+    pyodide.pyimport("runner").run_json(JSON.stringify(job), send);
   } catch (error) {
-    // The grader catches the learner's errors itself; reaching here means Python itself
-    // failed (a fatal error of the runtime, such as running out of WebAssembly memory).
-    crashed = !isPythonError(error);
-    send({ type: "crash", id, kind: crashed ? "runtime" : "grader",
-      message: String(error?.message ?? error).slice(0, 2000) });
+    // The runner catches the learner's errors itself: this is Python itself failing (out of
+    // WebAssembly memory, a fatal error). The page ends the check as interrupted.
+    portPost.call(port, { type: "failed", message: String(error?.message ?? error).slice(0, 500) });
   }
 }
 
-async function receive({ data: message }) {
-  if (message.type === "wasm" && !wasm) {
-    wasm = { bytes: message.bytes, compiled: WebAssembly.compile(message.bytes) };
-    wasm.compiled.catch(() => {}); // then Pyodide compiles it itself
-  } else if (message.type === "init" && wasm) {
+self.addEventListener("message", async ({ data, ports }) => {
+  if (data?.type === "init" && !pyodide && !used) {
+    used = true;
     try {
-      await start(message);
-      send({ type: "ready" });
+      await start(data);
+      toFrame({ type: "ready" });
     } catch (error) {
-      send({ type: "failed", message: String(error?.message ?? error).slice(0, 500) });
+      toFrame({ type: "failed", message: String(error?.message ?? error).slice(0, 500) });
     }
-  } else if (message.type === "grade") {
-    grade(message);
-  } else if (message.type === "files") {
-    let response;
-    try {
-      response = parse(exporter.handle_json(JSON.stringify(message.request)));
-    } catch (error) {
-      response = { error: String(error?.message ?? error).slice(0, 500) };
-    }
-    send({ type: "files-done", id: message.id, response });
+  } else if (data?.type === "run" && pyodide && ports.length === 1 && !run.done) {
+    run.done = true;
+    run(data.job, ports[0]);
   }
-}
-
-self.addEventListener("message", (event) => {
-  if (send || event.data?.type !== "port" || !event.ports.length) return; // the page's port, once
-  const [port] = event.ports;
-  send = MessagePort.prototype.postMessage.bind(port);
-  port.addEventListener("message", receive);
-  port.start();
 });

@@ -8,14 +8,15 @@
 "use strict";
 (() => {
   const SITE_PACKAGES = "/lib/python3.12/site-packages";
-  /** NumPy's side modules `import numpy` needs, and `numpy.random`'s (the grader imports it: it is in
-   * the practice snapshot), in the order they are loaded: the same order when a snapshot is made and
+  /** NumPy's side modules `import numpy` needs, and `numpy.random`'s (the grader's exercises import
+   * it, in the page's snapshot; learner code may), in the order they are loaded: the same order when a snapshot is made and
    * when it is restored gives them the same table slots and memory. */
   const SIDE_MODULES = ["numpy/_core/_multiarray_umath", "numpy/_core/_multiarray_tests",
     "numpy/linalg/_umath_linalg", ...["_common", "bit_generator", "_bounded_integers", "_mt19937", "_pcg64",
       "_philox", "_sfc64", "_generator", "mtrand"].map((name) => `numpy/random/${name}`)].map((name) => `${SITE_PACKAGES}/${name}.cpython-312-wasm32-emscripten.so`);
-  /** The page's modules held in its snapshot (its start-up imports nothing else that is slow). */
-  const IMPORTS = ["numpy", "nnbasics", "bindings"];
+  /** The page's modules held in its snapshot (its start-up imports nothing else that is slow; checking,
+   * practice's grader and export, on a practice panel's first request). */
+  const IMPORTS = ["numpy", "nnbasics", "bindings", "checking"];
   /** What is frozen in a snapshot and must not stay so: the random state (the hash seed stays). */
   const RESEED = `import sys
 for name in ("random", "numpy.random"):

@@ -42,19 +42,29 @@ function pyscriptPackage(pyodide) {
   return files;
 }
 
-/** Make the snapshot in a background worker of the service worker's (a normal start only). */
+/** One snapshot made by a background worker of the service worker's: resolves to its answer. */
+function snapshotWorker(message, transfer = []) {
+  const worker = new Worker(new URL("./snapshot-worker.js", import.meta.url), { name: "nnbasics-snapshot" });
+  return new Promise((resolve) => {
+    worker.addEventListener("message", ({ data }) => {
+      worker.terminate();
+      resolve(data);
+    });
+    worker.postMessage(message, transfer);
+  });
+}
+
+/** Make the snapshots in the background (a normal start only): the page's, then, in a fresh worker,
+ * the learner's interpreter's (one after the other: on two cores, side by side they would slow the page). */
 async function makeSnapshot(started) {
   await readyAndControlled();
   root.dataset.snapshot = "making";
-  const worker = new Worker(new URL("./snapshot-worker.js", import.meta.url), { name: "nnbasics-snapshot" });
-  worker.addEventListener("message", ({ data }) => {
-    root.dataset.snapshot = data.stored ? "stored" : "failed";
-    if (data.failed) console.info(`No start-up snapshot was made: ${data.failed}`);
-    worker.terminate();
-  });
   const pyscript = pyscriptPackage(await started);
-  worker.postMessage({ indexURL, configURL: new URL("../pyscript.json", import.meta.url).href, pyscript },
-    pyscript.map(([, bytes]) => bytes.buffer));
+  const configURL = new URL("../pyscript.json", import.meta.url).href;
+  let answer = await snapshotWorker({ kind: "page", indexURL, configURL, pyscript }, pyscript.map(([, bytes]) => bytes.buffer));
+  if (answer.stored) answer = await snapshotWorker({ kind: "practice", indexURL });
+  root.dataset.snapshot = answer.stored ? "stored" : "failed";
+  if (answer.failed) console.info(`No start-up snapshot was made: ${answer.failed}`);
 }
 
 const prepared = nnPrepare.page; // asked for by start/prepare.js before the page was parsed

@@ -3,11 +3,13 @@
 // from JavaScript and its side modules loaded by start/hook.js, PyScript's `files` where PyScript puts
 // them, numpy, nnbasics and the bindings imported -- and stores that snapshot in the service worker's
 // cache of this version (PUT start/snapshot, after NumPy's files unpacked as start/numpy-files: a new
-// deploy is a new cache, so it never restores an old one); then, with the practice worker's files and
-// imports on top (practice/setup.js), the practice snapshot (PUT start/practice-snapshot). It only
-// reads the site's own files, from the service worker. The page also sends PyScript's own Python
-// package as PyScript wrote it: the page's snapshot holds it compiled (start/precompiled.py).
-// In: {indexURL, configURL, pyscript: [path, bytes][]}. Out: {stored: true} | {failed: message}.
+// deploy is a new cache, so it never restores an old one). Started a second time, with kind
+// "practice", it makes the learner's interpreter's snapshot instead (PUT start/practice-snapshot): a
+// fresh Pyodide with NumPy and the runner only (practice/setup.js) -- nothing of the page's, no grader.
+// It only reads the site's own files, from the service worker. The page also sends PyScript's own
+// Python package as PyScript wrote it: the page's snapshot holds it compiled (start/precompiled.py).
+// In: {kind: "page" | "practice", indexURL, configURL, pyscript: [path, bytes][]}.
+// Out: {stored: true} | {failed: message}.
 "use strict";
 importScripts("./hook.js", "../practice/setup.js");
 
@@ -69,28 +71,31 @@ async function put(url, bytes, indexURL) {
   if (response.status !== 201) throw new Error("the service worker did not keep it (a newer version is installed?)");
 }
 
-/** The page's snapshot, then, from the same interpreter, the practice worker's (its grader imported). */
-async function makeSnapshots({ indexURL, configURL, pyscript }) {
+/** The page's snapshot (kind "page"), or the learner's interpreter's (kind "practice"). */
+async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
   const { nnStart, nnPractice } = self;
   importScripts(`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`);
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
   const wheel = await nnStart.unzip(await fetchBytes(indexURL + lock.packages.numpy.file_name));
-  await put(new URL("./numpy-files", location.href), nnStart.pack(wheel), indexURL); // a restore's, unpacked
+  if (kind === "page") await put(new URL("./numpy-files", location.href), nnStart.pack(wheel), indexURL); // a restore's, unpacked
   self._createPyodideModule = nnStart.withSideModules(self._createPyodideModule, wheel);
   const quiet = () => {};
   const pyodide = await self.loadPyodide({ indexURL, packages: [], _makeSnapshot: true, stdout: quiet, stderr: quiet });
   const libraries = nnStart.loadedLibraries(pyodide);
+  if (kind === "practice") {
+    const files = await Promise.all(Object.keys(nnPractice.FILES).map((name) => fetchBytes(new URL(`../${name}`, location.href))));
+    nnPractice.install(pyodide, nnPractice.named(files));
+    await store(pyodide, new URL("./practice-snapshot", location.href), indexURL, libraries);
+    return;
+  }
   await writeFiles(pyodide, configURL);
   pyodide.runPython(`import ${nnStart.IMPORTS.join(", ")}`);
   await compileAhead(pyodide, pyscript ?? []);
   await store(pyodide, new URL("./snapshot", location.href), indexURL, libraries);
-  const practice = await Promise.all(Object.keys(nnPractice.FILES).map((name) => fetchBytes(new URL(`../${name}`, location.href))));
-  await nnPractice.install(pyodide, nnPractice.named(practice));
-  await store(pyodide, new URL("./practice-snapshot", location.href), indexURL, libraries);
 }
 
 self.addEventListener("message", (event) => {
-  makeSnapshots(event.data).then(
+  makeSnapshot(event.data).then(
     () => postMessage({ stored: true }),
     (error) => postMessage({ failed: String(error?.message ?? error).slice(0, 500) }),
   );
