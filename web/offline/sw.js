@@ -6,7 +6,9 @@
 // fetch (Pyodide's files, the page's Python), which such headers do nothing for: it is served as the
 // cache holds it, straight from the disk (rebuilt here, every byte of it would pass through this
 // worker, which made a warm start several times slower). A path that is no file of this version is
-// the server's answer (a 404), or a 404 of its own when offline.
+// the server's answer (a 404), or a 404 of its own when offline. A file is looked up and kept under its
+// path alone: with any query string it is the same file, answered from its one copy, so that no request
+// (another site's navigation, a script's fetch) can add to the cache, which holds FILES and SNAPSHOTS only.
 // start/snapshot and start/practice-snapshot are no files: they are this browser's memory snapshots
 // of Python (start/interpreter.mjs), and start/numpy-files what a restore writes, kept only in this
 // version's cache, never fetched from the network (start/prepare-worker.js reads them from that cache).
@@ -16,8 +18,8 @@ const LAZY = ["__LAZY__"];
 const HEADERS = { __HEADERS__: "" };
 const PREFIX = "nnbasics-"; // every version's cache
 const scope = new URL(self.registration.scope);
-const PAGES = new Set([scope.href, new URL("./index.html", scope).href]); // the app page, whatever its
-// query (the page's state), kept once, as "./"
+const PAGES = new Set([scope.href, new URL("./index.html", scope).href]); // the app page, as either
+// (whatever its query: the page's state), kept once, as "./"
 const LAZY_FILES = new Set(LAZY.map((path) => new URL(path, scope).href));
 const SNAPSHOTS = new Set(["./start/snapshot", "./start/practice-snapshot", "./start/numpy-files"].map((path) => new URL(path, scope).href));
 const FILES = new Set([...PRECACHE.map((path) => new URL(path, scope).href), ...LAZY_FILES]);
@@ -82,7 +84,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== scope.origin) return;
   event.respondWith((async () => {
     const page = request.mode === "navigate" && PAGES.has(path);
-    const cached = await caches.match(page ? scope.href : request, { cacheName: CACHE, ignoreSearch: page });
+    const cached = await caches.match(page ? scope.href : path, { cacheName: CACHE }); // never by its query
     if (cached) return request.destination === "" ? cached : withHeaders(cached); // "": fetch()
     let response;
     try {
@@ -94,7 +96,7 @@ self.addEventListener("fetch", (event) => {
     }
     // Keep a file of this version that was missing, unless a newer version has replaced (deleted) this cache.
     if (response.ok && response.type === "basic" && FILES.has(path) && (await caches.has(CACHE))) {
-      (await caches.open(CACHE)).put(request, response.clone());
+      (await caches.open(CACHE)).put(path, response.clone()); // one copy, whatever the query
     }
     return response;
   })());
