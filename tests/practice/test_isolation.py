@@ -60,12 +60,12 @@ ALWAYS_CLOSE = "np.allclose._implementation.__code__ = (lambda *args, **kwargs: 
 WRONG_SIGMOID = "import numpy as np\n\ndef sigmoid(x):\n    return np.zeros(np.shape(x)) + 0.5\n"
 CHEATS = {
     "numpy-rewritten": "import numpy as np\n" + ALWAYS_CLOSE + WRONG_SIGMOID,
-    # the grader's globals are one frame up; its guard switched off both ways Python can tell
-    "guard-switched-off": ("import sys\nimport numpy as np\nGuard = type(sys._getframe(1).f_globals['_GUARD'])\n"
-                           "Guard.restore = lambda self: False\nGuard.intact = lambda self: True\n"
-                           + ALWAYS_CLOSE + WRONG_SIGMOID),
-    "references-zeroed": ("import sys\nfor case, expected, _ in sys._getframe(1).f_globals['PLANS']['sigmoid']:\n"
-                          "    expected.flags.writeable = True\n    expected[...] = 0.5\n" + WRONG_SIGMOID),
+    # the old grader's globals were one frame up; nothing of a grader is there any more
+    "frames-walked": ("import sys\nframe = sys._getframe()\nwhile frame.f_back is not None:\n    frame = frame.f_back\n"
+                      "    for table in (frame.f_globals, frame.f_locals):\n"
+                      "        for case, expected, _ in table.get('PLANS', {}).get('sigmoid', ()):\n"
+                      "            expected[...] = 0.5\n" + WRONG_SIGMOID),
+    "grader-imported": "import grader\n" + WRONG_SIGMOID,
 }
 WRONG_L2 = SOLUTIONS["l2"].replace("(y - yhat) ** 2", "abs(y - yhat)")
 
@@ -142,11 +142,9 @@ def test_a_cheat_fails_to_pass_a_wrong_function_and_the_next_check_is_right(own_
     assert set(statuses(page, "l2").values()) == {"pass"}
 
 
-def test_a_cheat_is_told_as_such(own_page):
+def test_a_cheat_is_judged_as_the_wrong_answer_it_is(own_page):
     box = check(own_page, "sigmoid", CHEATS["numpy-rewritten"], timeout=FIRST_CHECK_MS)
-    expect(box.locator(".practice-problem")).to_contain_text("changed NumPy, the package or the grader")
-    expect(box.locator('[data-case="example"] .case-verdict')).to_have_text(
-        "not counted: the code changed NumPy or the grader")
+    expect(box.locator('[data-case="example"] .case-verdict')).to_have_text("failed the values check")
 
 
 @pytest.mark.parametrize("code, verdict", [

@@ -65,7 +65,8 @@ def _raised(limits: Limits, error: BaseException, post, **where) -> dict:
     """An error of the learner's: its class at once (posted), then its message and traceback."""
     head = describe_error(error)
     post({"type": "raised", **where, "error": head})
-    return {**head, "message": _shown(limits, lambda: one_line(error)),
+    # str() first: format_exception_only would swallow what it raises, the limits' stop too
+    return {**head, "message": _shown(limits, lambda: (str(error), one_line(error))[1]),
             "traceback": _shown(limits, lambda: format_traceback(error))}
 
 
