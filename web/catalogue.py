@@ -25,3 +25,9 @@ def params(name: str) -> tuple[str, ...]:
 def examples(name: str) -> dict[str, str]:
     """The example text of each parameter of one operation, as the card shows it first."""
     return {param["name"]: param["example"] for param in BY_NAME[name]["params"]}
+
+
+def uses(name: str) -> tuple[str, ...]:
+    """The earlier operations whose functions the course's answer to this one calls (``uses`` in
+    operations.json: sigmoid_derivative calls sigmoid): practice provides them."""
+    return tuple(BY_NAME[name].get("uses", ()))

@@ -120,3 +120,21 @@ def test_a_file_is_read_never_run(tmp_path):
 def test_a_file_that_holds_no_exercise_says_why(text, fragment):
     response = export.handle({"split": text})
     assert fragment in wording.render("en", response["error"]).lower()
+
+
+COURSE_DERIVATIVE = ("import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n"
+                     "    ds = s * (1 - s)\n    return ds\n")
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["the course's sigmoid", "the learner's own"])
+def test_the_notebook_gives_an_exercise_the_earlier_function_the_panel_gave_it_and_runs_as_the_panel_did(own):
+    sigmoid = "import numpy as np\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n" if own else STUBS["sigmoid"]
+    codes = dict(SOLUTIONS, sigmoid=sigmoid, sigmoid_derivative=COURSE_DERIVATIVE)
+    given = [{"function": "sigmoid", "code": sigmoid if own else SOLUTIONS["sigmoid"], "own": own}]
+    notebook = export.export_ipynb(codes, "en", {"sigmoid_derivative": given})
+    outputs = dict(zip([op["name"] for op in catalogue.OPERATIONS], [text for text in run_cells(notebook) if text]))
+    assert outputs["sigmoid_derivative"] == "All tests passed.\n"
+    assert (outputs["sigmoid"] == "All tests passed.\n") == own
+    whose = "yours, as it passed its check" if own else "the course's own"
+    assert f"The `sigmoid` the practice panel gave this exercise: {whose}" in notebook
+    assert export.split(notebook) == {op: code.strip("\n") + "\n" for op, code in codes.items()}  # it comes back without it

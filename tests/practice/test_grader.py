@@ -393,3 +393,14 @@ def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the
     assert grader.grade("sigmoid", code)["all_passed"]
     import numpy.lib.recfunctions as recfunctions  # the attribute the import set is still there
     assert np.lib.recfunctions is recfunctions is sys.modules["numpy.lib.recfunctions"]
+
+
+def test_the_courses_sigmoid_derivative_calls_sigmoid_which_the_check_provides():
+    course = "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
+    assert [used["function"] for used in grader.plan("sigmoid_derivative")["uses"]] == ["sigmoid"]
+    assert grader.grade("sigmoid_derivative", course)["all_passed"]  # the course's own sigmoid, by default
+    own = [{"function": "sigmoid", "code": "import numpy as np\ndef sigmoid(x):\n    return np.full(np.shape(x), 0.5)\n"}]
+    assert grader.grade("sigmoid_derivative", course, context=own)["passed"] == 0  # a wrong one of the learner's shows
+    alone = grader.grade("sigmoid_derivative", course, context=[])
+    assert "NameError: name 'sigmoid' is not defined" in en(alone["cases"][0]["message"])
+    assert all(grader.plan(op)["uses"] == [] for op in OPS if op != "sigmoid_derivative")

@@ -53,6 +53,43 @@ def test_a_robust_version_passes_both_tiers_and_is_marked_robust_on_the_card_and
     expect(app.locator('nav.toc a[href="#sigmoid"] .practice-robust')).to_have_count(1)
 
 
+def test_the_marks_show_the_latest_check_a_failure_after_a_pass_takes_them_away(app):
+    robust = SOLUTIONS["sigmoid"].replace("s = 1 / (1 + np.exp(-x))", "s = np.exp(-np.logaddexp(0, -x))")
+    marks = {"h2 .practice-badge": card(app, "sigmoid"), "h2 .practice-robust": card(app, "sigmoid"),
+             'nav.toc a[href="#sigmoid"] .practice-done': app, 'nav.toc a[href="#sigmoid"] .practice-robust': app}
+
+    def shown():
+        return {selector: root.locator(selector).count() for selector, root in marks.items()}
+
+    check(app, "sigmoid", robust, timeout=CHECK_MS)
+    assert set(shown().values()) == {1}
+    check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the course's: passed, not robust
+    assert [count for count in shown().values()] == [1, 0, 1, 0]
+    assert app.evaluate("localStorage.getItem('nnbasics:practice:robust:sigmoid')") is None
+    check(app, "sigmoid", "def sigmoid(x):\n    return x\n", timeout=CHECK_MS)
+    assert set(shown().values()) == {0}
+    assert card(app, "sigmoid").get_attribute("data-practice-passed") is None
+    assert app.evaluate("localStorage.getItem('nnbasics:practice:passed:sigmoid')") is None
+    check(app, "sigmoid", robust, timeout=CHECK_MS)
+    assert set(shown().values()) == {1}
+
+
+def test_the_courses_sigmoid_derivative_calls_sigmoid_the_panel_provides_and_the_panel_says_whose(app):
+    course = ("import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n"
+              "    ds = s * (1 - s)\n    return ds\n")
+    check(app, "sigmoid", "def sigmoid(x):\n    return x\n", timeout=CHECK_MS)  # not passed: the course's is given
+    box = check(app, "sigmoid_derivative", course, timeout=CHECK_MS)
+    expect(box.locator('output[name="grade"]')).to_have_attribute("data-status", "pass")
+    expect(box.locator(".practice-context")).to_have_text(
+        "sigmoid here is the course's own: yours has not passed its check on its card yet.")
+    check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # passed: the learner's own is given
+    box = check(app, "sigmoid_derivative", course, timeout=CHECK_MS)
+    expect(box.locator('output[name="grade"]')).to_have_attribute("data-status", "pass")
+    expect(box.locator(".practice-context")).to_have_text("sigmoid here is yours, from its card, as it passed its check.")
+    box = check(app, "softmax", COURSE_SOFTMAX, timeout=CHECK_MS)
+    expect(box.locator(".practice-context")).to_be_hidden()
+
+
 def test_a_syntax_error_is_reported_once_above_the_cases(app):
     box = check(app, "l1", "import numpy as np\n\ndef L1(yhat, y)\n    return 0.0\n", timeout=CHECK_MS)
     expect(box.locator(".practice-problem")).to_be_visible()

@@ -169,8 +169,18 @@ def export_py(codes: dict[str, str], lang: str = "en") -> str:
     return "\n\n".join(parts)
 
 
-def export_ipynb(codes: dict[str, str], lang: str = "en") -> str:
-    """A notebook (nbformat 4): per exercise its explanation, the code, and its course checks."""
+def context_cell(given: dict, lang: str = "en") -> str:
+    """The code of an earlier exercise's function that the practice panel gave a later one
+    (``{"function", "code", "own"}``), under a comment saying whose it is: the notebook then runs
+    the later exercise as the panel did. Between the cells of two exercises, so a file brought
+    back (``split``) leaves it out."""
+    whose = say(lang, f"practice.export-context-{'own' if given['own'] else 'course'}", function=given["function"])
+    return f"# {_plain(whose)}\n{given['code'].strip()}"
+
+
+def export_ipynb(codes: dict[str, str], lang: str = "en", context: dict[str, list[dict]] | None = None) -> str:
+    """A notebook (nbformat 4): per exercise its explanation, what the panel gave it of earlier
+    exercises (``context``: by card name, as practice.js's contextOf), the code, and its course checks."""
     intro = say(lang, "practice.export-nb-intro", passed=say(lang, "practice.export-check-passed"))
     cells = [
         _cell("markdown", f"# {say(lang, 'practice.export-nb-title')}\n\n{intro}"),
@@ -180,6 +190,7 @@ def export_ipynb(codes: dict[str, str], lang: str = "en") -> str:
         code = codes.get(op["name"], op["stub"]).strip("\n")
         formula = say(lang, "practice.export-formula", formula=formula_text(op["formula"]))
         cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(_summary(op, lang))}\n\n{formula}"))
+        cells += [_cell("code", context_cell(given, lang)) for given in (context or {}).get(op["name"], ())]
         cells.append(_cell("code", f"{MARKER}{op['name']} -- {op['title']}\n{code}"))
         cells.append(_cell("code", check_cell(op["name"], lang)))
     for index, cell in enumerate(cells):
@@ -253,11 +264,12 @@ def _source(lines: list[str], node: ast.FunctionDef) -> str:
 
 
 def handle(request: dict) -> dict:
-    """The page's requests (checking.py): ``{"export": codes, "lang": lang}`` -> ``{"py", "ipynb"}`` in that
-    language; ``{"split": text}`` -> ``{"codes"}`` or ``{"error": [phrase]}``."""
+    """The page's requests (checking.py): ``{"export": codes, "lang": lang, "context": ...}`` ->
+    ``{"py", "ipynb"}`` in that language; ``{"split": text}`` -> ``{"codes"}`` or ``{"error": [phrase]}``."""
     if "export" in request:
         lang = request.get("lang", "en")
-        return {"py": export_py(request["export"], lang), "ipynb": export_ipynb(request["export"], lang)}
+        return {"py": export_py(request["export"], lang),
+                "ipynb": export_ipynb(request["export"], lang, request.get("context"))}
     try:
         return {"codes": split(request["split"])}
     except Unreadable as error:

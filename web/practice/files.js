@@ -9,8 +9,9 @@ import { phrase, put } from "./report.js";
 const MAX_FILE_BYTES = 2_000_000;
 
 /** ``pagePython`` resolves to the page's Python for practice (checking.py); ``panels`` the practice
- * panels; ``setPanelCode`` puts code into a panel's editor (and its storage). */
-export function setUpFiles({ pagePython, panels, setPanelCode }) {
+ * panels; ``contextOf(uses)`` the earlier functions a check provides (so the notebook runs as the
+ * panels did); ``setPanelCode`` puts code into a panel's editor (and its storage). */
+export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
   const box = document.querySelector(".practice-files");
   if (!box) return;
   const status = box.querySelector(".practice-files-status");
@@ -38,7 +39,9 @@ export function setUpFiles({ pagePython, panels, setPanelCode }) {
   async function download(kind) {
     const codes = Object.fromEntries(panels.map((panel) => [opOf(panel), editorOf(panel).value]));
     try {
-      const files = await ask({ export: codes, lang: window.nnI18n.lang }, phrase("files-preparing"));
+      const python = await pagePython;
+      const context = Object.fromEntries(panels.map(opOf).map((op) => [op, contextOf(python({ plan: op }).uses)]));
+      const files = await ask({ export: codes, context, lang: window.nnI18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
       const type = kind === "py" ? "text/x-python" : "application/x-ipynb+json";
       const link = document.createElement("a");

@@ -12,9 +12,13 @@
 "use strict";
 let code = null; // the workers' script, a blob URL
 let files = null; // what each worker is handed (copied: the frame keeps its own)
+let wasm = null; // {bytes, compiled}: Pyodide's WebAssembly, compiled while the page reads the rest
 let spare = null; // {worker, ready: Promise<boolean>}: the next check's
 const running = new Map(); // check id -> its worker
 const say = (message) => parent.postMessage(message, "*");
+
+/** The id of the check ``worker`` was handed, if any. */
+const checkOf = (worker) => [...running].find(([, each]) => each === worker)?.[0];
 
 function spawn() {
   const worker = new Worker(code, { name: "nnbasics-practice" });
@@ -22,12 +26,16 @@ function spawn() {
     worker.addEventListener("message", function first({ data }) {
       worker.removeEventListener("message", first); // the first word only: before any learner code
       resolve(data?.type === "ready");
-      say(data?.type === "ready" ? { type: "ready" } : { type: "failed", message: String(data?.message ?? "").slice(0, 500) });
+      if (data?.type === "ready") return say({ type: "ready" });
+      const message = String(data?.message ?? "").slice(0, 500);
+      const id = checkOf(worker);
+      if (id !== undefined) say({ type: "error", id, message }); // its check ends at once
+      say({ type: "failed", message });
     });
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    const id = [...running].find(([, each]) => each === worker)?.[0];
+    const id = checkOf(worker);
     if (id !== undefined) say({ type: "error", id, message: String(event.message || "the worker failed").slice(0, 200) });
     else if (spare?.worker === worker) say({ type: "failed", message: String(event.message || "the worker failed").slice(0, 500) });
   });
@@ -50,11 +58,16 @@ function end(id) {
 addEventListener("message", async (event) => {
   const message = event.data;
   if (self.origin !== "null" || event.source !== parent || typeof message !== "object" || !message) return;
-  if (message.type === "init" && !code) { // once, from the page
+  if (message.type === "wasm" && !wasm) { // once, first, from the page
+    wasm = { bytes: message.bytes, compiled: WebAssembly.compile(message.bytes).catch(() => null) };
+  } else if (message.type === "init" && wasm && !code) { // once, from the page
     code = URL.createObjectURL(new Blob(message.code, { type: "text/javascript" }));
     files = message.files;
-    files.module = await WebAssembly.compile(files.pyodide["pyodide.asm.wasm"]).catch(() => null);
+    files.pyodide["pyodide.asm.wasm"] = wasm.bytes; // if the compiled module cannot serve, Pyodide compiles these
+    files.module = await wasm.compiled;
     spawn();
+  } else if (message.type === "snapshot" && files && !files.snapshot) { // the next workers restore from it
+    Object.assign(files, { snapshot: message.snapshot, numpyFiles: message.numpyFiles });
   } else if (message.type === "run" && code && spare && event.ports.length === 1 && !running.has(message.id)) {
     run(message.id, message.job, event.ports[0]);
   } else if (message.type === "end") {

@@ -119,9 +119,17 @@ def plan(op: str, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIM
     """What the page shows before the check (``function``, ``cases``: each case's entry) and the
     runner's ``job``: the function's name and every case's inputs as plain data -- no expected value."""
     planned = _plan(op)
-    return {"function": FUNCTIONS[op], "cases": [copy.deepcopy(entry) for _, _, entry in planned],
+    return {"function": FUNCTIONS[op], "cases": [copy.deepcopy(entry) for _, _, entry in planned], "uses": uses(op),
             "job": {"function": FUNCTIONS[op], "cases": [[encode(arg) for arg in case.args] for case, _, _ in planned],
                     "time_limit": time_limit, "memory_limit": memory_limit}}
+
+
+def uses(op: str) -> list[dict]:
+    """The functions of earlier exercises the course's answer calls (``sigmoid`` in
+    ``sigmoid_derivative``): each one's card (``op``), ``function`` and the course's own version
+    (``reference``), which the check provides unless the learner's own version from that card passed."""
+    return [{"op": used, "function": FUNCTIONS[used], "reference": catalogue.BY_NAME[used]["solution"]}
+            for used in catalogue.uses(op)]
 
 
 # --------------------------------------------------------------------------- judging
@@ -336,13 +344,16 @@ def _stop_words(stop: dict) -> tuple[str, list[dict]]:
 # --------------------------------------------------------------------------- natively
 
 
-def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *,
+def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *, context: list[dict] | None = None,
           time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> dict:
     """Plan, run (runner.run, in this process: the native tests' harness; the page runs it in the
     learner's own interpreter) and conclude one check; ``report`` gets the page's events (``plan``,
-    ``stage``, ``case``) as they happen."""
+    ``stage``, ``case``) as they happen. ``context``: the earlier functions' code the check provides
+    (``{"function", "code"}``; by default the course's own, as a page whose learner has not passed them)."""
     report = report or (lambda event: None)
     planned = plan(op, time_limit, memory_limit)
+    if context is None:
+        context = [{"function": used["function"], "code": used["reference"]} for used in planned["uses"]]
     report({"type": "plan", "function": planned["function"], "cases": planned["cases"]})
     top, results = None, []
 
@@ -358,7 +369,7 @@ def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *,
             report({"type": "case", "index": message["index"], "case": results[-1]})
 
     report({"type": "stage", "stage": "top-level"})
-    runner.run({**planned["job"], "code": code}, receive)
+    runner.run({**planned["job"], "code": code, "context": context}, receive)
     outcome = conclude(op, top, results)
     for index in range(len(results), len(outcome["cases"])):
         report({"type": "case", "index": index, "case": outcome["cases"][index]})

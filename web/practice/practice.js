@@ -4,7 +4,7 @@
 // one at a time; code autosaves per function in localStorage, passed exercises too. Every word
 // is practice.json's, placed by report.js's put in the page's language (and anew on a switch).
 import { PracticeWorker } from "./worker-client.js";
-import { Report, phrase, put, setStatus, showPassed } from "./report.js";
+import { Report, phrase, put, setStatus, showProgress } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
@@ -134,13 +134,23 @@ async function check(panel) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   report.done(result);
   setStatus(panel, phrase(result.stopped ? "status-restarted" : "status-checked", { seconds }));
-  if (result.all_passed) {
-    const robust = Boolean(result.all_extra_passed);
-    storage.set(`passed:${op}`, "1");
-    if (robust) storage.set(`robust:${op}`, "1");
-    showPassed(op, robust);
+  // The marks show the latest check: a failed check after a pass takes them away.
+  const robust = Boolean(result.all_passed && result.all_extra_passed);
+  for (const [key, value] of [[`passed:${op}`, "1"], [`robust:${op}`, robust && "1"], [`passed-code:${op}`, code]]) {
+    if (result.all_passed && value) storage.set(key, value); // the passing code: what a later exercise uses
+    else storage.remove(key);
   }
+  showProgress(op, Boolean(result.all_passed), robust);
   finishCheck(panel);
+}
+
+/** The earlier exercises' functions a check provides (grader.uses): the learner's own version
+ * from that card when its latest check passed, else the course's. [{function, code, own}] */
+export function contextOf(uses) {
+  return uses.map((used) => {
+    const own = storage.get(`passed:${used.op}`) ? storage.get(`passed-code:${used.op}`) : null;
+    return { function: used.function, code: own ?? used.reference, own: own !== null };
+  });
 }
 
 /** One check: the page's Python plans it, a fresh learner's interpreter runs the code on the
@@ -148,12 +158,13 @@ async function check(panel) {
  * ``onEvent`` gets the report's events (plan, stage, case); resolves to the outcome. */
 async function grade(python, worker, op, code, onEvent) {
   const plan = python({ plan: op });
-  onEvent({ type: "plan", function: plan.function, cases: plan.cases });
+  const context = contextOf(plan.uses);
+  onEvent({ type: "plan", function: plan.function, cases: plan.cases, context });
   onEvent({ type: "stage", stage: "top-level" });
   let top = null;
   let raised = null; // the class of an error whose message has not come yet
   const cases = [];
-  const ran = await worker.run({ ...plan.job, code }, (message) => {
+  const ran = await worker.run({ ...plan.job, code, context }, (message) => {
     if (message.type === "top") {
       const read = python({ top: message });
       top = read.top ?? null;
@@ -246,7 +257,7 @@ function setUp(panel) {
   solution.addEventListener("toggle", () => fillSolution(panel, op));
   document.addEventListener("nn:ready", () => fillSolution(panel, op));
 
-  if (storage.get(`passed:${op}`)) showPassed(op, Boolean(storage.get(`robust:${op}`)));
+  showProgress(op, Boolean(storage.get(`passed:${op}`)), Boolean(storage.get(`robust:${op}`)));
 }
 
 /** Keep a panel's code (the stub is not kept: an updated stub then reaches the learner). */
@@ -272,6 +283,7 @@ restoring.then((yes) => yes && document.addEventListener("nn:ready", () => ensur
 setUpFiles({
   pagePython,
   panels,
+  contextOf,
   setPanelCode(panel, code) {
     setCode(panel.querySelector('[name="code"]'), code);
     saveCode(panel);

@@ -150,6 +150,7 @@ export class Report {
   event(event) {
     if (event.type === "plan") {
       this.show(event.cases);
+      this.context(event.context ?? []);
     } else if (event.type === "stage") {
       this.stage = event;
       if (event.stage === "case") this.update(event.index, { ...this.entries[event.index], running: true });
@@ -174,6 +175,17 @@ export class Report {
     const item = caseItem(entry, this.brief);
     this.items[index]?.replaceWith(item);
     this.items[index] = item;
+  }
+
+  /** One line per earlier function the check provides: the learner's own, or the course's. */
+  context(given) {
+    let line = this.root.querySelector(".practice-context");
+    if (!line) {
+      line = element("p", "practice-context");
+      this.root.prepend(line);
+    }
+    line.hidden = !given.length;
+    put(line, given.map((each) => phrase(each.own ? "context-own" : "context-course", { function: each.function })));
   }
 
   problem(error) {
@@ -219,21 +231,36 @@ export class Report {
 
 // --------------------------------------------------------------------------- progress
 
-/** The marks of a passed exercise (``robust``: the going-further cases passed too) on its
- * card's heading and in the table of contents. */
-export function showPassed(op, robust = false) {
+/** The marks of an exercise's latest check on its card's heading and in the table of contents:
+ * passed (every course check), robust (the going-further cases too); a mark that no longer holds
+ * is taken away. */
+export function showProgress(op, passed, robust = false) {
   const card = document.getElementById(op);
   if (!card) return;
-  card.dataset.practicePassed = "true";
-  if (robust) card.dataset.practiceRobust = "true";
   const heading = card.querySelector("h2");
   const link = document.querySelector(`nav.toc a[href="#${CSS.escape(op)}"]`);
+  for (const [name, holds] of [["practicePassed", passed], ["practiceRobust", passed && robust]]) {
+    if (holds) card.dataset[name] = "true";
+    else delete card.dataset[name];
+  }
+  if (!passed) {
+    for (const node of [heading, link]) node?.querySelectorAll(".practice-badge, .practice-done, .practice-robust").forEach(unmark);
+    return;
+  }
   mark(heading, "practice-badge", phrase("badge-passed"), "practice.badge-passed-title");
   mark(link, "practice-done", "✓", phrase("toc-passed"));
   if (robust) {
     mark(heading, "practice-robust", phrase("badge-robust"), "practice.badge-robust-title");
     mark(link, "practice-robust", "★", phrase("toc-robust"));
+  } else {
+    for (const node of [heading, link]) node?.querySelectorAll(".practice-robust").forEach(unmark);
   }
+}
+
+/** Take a mark away, with the space mark() put before it. */
+function unmark(node) {
+  if (node.previousSibling?.nodeType === Node.TEXT_NODE && node.previousSibling.data === " ") node.previousSibling.remove();
+  node.remove();
 }
 
 /** Append a mark (once) to ``parent``: in a link, ``hidden`` is its words for screen readers;

@@ -72,7 +72,8 @@ def _raised(limits: Limits, error: BaseException, post, **where) -> dict:
 
 def run(job: dict, post: Callable[[dict], None]) -> None:
     """Run one check's ``job`` (``function``, ``code``, ``cases``: each a list of plain inputs,
-    ``time_limit``, ``memory_limit``), calling ``post`` with each message of PROTOCOL.md in order:
+    ``time_limit``, ``memory_limit``, and ``context``: the code of earlier exercises' functions
+    (``{"function", "code"}``), run first in the same namespace), calling ``post`` with each message of PROTOCOL.md in order:
     ``top``, then per case ``case-start``, maybe ``raised``, ``case``; then ``done``."""
     limits = Limits(job["time_limit"], job["memory_limit"])
     code, name = job["code"], job["function"]
@@ -88,9 +89,13 @@ def run(job: dict, post: Callable[[dict], None]) -> None:
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     try:
-        with limits.active(), captured(printed), warnings.catch_warnings():
+        with limits.active(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            exec(compiled, namespace)
+            for given in job.get("context", ()):  # earlier exercises' functions the course's answer calls
+                with captured(Output()):
+                    exec(compile(given["code"], f"<{given['function']}>", "exec", dont_inherit=True), namespace)
+            with captured(printed):
+                exec(compiled, namespace)
     except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
         top["error"] = {"kind": "limit", **_limit(error)} if type(error) in LIMITS else {
             "kind": "top-level", **_raised(limits, error, post, index=None)}

@@ -50,20 +50,22 @@ function frameHTML() {
 }
 
 // Whether the workers may start from the practice snapshot: when the page itself restores from its own
-// snapshot (so snapshots fit this browser), until a worker started from one fails to start.
+// snapshot, or this visit made the snapshots (so snapshots fit this browser), until a worker started
+// from one fails to start.
 let snapshotUsable = true;
+const snapshotsMade = new Promise((resolve) => document.addEventListener("nn:snapshots", resolve, { once: true }));
 
 /** The practice snapshot with NumPy's files unpacked ({bytes, files}), when the workers may start
  * from it, else {} (or {why}): the files are the page's own, if it still has them. */
 async function practiceSnapshot() {
-  if (!(await restoring) || !snapshotUsable) return {};
+  if ((!(await restoring) && document.documentElement.dataset.snapshot !== "stored") || !snapshotUsable) return {};
   const files = takeNumpyFiles();
   const stored = await storedSnapshot(SNAPSHOT_URL, !files);
   return stored.bytes && files ? { ...stored, files } : stored;
 }
 
-/** What the frame keeps to start its workers: their code, and ``files`` (Pyodide's, the wasm among
- * them, the runner's, and the practice snapshot with NumPy's files unpacked, or else NumPy's wheel). */
+/** What the frame keeps to start its workers: their code, and ``files`` (Pyodide's but its wasm, the
+ * runner's, and the practice snapshot with NumPy's files unpacked, or else NumPy's wheel). */
 async function runtimeFiles() {
   const [code, stored] = await Promise.all([
     Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes)),
@@ -72,7 +74,7 @@ async function runtimeFiles() {
   const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
   const wheels = stored.bytes ? [] : Object.values(JSON.parse(new TextDecoder().decode(lock)).packages)
     .map((entry) => indexURL + entry.file_name);
-  const runtime = [`${indexURL}pyodide.asm.wasm`, `${indexURL}python_stdlib.zip`, ...wheels];
+  const runtime = [`${indexURL}python_stdlib.zip`, ...wheels];
   const [runtimeBytes, practice] = await Promise.all([Promise.all(runtime.map(fetchBytes)), Promise.all(PRACTICE_URLS.map(fetchBytes))]);
   const pyodide = Object.fromEntries(runtime.map((url, i) => [url.split("/").pop(), runtimeBytes[i]]));
   return {
@@ -112,10 +114,26 @@ export class PracticeWorker {
       this.frame.addEventListener("load", resolve, { once: true });
       document.body.append(this.frame);
     }));
-    Promise.all([runtimeFiles(), loaded]).then(([{ code, files, fromSnapshot }]) => {
+    const failed = (error) => this.die("reason-could-not-start", { detail: error.message });
+    // Pyodide's WebAssembly first: the frame compiles it while the rest is read.
+    const wasmSent = Promise.all([fetchBytes(`${indexURL}pyodide.asm.wasm`), loaded]).then(([bytes]) => {
+      if (!this.dead) this.frame.contentWindow.postMessage({ type: "wasm", bytes }, "*", [bytes]);
+    });
+    Promise.all([runtimeFiles(), wasmSent]).then(([{ code, files, fromSnapshot }]) => {
       this.fromSnapshot = fromSnapshot;
-      if (!this.dead) this.frame.contentWindow.postMessage({ type: "init", code, files }, "*");
-    }, (error) => this.die("reason-could-not-start", { detail: error.message }));
+      if (this.dead) return;
+      this.frame.contentWindow.postMessage({ type: "init", code, files }, "*");
+      if (!fromSnapshot) snapshotsMade.then(() => this.upgrade()); // this visit made them: use them
+    }, failed);
+  }
+
+  /** Once this visit has made the snapshots, the frame's next workers restore from the practice
+   * snapshot rather than start Pyodide anew (seconds of CPU each). */
+  async upgrade() {
+    const stored = await practiceSnapshot().catch(() => ({}));
+    if (this.dead || !stored.bytes) return;
+    this.fromSnapshot = true;
+    this.frame.contentWindow.postMessage({ type: "snapshot", snapshot: stored.bytes, numpyFiles: stored.files }, "*");
   }
 
   /** The frame says: a worker is ready, one could not start, or the running one failed. */
@@ -126,7 +144,8 @@ export class PracticeWorker {
       this.resolveReady();
     } else if (message?.type === "failed") {
       if (this.fromSnapshot) snapshotUsable = false; // the next frame starts its workers normally
-      this.die("reason-could-not-start", { detail: String(message.message).slice(0, 500) });
+      this.broken = { detail: String(message.message).slice(0, 500) };
+      if (!this.check) this.die("reason-could-not-start", this.broken); // else once the running check ends
     } else if (message?.type === "error" && this.check?.id === message.id) {
       this.endCheck({ stopped: "interrupted", detail: String(message.message).slice(0, 200) });
     }
@@ -168,6 +187,7 @@ export class PracticeWorker {
     check.port.close();
     this.frame.contentWindow?.postMessage({ type: "end", id: check.id }, "*");
     check.resolve(outcome);
+    if (this.broken) this.die("reason-could-not-start", this.broken); // its next worker could not start
   }
 
   /** End the frame and every worker in it. Why is the phrase ``reason`` (a key of practice.json). */

@@ -65,6 +65,7 @@ async function makeSnapshot(started) {
   if (answer.stored) answer = await snapshotWorker({ kind: "practice", indexURL });
   root.dataset.snapshot = answer.stored ? "stored" : "failed";
   if (answer.failed) console.info(`No start-up snapshot was made: ${answer.failed}`);
+  else document.dispatchEvent(new CustomEvent("nn:snapshots")); // practice's next workers restore from it
 }
 
 const prepared = nnPrepare.page; // asked for by start/prepare.js before the page was parsed
