@@ -89,3 +89,10 @@ def test_every_entry_has_its_korean_texts_with_the_same_code_and_markup(op):
     assert korean["summary"].count("<em>") == korean["summary"].count("</em>") == op["summary"].count("<em>")
     for param in op["params"]:  # a label starts with the parameter's name, in both languages
         assert korean["labels"][param["name"]].startswith(param["name"] + ",")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_what_an_exercise_uses_is_an_earlier_cards_function_the_course_answer_calls(name):
+    for used in catalogue.uses(name):
+        assert NAMES.index(used) < NAMES.index(name), f"{name} uses {used}, which comes later"
+        assert f"{catalogue.BY_NAME[used]['function']}(" in catalogue.BY_NAME[name]["stub"], "the stub names it"

@@ -54,24 +54,24 @@ def test_a_robust_version_passes_both_tiers_and_is_marked_robust_on_the_card_and
 
 
 def test_the_marks_show_the_latest_check_a_failure_after_a_pass_takes_them_away(app):
-    robust = SOLUTIONS["sigmoid"].replace("s = 1 / (1 + np.exp(-x))", "s = np.exp(-np.logaddexp(0, -x))")
-    marks = {"h2 .practice-badge": card(app, "sigmoid"), "h2 .practice-robust": card(app, "sigmoid"),
-             'nav.toc a[href="#sigmoid"] .practice-done': app, 'nav.toc a[href="#sigmoid"] .practice-robust': app}
+    marks = {"h2 .practice-badge": card(app, "softmax"), "h2 .practice-robust": card(app, "softmax"),
+             'nav.toc a[href="#softmax"] .practice-done': app, 'nav.toc a[href="#softmax"] .practice-robust': app}
 
     def shown():
-        return {selector: root.locator(selector).count() for selector, root in marks.items()}
+        return [root.locator(selector).count() for selector, root in marks.items()]
 
-    check(app, "sigmoid", robust, timeout=CHECK_MS)
-    assert set(shown().values()) == {1}
-    check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the course's: passed, not robust
-    assert [count for count in shown().values()] == [1, 0, 1, 0]
-    assert app.evaluate("localStorage.getItem('nnbasics:practice:robust:sigmoid')") is None
-    check(app, "sigmoid", "def sigmoid(x):\n    return x\n", timeout=CHECK_MS)
-    assert set(shown().values()) == {0}
-    assert card(app, "sigmoid").get_attribute("data-practice-passed") is None
-    assert app.evaluate("localStorage.getItem('nnbasics:practice:passed:sigmoid')") is None
-    check(app, "sigmoid", robust, timeout=CHECK_MS)
-    assert set(shown().values()) == {1}
+    def kept(what):
+        return app.evaluate(f"localStorage.getItem('nnbasics:practice:{what}:softmax')")
+
+    check(app, "softmax", SOLUTIONS["softmax"], timeout=CHECK_MS)  # robust
+    assert shown() == [1, 1, 1, 1] and kept("robust") == "1"
+    check(app, "softmax", COURSE_SOFTMAX, timeout=CHECK_MS)  # the course's: passed, not robust
+    assert shown() == [1, 0, 1, 0] and kept("robust") is None and kept("passed") == "1"
+    check(app, "softmax", "def softmax(x):\n    return x\n", timeout=CHECK_MS)
+    assert shown() == [0, 0, 0, 0] and kept("passed") is None
+    assert card(app, "softmax").get_attribute("data-practice-passed") is None
+    check(app, "softmax", SOLUTIONS["softmax"], timeout=CHECK_MS)
+    assert shown() == [1, 1, 1, 1]
 
 
 def test_the_courses_sigmoid_derivative_calls_sigmoid_the_panel_provides_and_the_panel_says_whose(app):
