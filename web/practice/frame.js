@@ -3,7 +3,7 @@
 // worker's code (pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js as one blob: an
 // opaque origin may not start a worker from the site's URL, and the frame's CSP allows no other
 // script), Pyodide's compiled WebAssembly, the practice snapshot -- and starts from them one fresh
-// worker per check, always one ahead (the next starts as a check begins), so a check finds a clean
+// worker per check, always one ahead (the next starts as a check ends), so a check finds a clean
 // interpreter waiting. Learner code
 // runs only in those workers; nothing it does reaches this frame: a worker only ever says here
 // that it is ready or could not start, and is ended when the page says its check is over.
@@ -45,14 +45,15 @@ function spawn() {
 
 async function run(id, job, port) {
   const next = spare;
+  spare = null;
   running.set(id, next.worker);
-  spawn(); // the next check's, starting now: a learner's next check finds it waiting
   if (await next.ready && running.get(id) === next.worker) next.worker.postMessage({ type: "run", job }, [port]);
 }
 
 function end(id) {
   running.get(id)?.terminate();
   running.delete(id);
+  if (!spare) spawn(); // the next check's: started once this one is over, not beside it (two cores)
 }
 
 addEventListener("message", async (event) => {

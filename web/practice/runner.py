@@ -14,6 +14,7 @@ import builtins
 import gc
 import json
 import linecache
+import tracemalloc
 import warnings
 from typing import Callable
 
@@ -76,6 +77,7 @@ def run(job: dict, post: Callable[[dict], None]) -> None:
     (``{"function", "code"}``), run first in the same namespace), calling ``post`` with each message of PROTOCOL.md in order:
     ``top``, then per case ``case-start``, maybe ``raised``, ``case``; then ``done``."""
     limits = Limits(job["time_limit"], job["memory_limit"])
+    tracemalloc.start()  # on for the whole check: the memory limit's measure, started once
     code, name = job["code"], job["function"]
     printed = Output()
     top = {"type": "top", "output": "", "error": None, "defined": False}
@@ -83,6 +85,7 @@ def run(job: dict, post: Callable[[dict], None]) -> None:
         compiled = compile(code, FILENAME, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:  # ValueError: null bytes in the source
         top["error"] = {"kind": "syntax", "traceback": format_traceback(error)}
+        tracemalloc.stop()
         post(top)
         post({"type": "done"})
         return
@@ -110,6 +113,7 @@ def run(job: dict, post: Callable[[dict], None]) -> None:
             post({"type": "case", "index": index, **_call(limits, function, inputs, post, index)})
     namespace.clear()
     _collect(limits)
+    tracemalloc.stop()
     post({"type": "done"})
 
 
@@ -125,8 +129,7 @@ def _call(limits: Limits, function, inputs: list, post, index: int) -> dict:
             with captured(output):
                 got = function(*args)
             result["returned"] = describe(got)
-            del got, args
-            gc.collect()  # the learner's finalizers run now, inside the limits
+            del got, args  # the learner's finalizers run now, inside the limits (cycles: at the end, in them too)
     except BaseException as error:  # the learner's own error, SystemExit too: part of the result
         if type(error) in LIMITS:
             result["limit"] = _limit(error)

@@ -122,7 +122,10 @@ export class PracticeWorker {
     Promise.all([runtimeFiles(), wasmSent]).then(([{ code, files, fromSnapshot }]) => {
       this.fromSnapshot = fromSnapshot;
       if (this.dead) return;
-      this.frame.contentWindow.postMessage({ type: "init", code, files }, "*");
+      const buffers = new Set([...code.filter((part) => typeof part !== "string"), ...Object.values(files.pyodide),
+        ...Object.values(files.practice), files.snapshot?.buffer, ...(files.numpyFiles ?? []).map(([, bytes]) => bytes.buffer)]);
+      buffers.delete(undefined);
+      this.frame.contentWindow.postMessage({ type: "init", code, files }, "*", [...buffers]); // moved, not copied
       if (!fromSnapshot) snapshotsMade.then(() => this.upgrade()); // this visit made them: use them
     }, failed);
   }

@@ -89,7 +89,7 @@ async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
     return;
   }
   await writeFiles(pyodide, configURL);
-  pyodide.runPython(`import ${nnStart.IMPORTS.join(", ")}`);
+  pyodide.runPython(`import ${nnStart.IMPORTS.join(", ")}\nchecking.prepare()`); // practice's plans made too
   await compileAhead(pyodide, pyscript ?? []);
   await store(pyodide, new URL("./snapshot", location.href), indexURL, libraries);
 }
