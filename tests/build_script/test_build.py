@@ -306,8 +306,8 @@ def test_every_placeholder_in_the_sites_own_files_is_written_in(tmp_path, cache,
         if path.suffix in (".js", ".mjs", ".html", ".json") and "vendor" not in path.parts:
             left = re.findall(r"__[A-Z][A-Z_]*__", path.read_text("utf-8"))
             assert not left, f"{path.relative_to(out)} keeps {left}"
-    setup = (out / "practice" / "setup.js").read_text()
-    assert 'const LANGUAGES = ["en", "ko"];' in setup  # words.py's list, the only one
+    files = json.loads((out / "pyscript.json").read_text())["files"]  # the page's Python words practice in each language
+    assert {"./i18n/en/practice.json", "./i18n/ko/practice.json"} <= set(files)
     page = (out / "index.html").read_text()
     assert page.count('<option value="en" lang="en">English</option>') == 1
     assert page.count('<option value="ko" lang="ko">한국어</option>') == 1
