@@ -170,6 +170,7 @@ def test_3_nothing_learner_code_installs_outlives_its_check(attacked):
 
 def test_4_the_export_is_the_template_and_the_editors_text_whatever_learner_code_did(attacked, tmp_path):
     import export
+    import grader
 
     attack = ("import gc\nfor value in gc.get_objects():\n    if isinstance(value, dict) and 'CHECK_HELPER' in value:\n"
               "        value['CHECK_HELPER'] = 'import os\\nos.system(\"echo pwned\")\\n' + value['CHECK_HELPER']\n"
@@ -177,7 +178,10 @@ def test_4_the_export_is_the_template_and_the_editors_text_whatever_learner_code
     check(attacked, "sigmoid", attack, timeout=FIRST_CHECK_MS)
     codes = dict(attacked.locator("section[data-op]").evaluate_all(
         "cards => cards.map(c => [c.dataset.op, c.querySelector('[name=code]').value])"))
-    for kind, made in (("ipynb", export.export_ipynb), ("py", export.export_py)):
+    kept = attacked.evaluate("(key) => localStorage.getItem(key)", "nnbasics:practice:passed-code:sigmoid")
+    context = {op: [{"function": used["function"], "code": kept or used["reference"], "own": bool(kept)}
+                    for used in grader.uses(op)] for op in codes}  # what the panels give, as practice.js does
+    for kind, made in (("ipynb", lambda codes, lang: export.export_ipynb(codes, lang, context)), ("py", export.export_py)):
         with attacked.expect_download() as download:
             attacked.locator(f'button[name="download-{kind}"]').click()
         path = tmp_path / f"practice.{kind}"
