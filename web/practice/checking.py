@@ -2,6 +2,7 @@
 request at a time, in the page's own interpreter, where learner code never runs.
 
 - ``{"plan": op}`` -> :func:`grader.plan` (the cases to show, the runner's ``job``);
+- ``{"uses": op}`` -> ``{"uses": ...}`` (:func:`grader.uses`: what an export gives the exercise);
 - ``{"top": message}`` -> ``{"top": ...}`` (:func:`messages.read_top`) or ``{"refused": why}``;
 - ``{"judge": {"op", "index", "message"}}`` -> ``{"case": ...}`` (:func:`grader.judge`);
 - ``{"conclude": {"op", "top", "cases", "stop"}}`` -> the check's outcome (:func:`grader.conclude`);
@@ -28,6 +29,8 @@ def prepare() -> None:
 def handle(request: dict) -> dict:
     if "plan" in request:
         return grader.plan(request["plan"])
+    if "uses" in request:
+        return {"uses": grader.uses(request["uses"])}
     if "top" in request:
         try:
             return {"top": read_top(request["top"])}

@@ -40,7 +40,7 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
     const codes = Object.fromEntries(panels.map((panel) => [opOf(panel), editorOf(panel).value]));
     try {
       const python = await pagePython;
-      const context = Object.fromEntries(panels.map(opOf).map((op) => [op, contextOf(python({ plan: op }).uses)]));
+      const context = Object.fromEntries(panels.map(opOf).map((op) => [op, contextOf(python({ uses: op }).uses)]));
       const files = await ask({ export: codes, context, lang: window.nnI18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
       const type = kind === "py" ? "text/x-python" : "application/x-ipynb+json";

@@ -6,11 +6,11 @@ messages' kinds and order before (practice/protocol.js); this checks their conte
 from __future__ import annotations
 
 from plain import Refused, restore, restore_error
+from runner import MAX_WARNINGS
 from sandbox import MAX_OUTPUT, clip
 
 MAX_TRACEBACK = 6000  # characters of a traceback
 MAX_WARNING = 600  # characters of one warning
-MAX_WARNINGS = 5
 
 
 def _texts(value, count: int, limit: int) -> list[str]:
