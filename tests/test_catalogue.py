@@ -17,7 +17,7 @@ import plots
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
 REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list, "ko": dict,
-            "printed": str, "plot_label": str, "stub": str}
+            "printed": str, "plot_label": str, "stub": str, "solution": str}
 
 
 def test_the_catalogue_lists_each_operation_once_in_the_page_order():
@@ -80,7 +80,7 @@ def test_the_catalogue_example_prints_the_courses_output(name):
 @pytest.mark.parametrize("op", catalogue.OPERATIONS, ids=NAMES)
 def test_every_entry_has_its_korean_texts_with_the_same_code_and_markup(op):
     korean = op["ko"]
-    assert set(korean) == {"summary", "plot_label", "labels"}
+    assert set(korean) == {"summary", "plot_label", "labels", "stub", "solution"}  # code: test_solutions.py
     assert set(korean["labels"]) == set(catalogue.params(op["name"]))
     assert all(re.search(r"[\uac00-\ud7a3]", text) for text in [korean["summary"], korean["plot_label"],
                                                                 *korean["labels"].values()])

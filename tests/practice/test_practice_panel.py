@@ -17,9 +17,11 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+import catalogue
 from conftest import ROOT, module_page_fixture, open_app, scrolling_boxes
 from practice_page import (CHECK_MS, FIRST_CHECK_MS, FUNCTIONS, OPS, SOLUTIONS, card, check, explore,
                            failed_check, grade, panel, reset, statuses, timed_check)
+from words import LANGUAGES, say
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
 MISTAKES = [
@@ -159,13 +161,42 @@ def test_learner_code_cannot_change_the_cards_or_the_reference(app):
     expect(app.locator("section[data-op]")).to_have_count(len(OPS))
 
 
-def test_show_solution_reveals_the_packages_source_only_when_asked(app):
-    details = panel(app, "softmax").locator(".practice-solution")
-    assert details.locator("code").text_content() == ""
-    details.locator("summary").click()
-    source = app.evaluate("window.nnApp.sources.softmax")
-    expect(details.locator("code")).to_have_text(source)
-    expect(details.locator(".practice-solution-note")).to_contain_text("The package's own version")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_shown_solution_passes_the_check_in_each_language(browser, site_url, lang):
+    """Show solution gives the course-style answer in the page's language; pasted into the editor
+    as shown, it passes every course check of that exercise."""
+    page, watcher = open_app(browser, site_url, f"/?lang={lang}", viewport={"width": 1280, "height": 900})
+    try:
+        for op in OPS:
+            details = panel(page, op).locator(".practice-solution")
+            details.locator("summary").click()
+            shown = details.locator("pre code").text_content()
+            entry = catalogue.BY_NAME[op]
+            assert shown == (entry["solution"] if lang == "en" else entry[lang]["solution"])
+            expect(details.locator(".practice-solution-note")).to_have_text(say(lang, "practice.solution-note").replace("`", ""))
+            check(page, op, shown, timeout=CHECK_MS if op != OPS[0] else FIRST_CHECK_MS)
+            passed, total = grade(page, op)
+            assert passed == total > 0, (op, lang)
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_the_starting_code_follows_the_language_until_the_learner_edits_it(browser, site_url):
+    page, watcher = open_app(browser, site_url, "/?lang=ko", viewport={"width": 1280, "height": 900})
+    try:
+        editor = panel(page, "softmax").locator('[name="code"]')
+        assert editor.input_value() == catalogue.BY_NAME["softmax"]["ko"]["stub"]
+        page.select_option('select[name="lang"]', "en")
+        expect(editor).to_have_value(catalogue.BY_NAME["softmax"]["stub"])
+        assert page.evaluate("localStorage.getItem('nnbasics:practice:code:softmax')") is None  # a stub is not kept
+        mine = catalogue.BY_NAME["softmax"]["stub"].replace("s = None", "s = x")
+        editor.fill(mine)
+        page.select_option('select[name="lang"]', "ko")
+        expect(editor).to_have_value(mine)  # the learner's code stays as it is
+        watcher.assert_clean()
+    finally:
+        page.context.close()
 
 
 def test_reset_brings_the_stub_back_only_after_a_confirmation(app):

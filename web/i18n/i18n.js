@@ -139,6 +139,10 @@
   window.nnI18n = {
     get lang() { return lang; },
     t: t, set: set, attr: attr, text: text, apply: apply, choose: choose,
+    /** The words for ``key`` in every language (those that have it), English first. */
+    every: function (key) {
+      return LANGUAGES.map(function (each) { return WORDS[each][key]; }).filter(function (words) { return words !== undefined; });
+    },
     onChange: function (listener) { listeners.push(listener); },
   };
 })();

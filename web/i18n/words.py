@@ -85,10 +85,11 @@ def english_errors(messages: dict[str, str]) -> dict[str, str]:
 
 def operation_words(op: dict, lang: str) -> dict[str, str]:
     """An operation's own texts from the operations catalogue (English at the top level of its
-    entry, other languages under their code), keyed ``op.<name>.<text>``."""
+    entry, other languages under their code), keyed ``op.<name>.<text>``: the card's summary and
+    plot label, the practice stub and the course-style solution (comments in that language)."""
     texts = op if lang == "en" else op[lang]
     labels = {param["name"]: param["label"] for param in op["params"]} if lang == "en" else texts["labels"]
-    words = {f"op.{op['name']}.{text}": texts[text] for text in ("summary", "plot_label")}
+    words = {f"op.{op['name']}.{text}": texts[text] for text in ("summary", "plot_label", "stub", "solution")}
     words.update({f"op.{op['name']}.label.{name}": label for name, label in labels.items()})
     return words
 

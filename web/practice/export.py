@@ -155,16 +155,17 @@ def _plain(html: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
-def _summary(op: dict, lang: str) -> str:
-    """An operation's explanation in ``lang`` (the catalogue's own, English, beside its others)."""
-    return op.get(lang, {}).get("summary", op["summary"]) if lang != "en" else op["summary"]
+def _text(op: dict, lang: str, name: str) -> str:
+    """An operation's text ``name`` (its explanation, its stub) in ``lang``: the catalogue's own,
+    English, beside its others."""
+    return op.get(lang, {}).get(name, op[name]) if lang != "en" else op[name]
 
 
 def export_py(codes: dict[str, str], lang: str = "en") -> str:
     """Every exercise's code, in the catalogue's order, each under its marker comment."""
     parts = [f"# {say(lang, 'practice.export-py-title')}\n# {say(lang, 'practice.export-py-back')}\n"]
     for op in catalogue.OPERATIONS:
-        code = codes.get(op["name"], op["stub"]).strip("\n")
+        code = codes.get(op["name"], _text(op, lang, "stub")).strip("\n")
         parts.append(f"{MARKER}{op['name']} -- {op['title']}\n{code}\n")
     return "\n\n".join(parts)
 
@@ -187,9 +188,9 @@ def export_ipynb(codes: dict[str, str], lang: str = "en", context: dict[str, lis
         _cell("code", check_helper(lang)),
     ]
     for op in catalogue.OPERATIONS:
-        code = codes.get(op["name"], op["stub"]).strip("\n")
+        code = codes.get(op["name"], _text(op, lang, "stub")).strip("\n")
         formula = say(lang, "practice.export-formula", formula=formula_text(op["formula"]))
-        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(_summary(op, lang))}\n\n{formula}"))
+        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(_text(op, lang, 'summary'))}\n\n{formula}"))
         cells += [_cell("code", context_cell(given, lang)) for given in (context or {}).get(op["name"], ())]
         cells.append(_cell("code", f"{MARKER}{op['name']} -- {op['title']}\n{code}"))
         cells.append(_cell("code", check_cell(op["name"], lang)))

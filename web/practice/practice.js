@@ -199,21 +199,29 @@ function finishCheck(panel) {
 
 const panels = [...document.querySelectorAll("section[data-op] [data-practice]")];
 
+/** The starting code of ``op`` (signature, docstring, imports; not the solution) in the page's
+ * language: the catalogue's (web/operations.json), as the build put it among the words. */
+const stubOf = (op) => window.nnI18n.t(`op.${op}.stub`);
+
+/** Whether ``code`` is the starting code in any language (not the learner's: not kept, and
+ * replaced by the other language's on a switch). */
+const isStub = (op, code) => window.nnI18n.every(`op.${op}.stub`).includes(code);
+
+/** The course-style solution, comments in the page's language (plain text: code is never markup). */
 function fillSolution(panel, op) {
   const details = panel.querySelector(".practice-solution");
-  if (!details.open) return;
-  const source = window.nnApp?.sources?.[op];
-  put(details.querySelector("code"), source ?? phrase("solution-waiting"));
-  put(details.querySelector(".practice-solution-note"), source ? phrase("solution-note") : "");
+  details.querySelector("pre code").textContent = window.nnI18n.t(`op.${op}.solution`);
+  put(details.querySelector(".practice-solution-note"), phrase("solution-note"));
 }
 
 function setUp(panel) {
   const op = panel.closest("section[data-op]").dataset.op;
   const editor = panel.querySelector('[name="code"]');
-  // The starting code (signature, docstring, imports; not the solution) is the editor's
-  // own default, rendered by build.py from the catalogue (web/operations.json).
-  const stub = editor.defaultValue;
-  setCode(editor, storage.get(`code:${op}`) ?? stub);
+  setCode(editor, storage.get(`code:${op}`) ?? stubOf(op));
+  window.nnI18n.onChange(() => {
+    if (isStub(op, editor.value)) setCode(editor, stubOf(op));
+    fillSolution(panel, op);
+  });
 
   editor.addEventListener("input", () => {
     saveCode(panel);
@@ -247,24 +255,23 @@ function setUp(panel) {
     if (event.key === "Escape") closeConfirm(reset);
   });
   confirm.querySelector('[name="reset-confirm"]').addEventListener("click", () => {
-    setCode(editor, stub);
+    setCode(editor, stubOf(op));
     storage.remove(`code:${op}`);
     closeConfirm(panel.querySelector(".cm-content") ?? editor);
     setStatus(panel, phrase("status-reset"));
   });
 
-  const solution = panel.querySelector(".practice-solution");
-  solution.addEventListener("toggle", () => fillSolution(panel, op));
-  document.addEventListener("nn:ready", () => fillSolution(panel, op));
+  fillSolution(panel, op);
 
   showProgress(op, Boolean(storage.get(`passed:${op}`)), Boolean(storage.get(`robust:${op}`)));
 }
 
-/** Keep a panel's code (the stub is not kept: an updated stub then reaches the learner). */
+/** Keep a panel's code (a stub is not kept: an updated stub, or the other language's, then
+ * reaches the learner). */
 function saveCode(panel) {
   const op = panel.closest("section[data-op]").dataset.op;
   const editor = panel.querySelector('[name="code"]');
-  const kept = editor.value === editor.defaultValue ? (storage.remove(`code:${op}`), true)
+  const kept = isStub(op, editor.value) ? (storage.remove(`code:${op}`), true)
     : storage.set(`code:${op}`, editor.value);
   if (!kept) {
     panel.dataset.unkept = "true";
