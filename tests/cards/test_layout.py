@@ -55,6 +55,41 @@ def test_at_360_px_the_card_stacks_inputs_result_and_plot(browser, site_url):
         page.context.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_at_360_by_740_the_first_cards_title_and_first_input_are_on_the_first_screen(browser, site_url, lang):
+    page, watcher = open_app(browser, site_url, f"/?lang={lang}", viewport={"width": 360, "height": 740})
+    try:
+        first = card(page, OPS[0])
+        for part in (first.locator("h2"), first.locator(".inputs textarea[name]").first):
+            where = box(part)
+            assert 0 <= where["top"] and where["bottom"] <= 740, where
+        assert page.evaluate("scrollY") == 0
+        # the introduction and the practice files are behind "More", one tap away
+        more = page.locator(".more-toggle")
+        expect(page.locator(".practice-files")).to_be_hidden()
+        assert page.locator(".lede").evaluate("e => e.scrollHeight > e.clientHeight + 1"), "the lede is cut short"
+        more.click()
+        expect(more).to_have_attribute("aria-expanded", "true")
+        expect(page.locator('button[name="download-ipynb"]')).to_be_visible()
+        assert page.locator(".lede").evaluate("e => e.scrollHeight <= e.clientHeight + 1"), "the whole lede shows"
+        more.click()
+        expect(page.locator(".practice-files")).to_be_hidden()
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
+def test_on_a_wide_screen_the_introduction_and_files_show_without_more(browser, site_url):
+    page, watcher = open_app(browser, site_url, viewport={"width": 1280, "height": 800})
+    try:
+        expect(page.locator(".more-toggle")).to_be_hidden()
+        expect(page.locator('button[name="download-ipynb"]')).to_be_visible()
+        assert page.locator(".lede").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+        watcher.assert_clean()
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_box_that_does_not_fit_can_be_reached_named_and_shows_its_focus(browser, site_url, width):
     page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 800})

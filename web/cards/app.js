@@ -195,6 +195,15 @@ function copyLink(button) {
   );
 }
 
+/** On a phone the introduction and the practice files wait behind the "More" button (app.css). */
+function setUpMore(button) {
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    button.closest(".site-header").toggleAttribute("data-more", open);
+  });
+}
+
 /** Called by web/main.py once Python and NumPy are loaded; ``practiceJson`` is practice's
  * checking (practice/checking.py: JSON in, JSON out), for practice.js and files.js. */
 function attach(evaluateJson, sourcesJson, practiceJson) {
@@ -223,6 +232,7 @@ cards.forEach(bind);
 setUpTabs(cards);
 keepScrollingBoxesReachable(document.getElementById("cards"));
 document.getElementById("copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
+setUpMore(document.querySelector(".more-toggle"));
 i18n.onChange(() => cards.forEach(compute)); // plots, their descriptions and notes in the new language
 
 const startFailed = (detail) => window.nnStatus.fail("status-start-failed", { detail });
