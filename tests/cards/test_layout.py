@@ -146,3 +146,38 @@ def test_the_page_fits_its_width_and_height_budget_in_every_language(browser, si
         watcher.assert_clean()
     finally:
         page.context.close()
+
+
+# In each formula: the gap after a sum (∑ with its limits) to what it sums, and around the bars of
+# an absolute value, in em of the formula's font -- as the course's LaTeX sets them (\sum thin space;
+# |x| bars that hug their content).
+FORMULA_GAPS_JS = """(math) => {
+  const em = parseFloat(getComputedStyle(math).fontSize);
+  const shown = (element) => { while (element && element.localName === "mspace") element = element.nextElementSibling; return element; };
+  const sums = [...math.querySelectorAll("munder, munderover")].filter((sum) => sum.firstElementChild.textContent === "∑")
+    .map((sum) => (shown(sum.nextElementSibling).getBoundingClientRect().left - sum.getBoundingClientRect().right) / em);
+  const bars = [...math.querySelectorAll("mo")].filter((bar) => bar.textContent === "|" && bar.nextElementSibling)
+    .map((bar) => (bar.nextElementSibling.getBoundingClientRect().left - bar.getBoundingClientRect().right) / em);
+  return { sums, bars };
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_formulas_are_spaced_as_the_courses_latex(browser, site_url, width):
+    page, watcher = open_app(browser, site_url, viewport={"width": width, "height": 900}, device_scale_factor=2)
+    try:
+        shots = ROOT / "screenshots"
+        shots.mkdir(exist_ok=True)
+        summed = 0
+        for op in OPS:
+            math = card(page, op).locator(".formula math").first
+            math.scroll_into_view_if_needed()
+            math.screenshot(path=str(shots / f"formula-{op}-{width}.png"))
+            gaps = math.evaluate(FORMULA_GAPS_JS)
+            summed += len(gaps["sums"])
+            assert all(gap >= 0.15 for gap in gaps["sums"]), (op, gaps)  # a thin space (1/6 em) after a sum
+            assert all(-0.05 <= gap <= 0.1 for gap in gaps["bars"]), (op, gaps)
+        assert summed == sum(op["formula"].count("∑") for op in catalogue.OPERATIONS) > 0
+        watcher.assert_clean()
+    finally:
+        page.context.close()

@@ -128,7 +128,7 @@ def formula_text(mathml: str) -> str:
         if tag == "msubsup":
             return f"{parts[0]}_{_group(parts[1])}^{_group(parts[2])}"
         if tag == "msqrt":
-            return f"√({''.join(parts)})"
+            return f"√({''.join(parts).strip()})"
         if tag in ("munder", "munderover"):
             return f"{parts[0]}_{_group(parts[1])}" + (f"^{_group(parts[2])}" if len(parts) > 2 else "") + " "
         if tag == "mover":
