@@ -78,7 +78,7 @@ def test_a_bad_input_gets_a_korean_message_next_to_its_field(browser, site_url):
         l1 = card(page, "l1")
         l1.locator('[name="y"]').fill("[1，2，x]")
         alert = l1.locator('[role="alert"]')
-        expect(alert).to_contain_text("예상하지 못한 입력 'x' (1번째 줄 6번째 글자)")
+        expect(alert).to_contain_text("예상하지 못한 입력 'x' (1행 6열)")
         assert alert.evaluate("a => a.previousElementSibling.querySelector('textarea').name") == "y"
         expect(l1.locator('[name="y"]')).to_have_attribute("aria-invalid", "true")
         l1.locator('[name="y"]').fill("[1, 0, 0]")

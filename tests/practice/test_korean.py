@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import open_app
 from i18n.test_switch import IDENTIFIERS, LATIN_WORD, NAMES, VISIBLE_WORDS
-from practice_page import CHECK_MS, SOLUTIONS, check, panel
+from practice_page import CHECK_MS, OPS, SOLUTIONS, check, panel
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A learner's attempt that fails in every way a report can show: a wrong value in the course
@@ -18,6 +18,18 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ATTEMPT = ("import numpy as np\n\nprint('loaded')\n\ndef softmax(x):\n    if x.ndim == 1:\n"
            "        return np.exp(x).sum(axis=1)\n    x_exp = np.exp(x)\n"
            "    return x_exp / np.sum(x_exp, axis=1)[:, None] * 2\n")
+
+
+# Text with Hangul set in italics (Hangul has no italic: a browser slants it, which reads badly).
+ITALIC_HANGUL = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const slanted = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/[\uac00-\ud7a3]/.test(node.data) && node.parentElement.checkVisibility()
+        && getComputedStyle(node.parentElement).fontStyle !== "normal") slanted.push(node.data.trim());
+  }
+  return slanted;
+}"""
 
 
 def english_words(page) -> list[str]:
@@ -50,6 +62,12 @@ def test_a_check_on_a_korean_page_is_worded_in_korean_with_no_english_outside_co
         open_every_case(box)
         box.locator(".practice-solution summary").click()
         assert english_words(page) == []
+        assert page.evaluate(ITALIC_HANGUL) == []
+        for op in OPS:  # every Practice tab open at once: stub, solution, buttons, notes
+            panel(page, op).locator(".practice-solution").evaluate("d => { d.open = true; }")
+        assert english_words(page) == []
+        page.locator('section[data-op] [role="tab"][data-tab="explore"]').first.click()
+        assert page.evaluate(ITALIC_HANGUL) == []  # the cards' explanations too
         check(page, "softmax", "def softmax(x)\n    pass\n")  # a syntax error, told of above the cases
         expect(box.locator(".practice-problem-text")).to_have_text("코드에 문법 오류가 있습니다.")
         check(page, "l2", "def other(x):\n    pass\n")  # no such function
