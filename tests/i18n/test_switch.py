@@ -82,7 +82,7 @@ def test_a_bad_input_gets_a_korean_message_next_to_its_field(browser, site_url):
         assert alert.evaluate("a => a.previousElementSibling.querySelector('textarea').name") == "y"
         expect(l1.locator('[name="y"]')).to_have_attribute("aria-invalid", "true")
         l1.locator('[name="y"]').fill("[1, 0, 0]")
-        expect(alert).to_contain_text("yhat의 형태는 (5,), y의 형태는 (3,)")
+        expect(alert).to_contain_text("L1의 yhat과 y는 형태가 같아야 하는데, yhat은 (5,), y는 (3,)입니다")
         page.select_option('select[name="lang"]', "en")  # the message follows the language
         expect(alert).to_have_text("L1 expects yhat and y of the same shape, but got yhat of shape (5,) "
                                    "and y of shape (3,)")

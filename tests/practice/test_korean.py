@@ -54,7 +54,7 @@ def test_a_check_on_a_korean_page_is_worded_in_korean_with_no_english_outside_co
         expect(page.locator("html")).to_have_attribute("lang", "ko")
         example = box.locator('[data-case="example"]')
         expect(example.locator(".case-verdict")).to_have_text("실패: 값 검사")
-        assert HANGUL.search(example.locator(".case-hint").text_content())
+        assert HANGUL.search(box.locator(".practice-hint").first.text_content())
         assert HANGUL.search(example.locator(".case-message").text_content())
         expect(box.locator('[data-case="one-row"] .case-verdict')).to_have_text("실패: 오류가 발생했습니다")
         expect(box.locator(".practice-status")).to_contain_text("채점을 마쳤습니다")
@@ -88,7 +88,7 @@ def test_switching_the_language_keeps_the_code_and_words_the_report_anew(browser
         page.select_option('select[name="lang"]', "ko")
         expect(verdict).to_have_text("실패: 값 검사")
         expect(box.locator(".practice-title")).to_have_text("연습: softmax(x) 직접 구현하기")
-        assert HANGUL.search(box.locator('[data-case="example"] .case-hint').text_content())
+        assert HANGUL.search(box.locator(".practice-hint").first.text_content())
         expect(box.locator('button[name="check"]')).to_have_text("채점")
         assert code.input_value() == ATTEMPT
         assert box.locator(".cm-content").evaluate("e => e.textContent").startswith("import numpy as np")

@@ -104,7 +104,7 @@ def test_a_typical_mistake_fails_the_right_case_at_the_right_check(app, op, code
         item.locator("summary").click()
     for label in ("Input", "Expected"):
         expect(item.locator(".case-label", has_text=label)).to_be_visible()
-    expect(item.locator(".case-hint")).to_be_visible()
+    expect(box.locator(".practice-hint").first).to_be_visible()  # the lesson, above the cases
     tier = item.get_attribute("data-tier")  # the count of the case's own tier shows the failure
     counted = box.locator(f'output[name="{"grade" if tier == "course" else "extra"}"]')
     passed, total = map(int, counted.text_content().split(" ")[0].split("/"))
@@ -345,6 +345,7 @@ def test_the_panel_fits_the_screen_after_a_failing_and_a_passing_check(browser, 
         card(page, "softmax").screenshot(path=str(shots / f"practice-fail-{width}.png"))
         # every case open: its arrays, in blocks that may scroll
         panel(page, "softmax").locator(".case details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
+        page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")  # a frame: as a person
         overflowing = scrolling_boxes(page)
         if width == 360:
             assert any(" pre." in box["box"] for box in overflowing)

@@ -207,9 +207,11 @@ const stubOf = (op) => window.nnI18n.t(`op.${op}.stub`);
  * replaced by the other language's on a switch). */
 const isStub = (op, code) => window.nnI18n.every(`op.${op}.stub`).includes(code);
 
-/** The course-style solution, comments in the page's language (plain text: code is never markup). */
+/** The course-style solution, comments in the page's language (plain text: code is never markup),
+ * put in when it is shown. */
 function fillSolution(panel, op) {
   const details = panel.querySelector(".practice-solution");
+  if (!details.open) return;
   details.querySelector("pre code").textContent = window.nnI18n.t(`op.${op}.solution`);
   put(details.querySelector(".practice-solution-note"), phrase("solution-note"));
 }
@@ -220,7 +222,7 @@ function setUp(panel) {
   setCode(editor, storage.get(`code:${op}`) ?? stubOf(op));
   window.nnI18n.onChange(() => {
     if (isStub(op, editor.value)) setCode(editor, stubOf(op));
-    fillSolution(panel, op);
+    panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, op));
   });
 
   editor.addEventListener("input", () => {
@@ -261,7 +263,7 @@ function setUp(panel) {
     setStatus(panel, phrase("status-reset"));
   });
 
-  fillSolution(panel, op);
+  panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, op));
 
   showProgress(op, Boolean(storage.get(`passed:${op}`)), Boolean(storage.get(`robust:${op}`)));
 }

@@ -65,14 +65,14 @@ function block(label, text, className = "") {
 }
 
 /** One case as an <li data-case data-tier data-status>: what was passed, expected, got, which
- * check failed. ``brief``: the whole code failed (reported once above): the verdict line only. */
+ * check failed, folded under its verdict line. ``brief``: the whole code failed (reported once
+ * above): the verdict line only. Its hint is the report's (each distinct hint once, above the cases). */
 function caseItem(entry, brief = false) {
   const item = element("li", "case");
   item.dataset.case = entry.name;
   item.dataset.tier = entry.tier ?? "course";
   item.dataset.status = entry.status ?? "pending";
   const details = element("details");
-  details.open = entry.status === "fail" && !brief && item.dataset.tier === "course"; // extras: when asked
   const summary = element("summary");
   const mark = { pass: "✓", fail: "✗" }[entry.status] ?? "…";
   const head = element("span", "case-head");
@@ -109,7 +109,6 @@ function caseItem(entry, brief = false) {
   data.append(block("block-expected", entry.expected));
   if (entry.got) data.append(block("block-got", entry.got, entry.status === "fail" ? "is-wrong" : ""));
   body.append(data);
-  if (entry.hint?.length) body.append(element("p", "case-hint", entry.hint));
   if (entry.warnings?.length) body.append(block("block-warnings", entry.warnings.join("\n"), "is-note"));
   if (entry.output) body.append(block("block-printed", entry.output));
   if (entry.traceback) {
@@ -145,6 +144,8 @@ export class Report {
     this.brief = false;
     this.problem(null);
     this.printed("");
+    this.root.querySelector(".practice-verdict").hidden = true;
+    this.root.querySelector(".practice-hints").replaceChildren();
   }
 
   event(event) {
@@ -224,6 +225,19 @@ export class Report {
     };
     const course = tally(this.grade, "course", "tally-well-done");
     const extra = tally(this.extra, "extra", "tally-robust");
+    // one line first: how many course checks failed, and why the first one did
+    const checks = this.entries.filter((entry) => (entry.tier ?? "course") === "course");
+    const failed = checks.filter((entry) => entry.status === "fail");
+    const line = this.root.querySelector(".practice-verdict");
+    line.hidden = !failed.length || this.brief;
+    put(line, line.hidden ? "" : [phrase("summary-failed", { failed: failed.length, total: checks.length }),
+      ...[failed[0].message ?? phrase(VERDICTS[failed[0].failed]?.slice("practice.".length) ?? "verdict-failed")].flat()]);
+    // then the lesson of every failed case, each distinct hint (a phrase) once, in the cases' order
+    const hints = new Map();
+    for (const entry of this.entries.filter((each) => each.status === "fail" && !this.brief)) {
+      for (const hint of [entry.hint ?? []].flat()) hints.set(JSON.stringify(hint), hint);
+    }
+    this.root.querySelector(".practice-hints").replaceChildren(...[...hints.values()].map((hint) => element("li", "practice-hint", hint)));
     this.root.dataset.state = course ? "pass" : "fail";
     return { course, extra };
   }
