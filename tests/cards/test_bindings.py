@@ -46,9 +46,20 @@ def test_the_text_is_what_numpy_prints_and_the_value_is_full_precision():
     ("sigmoid", {"x": "[]"}, "x", "empty"),
 ])
 def test_a_problem_is_reported_for_the_field_it_is_in(op, inputs, field, fragment):
-    shown = bindings.evaluate(op, inputs)
-    assert shown["error"]["field"] == field
-    assert fragment in shown["error"]["message"]
+    [error] = bindings.evaluate(op, inputs)["errors"]
+    assert error["field"] == field
+    assert fragment in error["message"]
+
+
+def test_each_field_that_cannot_be_used_gets_its_own_refusal():
+    errors = bindings.evaluate("l1", {"yhat": "", "y": "[1, oops]"})["errors"]
+    assert [(error["field"], error["code"]) for error in errors] == [("yhat", "empty"), ("y", "not-a-list-item")]
+
+
+@pytest.mark.parametrize("edited, blamed", [("yhat", "yhat"), ("y", "y"), (None, "y")])
+def test_fields_that_do_not_match_blame_the_one_just_edited(edited, blamed):
+    [error] = bindings.evaluate("l2", {"yhat": "[1, 2, 3]", "y": "[1, 2]"}, edited=edited)["errors"]
+    assert (error["field"], error["code"]) == (blamed, "shape-mismatch")
 
 
 def test_an_overflowing_result_says_it_is_not_finite_and_stays_valid_json():
@@ -82,7 +93,7 @@ def test_an_unknown_card_is_a_programming_error():
     ("sigmoid", {"x": "[]"}, "empty-array", {"shape": "(0,)"}),
 ])
 def test_a_refusal_carries_its_code_and_parameters_as_the_message_shows_them(op, inputs, code, shown):
-    error = bindings.evaluate(op, inputs)["error"]
+    [error] = bindings.evaluate(op, inputs)["errors"]
     assert error["code"] == code and error["params"] == shown
     for value in shown.values():
         assert value in error["message"]

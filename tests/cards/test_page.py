@@ -25,8 +25,14 @@ def result(page, op):
     return card(page, op).locator('output[name="result"]')
 
 
-def alert(page, op):
-    return card(page, op).locator('[role="alert"]')
+def alert(page, op, field=None):
+    """The message of the card's field (its only field, if it has one), as the README's contract says."""
+    field = field or catalogue.params(op)[0]
+    return card(page, op).locator(f'[role="alert"]#{op}-{field}-error')
+
+
+def no_message(page, op) -> bool:
+    return all(text == "" for text in card(page, op).locator('[role="alert"]').all_text_contents())
 
 
 def canvas_pixels(page, op) -> str:
@@ -37,7 +43,7 @@ def reset(page, op):
     """Put the card's example back (what a fresh visitor sees)."""
     for field in card(page, op).locator(".inputs textarea[name]").all():
         field.fill(field.evaluate("f => f.defaultValue"))
-    expect(alert(page, op)).to_have_text("")
+    expect(card(page, op).locator('[role="alert"]:not(:empty)')).to_have_count(0)
 
 
 @pytest.fixture
@@ -50,7 +56,7 @@ def app(shared_app):
 @pytest.mark.parametrize("op", OPS)
 def test_every_card_shows_its_reference_result_when_the_page_opens(app, op):
     expect(result(app, op)).to_have_text(catalogue.BY_NAME[op]["printed"])
-    assert alert(app, op).text_content() == ""
+    assert no_message(app, op)
     assert card(app, op).locator("canvas").count() == 1
 
 
@@ -84,12 +90,13 @@ def test_bad_input_gives_a_message_in_that_card_only_and_keeps_the_text(app, op,
     box = card(app, op).locator(f'[name="{field}"]')
     box.fill(text)
     box.dispatch_event("change")
-    expect(alert(app, op)).to_contain_text(expected)
+    expect(alert(app, op, field)).to_contain_text(expected)
+    expect(alert(app, op, field).locator(".error-field")).to_have_text(field)  # the message names its field
     assert box.input_value() == text
     assert box.get_attribute("aria-invalid") == "true"
     for other in OPS:
         if other != op:
-            assert alert(app, other).text_content() == ""
+            assert no_message(app, other)
             expect(result(app, other)).to_have_text(catalogue.BY_NAME[other]["printed"])
     reset(app, op)
     expect(result(app, op)).to_have_text(catalogue.BY_NAME[op]["printed"])
@@ -98,10 +105,31 @@ def test_bad_input_gives_a_message_in_that_card_only_and_keeps_the_text(app, op,
 
 def test_the_message_sits_next_to_the_field_it_concerns(app):
     card(app, "l2").locator('[name="y"]').fill("[1, 2]")
-    expect(alert(app, "l2")).to_contain_text("shape")
-    follows = card(app, "l2").locator('[name="y"]').evaluate(
-        "f => f.closest('.field').nextElementSibling.getAttribute('role')")
+    expect(alert(app, "l2", "y")).to_contain_text("shape")
+    follows = card(app, "l2").locator('[name="y"]').evaluate("f => f.nextElementSibling.getAttribute('role')")
     assert follows == "alert"
+
+
+def test_each_invalid_field_has_its_own_message_and_mark_which_clear_when_it_is_valid(app):
+    yhat, y = (card(app, "l1").locator(f'[name="{name}"]') for name in ("yhat", "y"))
+    yhat.fill("")
+    y.fill("")
+    for name, box in (("yhat", yhat), ("y", y)):
+        expect(alert(app, "l1", name)).to_contain_text("empty")
+        expect(alert(app, "l1", name).locator(".error-field")).to_have_text(name)
+        expect(box).to_have_attribute("aria-invalid", "true")
+    yhat.fill("[.9, 0.2, 0.1]")
+    expect(alert(app, "l1", "yhat")).to_have_text("")
+    expect(yhat).not_to_have_attribute("aria-invalid", "true")
+    expect(alert(app, "l1", "y")).to_contain_text("empty")  # still empty: still marked
+    expect(y).to_have_attribute("aria-invalid", "true")
+    y.fill("[1, 0, 0]")
+    expect(result(app, "l1")).to_have_text("0.4")
+    yhat.fill("[.9, 0.2]")  # now they do not match: the field just edited is the one at fault
+    expect(alert(app, "l1", "yhat")).to_contain_text("same shape")
+    expect(yhat).to_have_attribute("aria-invalid", "true")
+    expect(y).not_to_have_attribute("aria-invalid", "true")
+    assert alert(app, "l1", "y").text_content() == ""
 
 
 @pytest.mark.parametrize("hostile", [

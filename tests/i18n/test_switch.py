@@ -77,14 +77,14 @@ def test_a_bad_input_gets_a_korean_message_next_to_its_field(browser, site_url):
     try:
         l1 = card(page, "l1")
         l1.locator('[name="y"]').fill("[1，2，x]")
-        alert = l1.locator('[role="alert"]')
+        alert = l1.locator('[role="alert"]#l1-y-error')
         expect(alert).to_contain_text("예상하지 못한 입력 'x' (1행 6열)")
-        assert alert.evaluate("a => a.previousElementSibling.querySelector('textarea').name") == "y"
+        assert alert.evaluate("a => a.previousElementSibling.name") == "y"
         expect(l1.locator('[name="y"]')).to_have_attribute("aria-invalid", "true")
         l1.locator('[name="y"]').fill("[1, 0, 0]")
         expect(alert).to_contain_text("L1의 yhat과 y는 형태가 같아야 하는데, yhat은 (5,), y는 (3,)입니다")
         page.select_option('select[name="lang"]', "en")  # the message follows the language
-        expect(alert).to_have_text("L1 expects yhat and y of the same shape, but got yhat of shape (5,) "
+        expect(alert).to_have_text("y: L1 expects yhat and y of the same shape, but got yhat of shape (5,) "
                                    "and y of shape (3,)")
         watcher.assert_clean()
     finally:

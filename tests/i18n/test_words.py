@@ -59,7 +59,7 @@ def test_korean_words_are_korean_with_no_stray_braces(key):
 
 def test_the_english_of_a_refusal_is_the_packages_message_filled_in_as_the_page_fills_it():
     for text, code, _ in REFUSED:
-        shown = bindings.evaluate("sigmoid", {"x": text}, "en")["error"]
+        shown = bindings.evaluate("sigmoid", {"x": text}, "en")["errors"][0]
         assert shown["code"] == code
         assert words.fill(BUNDLE["en"][f"errors.{code}"], shown["params"]) == shown["message"]
 
@@ -69,7 +69,7 @@ def test_every_refusal_of_an_operation_reaches_the_page_with_words_in_every_lang
     op = next(op for op in catalogue.OPERATIONS if op["function"] == function.__name__)
     inputs = dict(zip(catalogue.params(op["name"]),
                       (json.dumps(np.asarray(arg).tolist()) for arg in args)))
-    shown = bindings.evaluate(op["name"], inputs, "ko")["error"]
+    shown = bindings.evaluate(op["name"], inputs, "ko")["errors"][0]
     # typed in the page, a scalar is a 1-element array (and a list an array): refused as such
     assert shown["code"] in (code, "one-number-only-array", "shape-mismatch")
     korean = words.fill(BUNDLE["ko"][f"errors.{shown['code']}"], shown["params"])
@@ -78,7 +78,7 @@ def test_every_refusal_of_an_operation_reaches_the_page_with_words_in_every_lang
 
 
 def test_an_empty_array_is_refused_in_words_of_every_language():
-    shown = bindings.evaluate("softmax", {"x": "[]"}, "ko")["error"]
+    shown = bindings.evaluate("softmax", {"x": "[]"}, "ko")["errors"][0]
     assert shown["code"] == "empty-array"
     assert "(0,)" in words.fill(BUNDLE["ko"]["errors.empty-array"], shown["params"])
 

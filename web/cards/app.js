@@ -25,14 +25,33 @@ function inputsOf(card) {
   return Object.fromEntries(fieldsOf(card).map((f) => [f.name, f.value]));
 }
 
-/** A refusal: the package's (or the bindings') code and parameters, worded in the page's language. */
-function showError(card, error) {
-  const alert = card.querySelector('[role="alert"]');
-  const field = fieldsOf(card).find((f) => f.name === error.field) ?? fieldsOf(card)[0];
-  field.closest(".field").after(alert); // next to the field it concerns
-  i18n.set(alert, error.key ?? `errors.${error.code}`, error.params);
-  field.setAttribute("aria-invalid", "true");
-  field.setAttribute("aria-describedby", alert.id);
+/** Each field's message (its own [role="alert"], right below it): a refusal of what it holds (the
+ * package's or the bindings' code and parameters), worded in the page's language and named after the
+ * field, or none. A field without one is valid again: no longer marked. */
+function showFieldErrors(card, errors) {
+  for (const field of fieldsOf(card)) {
+    const alert = field.closest(".field").querySelector('[role="alert"]');
+    const error = errors.find((each) => each.field === field.name);
+    if (!error) {
+      alert.replaceChildren();
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+      continue;
+    }
+    const name = Object.assign(document.createElement("strong"), { className: "error-field", textContent: field.name });
+    const words = document.createElement("span");
+    i18n.set(words, error.key ?? `errors.${error.code}`, error.params);
+    alert.replaceChildren(name, ": ", words);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", alert.id);
+  }
+}
+
+/** Refusals: each field's message, and no result (the plot marked stale). ``errors`` name their
+ * fields; one that names none (the page could not compute) is the first field's. */
+function showError(card, errors) {
+  const first = fieldsOf(card)[0].name;
+  showFieldErrors(card, errors.map((error) => ({ ...error, field: error.field ?? first })));
   const output = card.querySelector('output[name="result"]');
   output.textContent = "";
   delete output.dataset.value;
@@ -44,11 +63,7 @@ function showError(card, error) {
 }
 
 function showResult(card, outcome) {
-  i18n.text(card.querySelector('[role="alert"]'), "");
-  for (const field of fieldsOf(card)) {
-    field.removeAttribute("aria-invalid");
-    field.removeAttribute("aria-describedby");
-  }
+  showFieldErrors(card, []);
   const output = card.querySelector('output[name="result"]');
   output.textContent = outcome.text;
   output.dataset.value = JSON.stringify(outcome.value);
@@ -96,12 +111,12 @@ function compute(card) {
   }
   let outcome;
   try {
-    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card)), i18n.lang));
+    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card)), i18n.lang, card.dataset.edited ?? null));
   } catch (error) {
     const reason = String(error.message ?? error).trim().split("\n").pop(); // a Python traceback's last line
-    outcome = { error: { field: null, key: "page.compute-failed", params: { reason } } };
+    outcome = { errors: [{ field: null, key: "page.compute-failed", params: { reason } }] };
   }
-  if (outcome.error) showError(card, outcome.error);
+  if (outcome.errors) showError(card, outcome.errors);
   else showResult(card, outcome);
 }
 
@@ -118,12 +133,16 @@ function bind(card) {
   });
   form.addEventListener("input", (event) => {
     if (event.target.matches("textarea[name]")) {
+      card.dataset.edited = event.target.name; // blamed if the fields do not match each other
       saveFields(fields);
       schedule(card);
     }
   });
   form.addEventListener("change", (event) => {
-    if (event.target.matches("textarea[name]")) compute(card);
+    if (event.target.matches("textarea[name]")) {
+      card.dataset.edited = event.target.name;
+      compute(card);
+    }
   });
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" || !event.target.matches("textarea[name]") || event.isComposing) return;

@@ -38,6 +38,14 @@ class FieldError(ValueError):
         self.params = shown_params(MESSAGES.get(code, ""), params)
 
 
+class FieldErrors(Exception):
+    """Every field that cannot be used, each with its own refusal (FieldError)."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__(errors)
+        self.errors = errors
+
+
 def shown_params(template: str, params: dict) -> dict[str, str]:
     """Each parameter as the template writes it (``{word!r}`` quoted, ``{n:,}`` grouped); for
     ``{n:number/numbers}`` just the number, since other languages word plurals their own way."""
@@ -74,23 +82,31 @@ def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
     return array
 
 
-def _blamed_field(names: tuple[str, ...], args: tuple[np.ndarray, ...]) -> str:
-    """The field a refusal of the package is about: the first whose shape differs from the
-    first field's (it does not match), else the first (its own shape is the problem)."""
-    for name, arg in zip(names[1:], args[1:]):
-        if arg.shape != args[0].shape:
-            return name
+def _blamed_field(names: tuple[str, ...], args: tuple[np.ndarray, ...], edited: str | None) -> str:
+    """The field a refusal of the package is about. Fields that do not match each other: the one
+    the learner just edited (``edited``), else the first whose shape differs from the first
+    field's. Otherwise the first field (its own shape is the problem)."""
+    mismatched = [name for name, arg in zip(names[1:], args[1:]) if arg.shape != args[0].shape]
+    if mismatched:
+        return edited if edited in names else mismatched[0]
     return names[0]
 
 
-def _compute(op: str, inputs: dict[str, str], lang: str):
+def _compute(op: str, inputs: dict[str, str], lang: str, edited: str | None):
     names = catalogue.params(op)
-    args = tuple(_parse(inputs, name) for name in names)
+    args, errors = [], []
+    for name in names:  # each field read on its own: every one that cannot be used is told of
+        try:
+            args.append(_parse(inputs, name))
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise FieldErrors(errors)
     try:
         result = function_of(op)(*args)
     except (ValueError, TypeError) as error:
-        raise FieldError(_blamed_field(names, args), error) from None
-    return result, PLOTS[op](args, result, lang)
+        raise FieldErrors([FieldError(_blamed_field(names, tuple(args), edited), error)]) from None
+    return result, PLOTS[op](tuple(args), result, lang)
 
 
 def _finite_only(spec):
@@ -108,22 +124,23 @@ def _not_finite_note(result, lang: str) -> str | None:
     return None if np.all(np.isfinite(result)) else say(lang, "page.not-finite")
 
 
-def evaluate(op: str, inputs: dict[str, str], lang: str = "en") -> dict:
+def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | None = None) -> dict:
     """Everything the card ``op`` shows for the given field texts, in the language ``lang``.
 
-    Returns ``{"text", "value", "plot", "alt", "note"}`` on success, or
-    ``{"error": {"field", "message", "code", "params"}}`` when a field cannot be used: the
-    English message, and its code and shown parameters for other languages.
+    Returns ``{"text", "value", "plot", "alt", "note"}`` on success, or ``{"errors": [{"field",
+    "message", "code", "params"}, ...]}``, one for each field that cannot be used: the English
+    message, and its code and shown parameters for other languages. ``edited``: the field the
+    learner changed last, blamed when the fields do not match each other.
     """
     if op not in catalogue.BY_NAME:
         raise KeyError(f"unknown operation {op!r}")
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            result, (plot, alt) = _compute(op, inputs, lang)
-    except FieldError as error:
-        return {"error": {"field": error.field, "message": str(error), "code": error.code,
-                          "params": error.params}}
+            result, (plot, alt) = _compute(op, inputs, lang, edited)
+    except FieldErrors as refused:
+        return {"errors": [{"field": error.field, "message": str(error), "code": error.code, "params": error.params}
+                           for error in refused.errors]}
     return {
         "text": nnbasics.format_array(result),
         "value": _jsonable(result),
@@ -133,9 +150,9 @@ def evaluate(op: str, inputs: dict[str, str], lang: str = "en") -> dict:
     }
 
 
-def evaluate_json(op: str, inputs_json: str, lang: str = "en") -> str:
+def evaluate_json(op: str, inputs_json: str, lang: str = "en", edited: str | None = None) -> str:
     """:func:`evaluate` over JSON strings, the form the page's JavaScript uses."""
-    return json.dumps(evaluate(op, json.loads(inputs_json), lang), allow_nan=False)
+    return json.dumps(evaluate(op, json.loads(inputs_json), lang, edited), allow_nan=False)
 
 
 def sources() -> dict[str, str]:
