@@ -1,5 +1,7 @@
 """web/cards/bindings.py: what each card shows for what was typed, as plain data."""
 import json
+import math
+import warnings
 
 import numpy as np
 import pytest
@@ -97,3 +99,47 @@ def test_a_refusal_carries_its_code_and_parameters_as_the_message_shows_them(op,
     assert error["code"] == code and error["params"] == shown
     for value in shown.values():
         assert value in error["message"]
+
+
+# --------------------------------------------------------------------------- honest about the course's code
+
+# The course's code as its notebook writes it: this test's own reference, run in NumPy here.
+COURSE = {
+    "basic_sigmoid": lambda x: 1 / (1 + math.exp(-x)),
+    "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+    "sigmoid_derivative": lambda x: (1 / (1 + np.exp(-x))) * (1 - 1 / (1 + np.exp(-x))),
+    "normalize_rows": lambda x: x / np.linalg.norm(x, ord=2, axis=1, keepdims=True),
+    "softmax": lambda x: np.exp(x) / np.sum(np.exp(x), axis=1, keepdims=True),
+}
+# Inputs where the course's plain formula does not quietly give what the card shows.
+DIFFERENT = [("basic_sigmoid", "-1000"), ("sigmoid", "[-1000, 0, 1000]"),
+             ("sigmoid_derivative", "[-1000, 1000]"), ("normalize_rows", "[[0, 0, 0], [3, 4, 0]]"),
+             ("softmax", "[[1000, 1000], [1, 2]]"), ("softmax", "[1, 2, 3]")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("op, text", DIFFERENT)
+def test_where_the_courses_code_differs_the_card_says_what_it_does(op, text, lang):
+    x = np.array(json.loads(text), dtype=float)
+    shown = bindings.evaluate(op, {"x": text}, lang)
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn"):
+        warnings.simplefilter("always")
+        try:
+            theirs, raised = COURSE[op](float(x) if op == "basic_sigmoid" else x), None
+        except Exception as error:  # noqa: BLE001 -- whatever the course's code raises, the note names it
+            theirs, raised = None, error
+    note = shown["note"]
+    assert note, f"{op}({text}): the card says nothing"
+    if raised:
+        assert type(raised).__name__ in note and str(raised) in note
+    else:
+        if not np.allclose(theirs, json.loads(json.dumps(shown["value"])), rtol=1e-12):
+            assert " ".join(str(np.asarray(theirs)).split()) in note  # the course's numbers, as NumPy prints them
+        for warning in caught:
+            assert f"{warning.category.__name__}: {warning.message}" in note
+        assert caught or theirs is not None
+
+
+@pytest.mark.parametrize("op", NAMES)
+def test_where_the_courses_code_agrees_quietly_there_is_no_note(op):
+    assert bindings.evaluate(op, catalogue.examples(op))["note"] is None

@@ -273,3 +273,14 @@ def test_an_input_too_long_for_a_link_survives_a_reload_and_stays_out_of_the_url
         watcher.assert_clean()
     finally:
         page.context.close()
+
+
+def test_a_card_says_beside_its_result_what_the_courses_code_does_where_it_differs(app):
+    field = card(app, "basic_sigmoid").locator('[name="x"]')
+    field.fill("-1000")
+    expect(result(app, "basic_sigmoid")).to_have_text("0.0")
+    note = card(app, "basic_sigmoid").locator(".note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("OverflowError")  # math.exp(1000), as the course's code calls it
+    field.fill("1")
+    expect(note).to_be_hidden()  # where the course's code agrees, nothing is said

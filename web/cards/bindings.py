@@ -20,6 +20,7 @@ import numpy as np
 
 import catalogue
 import nnbasics
+import nnbasics.course
 from nnbasics.errors import MESSAGES, InputError
 from plots import PLOTS
 from words import say
@@ -106,7 +107,7 @@ def _compute(op: str, inputs: dict[str, str], lang: str, edited: str | None):
         result = function_of(op)(*args)
     except (ValueError, TypeError) as error:
         raise FieldErrors([FieldError(_blamed_field(names, tuple(args), edited), error)]) from None
-    return result, PLOTS[op](tuple(args), result, lang)
+    return result, PLOTS[op](tuple(args), result, lang), tuple(args)
 
 
 def _finite_only(spec):
@@ -124,6 +125,33 @@ def _not_finite_note(result, lang: str) -> str | None:
     return None if np.all(np.isfinite(result)) else say(lang, "page.not-finite")
 
 
+MAX_SHOWN = 160  # characters of the course's result quoted in a note
+
+
+def _course_note(op: str, args: tuple, result, lang: str) -> str | None:
+    """What the course's own plain code (nnbasics.course) does here, when it is not what the card
+    shows: it raises, gives other numbers (nan, ...) or makes NumPy warn; None when it agrees."""
+    course = getattr(nnbasics.course, catalogue.BY_NAME[op]["function"])
+    # NumPy's default error state, as in the learner's notebook: overflow, 0/0 and x/0 warn; underflow not
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn",
+                                                                     under="ignore"):
+        warnings.simplefilter("always")
+        try:
+            theirs = course(*args)
+        except (ArithmeticError, ValueError, TypeError, IndexError) as error:
+            return say(lang, "page.course-raises", error=type(error).__name__, message=str(error))
+    warned = "; ".join(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))
+    theirs = np.asarray(theirs, dtype=float)
+    same = theirs.shape == np.shape(result) and np.allclose(theirs, result, rtol=1e-12, atol=0)
+    if not same:
+        shown = " ".join(nnbasics.format_array(theirs).split())  # one line in the note
+        shown = shown if len(shown) <= MAX_SHOWN else shown[:MAX_SHOWN] + " …"
+        if warned:
+            return say(lang, "page.course-differs-warned", theirs=shown, warning=warned)
+        return say(lang, "page.course-differs", theirs=shown)
+    return say(lang, "page.course-warns", warning=warned) if warned else None
+
+
 def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | None = None) -> dict:
     """Everything the card ``op`` shows for the given field texts, in the language ``lang``.
 
@@ -137,7 +165,8 @@ def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | No
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            result, (plot, alt) = _compute(op, inputs, lang, edited)
+            result, (plot, alt), args = _compute(op, inputs, lang, edited)
+        course = _course_note(op, args, result, lang)
     except FieldErrors as refused:
         return {"errors": [{"field": error.field, "message": str(error), "code": error.code, "params": error.params}
                            for error in refused.errors]}
@@ -146,7 +175,7 @@ def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | No
         "value": _jsonable(result),
         "plot": _finite_only(plot),
         "alt": alt,
-        "note": _not_finite_note(result, lang),
+        "note": " ".join(note for note in (_not_finite_note(result, lang), course) if note) or None,
     }
 
 
