@@ -126,6 +126,42 @@ def test_the_catalogues_solution_passes_every_case_of_both_tiers(op):
     assert failures(result) == {}
 
 
+# The answer forms a course learner writes and the course's own tests accept (its notebook's cells,
+# with their imports): each passes every course check here. sigmoid_derivative calls the sigmoid
+# the panel provides, as the course's answer calls the one of an earlier cell.
+COURSE_FORMS = [
+    ("basic_sigmoid", "import math\ndef basic_sigmoid(x):\n    return 1 / (1 + math.exp(-x))\n"),
+    ("basic_sigmoid", "import math\ndef basic_sigmoid(x):\n    s = 1.0 / (1.0 + 1 / math.exp(x))\n    return s\n"),
+    ("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"),
+    ("sigmoid", "import numpy as np\ndef sigmoid(x):\n    s = np.exp(x) / (np.exp(x) + 1)\n    return s\n"),
+    ("sigmoid_derivative", "def sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"),
+    ("sigmoid_derivative", "import numpy as np\ndef sigmoid_derivative(x):\n    s = 1 / (1 + np.exp(-x))\n"
+     "    return np.multiply(s, 1 - s)\n"),
+    ("image2vector", "def image2vector(image):\n    return image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1)\n"),
+    ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1)\n"),
+    ("image2vector", "import numpy as np\ndef image2vector(image):\n    return np.reshape(image, (image.size, 1))\n"),
+    ("normalize_rows", "import numpy as np\ndef normalize_rows(x):\n    x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)\n"
+     "    x = x / x_norm\n    return x\n"),
+    ("normalize_rows", "import numpy as np\ndef normalize_rows(x):\n    return x / np.sqrt(np.sum(x ** 2, axis=1, keepdims=True))\n"),
+    ("softmax", "import numpy as np\ndef softmax(x):\n    x_exp = np.exp(x)\n    x_sum = np.sum(x_exp, axis=1, keepdims=True)\n"
+     "    s = x_exp / x_sum\n    return s\n"),
+    ("softmax", "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n    return e / e.sum(axis=1).reshape(-1, 1)\n"),
+    ("l1", "import numpy as np\ndef L1(yhat, y):\n    loss = np.sum(np.abs(y - yhat))\n    return loss\n"),
+    ("l1", "import numpy as np\ndef L1(yhat, y):\n    return np.sum(abs(yhat - y))\n"),
+    ("l2", "import numpy as np\ndef L2(yhat, y):\n    loss = np.sum((y - yhat) ** 2)\n    return loss\n"),
+    ("l2", "import numpy as np\ndef L2(yhat, y):\n    return np.dot(y - yhat, y - yhat)\n"),
+    ("l2", "import numpy as np\ndef L2(yhat, y):\n    return np.sum(np.square(yhat - y))\n"),
+]
+
+
+@pytest.mark.parametrize("op, code", COURSE_FORMS, ids=[f"{op}-{i}" for i, (op, _) in enumerate(COURSE_FORMS)])
+def test_every_answer_form_the_course_accepts_passes_every_course_check(op, code):
+    result = grader.grade(op, code)
+    course = [case for case in result["cases"] if case["tier"] == "course"]
+    assert course and all(case["status"] == "pass" for case in course), [c["name"] for c in course if c["status"] != "pass"]
+    assert result["all_passed"]
+
+
 @pytest.mark.parametrize("op", OPS)
 def test_the_starting_stub_fails_every_case_at_the_type_check(op):
     name = grader.FUNCTIONS[op]
