@@ -110,7 +110,7 @@ def test_a_korean_notebook_says_in_korean_what_passed_and_what_failed():
             printed.append(out.getvalue())
     said = dict(zip(OPS, [text for text in printed if text]))
     assert said["sigmoid"] == words.say("ko", "practice.export-check-passed") + "\n"
-    assert "강의의 예제: 반환값은 float이어야 하는데 ndarray입니다" in said["l1"]
+    assert "강의 예제: 반환값은 float이어야 하는데 ndarray입니다" in said["l1"]
 
 
 @pytest.mark.parametrize("text", ["def sigmoid(x)\n    return x\n", "print('hello')\n"])
