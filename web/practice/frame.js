@@ -1,18 +1,20 @@
 // Practice mode's sandboxed frame (worker-client.js makes it, this script inline: an opaque origin,
-// with no storage, cache or page of the site). It keeps the files the page hands over once -- the
-// worker's code (pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js as one blob: an
-// opaque origin may not start a worker from the site's URL, and the frame's CSP allows no other
-// script), Pyodide's compiled WebAssembly, the practice snapshot -- and starts from them one fresh
-// worker per check, always one ahead (the next starts as a check ends), so a check finds a clean
-// interpreter waiting. Learner code
-// runs only in those workers; nothing it does reaches this frame: a worker only ever says here
-// that it is ready or could not start, and is ended when the page says its check is over.
+// with no storage, cache or page of the site). It keeps the files the page hands over once, as
+// Blobs it never reads (each worker reads its own) -- the worker's code (pyodide.asm.js,
+// pyodide.js, start/hook.js, setup.js, worker.js as one blob: an opaque origin may not start a
+// worker from the site's URL, and the frame's CSP allows no other script), Pyodide's WebAssembly
+// (compiled here once), the practice snapshot -- and starts from them one fresh worker per check,
+// always one ahead (the next starts as a check ends), so a check finds a clean interpreter
+// waiting. Learner code runs only in those workers; nothing it does reaches this frame: a worker
+// only ever says here that it is ready or could not start, and is ended when the page says its
+// check is over.
 // Protocol: PROTOCOL.md, "page and frame". The site's CSP allows this script by its hash
 // (netlify.toml): a test says when to update it.
 "use strict";
 let code = null; // the workers' script, a blob URL
-let files = null; // what each worker is handed (copied: the frame keeps its own)
-let wasm = null; // {bytes, compiled}: Pyodide's WebAssembly, compiled while the page reads the rest
+let given = null; // the files the page sent (once)
+let files = null; // what each worker is handed: those Blobs, and the compiled module
+let wasm = null; // {bytes (a Blob), compiled}: Pyodide's WebAssembly, compiled while the page reads the rest
 let spare = null; // {worker, ready: Promise<boolean>}: the next check's
 const running = new Map(); // check id -> its worker
 const say = (message) => parent.postMessage(message, "*");
@@ -39,7 +41,7 @@ function spawn() {
     if (id !== undefined) say({ type: "error", id, message: String(event.message || "the worker failed").slice(0, 200) });
     else if (spare?.worker === worker) say({ type: "failed", message: String(event.message || "the worker failed").slice(0, 500) });
   });
-  worker.postMessage({ type: "init", ...files });
+  if (files) worker.postMessage({ type: "init", ...files }); // else once the page has sent them
   spare = { worker, ready };
 }
 
@@ -59,14 +61,17 @@ function end(id) {
 addEventListener("message", async (event) => {
   const message = event.data;
   if (self.origin !== "null" || event.source !== parent || typeof message !== "object" || !message) return;
-  if (message.type === "wasm" && !wasm) { // once, first, from the page
-    wasm = { bytes: message.bytes, compiled: WebAssembly.compile(message.bytes).catch(() => null) };
-  } else if (message.type === "init" && wasm && !code) { // once, from the page
+  if (message.type === "code" && !code && message.wasm instanceof Blob && Array.isArray(message.code)) { // once, first
+    const response = new Response(message.wasm, { headers: { "Content-Type": "application/wasm" } });
+    wasm = { bytes: message.wasm, compiled: WebAssembly.compileStreaming(response).catch(() => null) };
     code = URL.createObjectURL(new Blob(message.code, { type: "text/javascript" }));
-    files = message.files;
-    files.pyodide["pyodide.asm.wasm"] = wasm.bytes; // if the compiled module cannot serve, Pyodide compiles these
-    files.module = await wasm.compiled;
-    spawn();
+    spawn(); // it reads its script while the page reads the rest
+  } else if (message.type === "init" && code && !given) { // once, from the page
+    given = message.files;
+    given.pyodide["pyodide.asm.wasm"] = wasm.bytes; // if the compiled module cannot serve, Pyodide compiles these
+    given.module = await wasm.compiled;
+    files = given;
+    spare?.worker.postMessage({ type: "init", ...files });
   } else if (message.type === "snapshot" && files && !files.snapshot) { // the next workers restore from it
     Object.assign(files, { snapshot: message.snapshot, numpyFiles: message.numpyFiles });
   } else if (message.type === "run" && code && spare && event.ports.length === 1 && !running.has(message.id)) {

@@ -1,15 +1,17 @@
 // The page's side of the learner's interpreter: a sandboxed frame of its own (frame.js), an opaque
 // origin that reaches nothing of the site, which starts one fresh worker (worker.js) per check.
-// The page hands the frame every file once, as bytes (from the service worker's cache when
+// The page hands the frame every file once, as Blobs (from the service worker's cache when
 // offline: a sandboxed frame is not the service worker's, so even its script is handed over,
-// inline, as the site's CSP allows by its hash). Each check gets a MessageChannel of its own; what
-// comes back is untrusted: every message is checked (protocol.js), the check ends at the first one
-// that is not as documented or when it takes longer than CHECK_LIMIT_MS, and its worker is ended.
+// inline, as the site's CSP allows by its hash): a Blob passes from page to frame to each worker
+// without its bytes being copied on the way; each worker reads what it needs. Each check gets a
+// MessageChannel of its own; what comes back is untrusted: every message is checked (protocol.js),
+// the check ends at the first one that is not as documented or when it takes longer than
+// CHECK_LIMIT_MS, and its worker is ended.
 // Messages between the page and the frame: PROTOCOL.md.
 
 import { phrase } from "./report.js";
 import { newCheck, refusal } from "./protocol.js";
-import { cache, indexURL, restoring, storedSnapshot, takeNumpyFiles } from "../start/interpreter.mjs";
+import { cache, indexURL, restoring } from "../start/interpreter.mjs";
 import "./setup.js";
 
 export const CHECK_LIMIT_MS = 8000; // the runner itself stops learner code after 5 s; this is the backstop
@@ -17,6 +19,7 @@ const START_LIMIT_MS = 120_000;
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
 const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
 const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
+const NUMPY_FILES_URL = new URL("../start/numpy-files", import.meta.url).href;
 // Pyodide is the page's own (start/interpreter.mjs); the runner's files are beside the page.
 const PRACTICE_URLS = Object.keys(globalThis.nnPractice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
 
@@ -25,13 +28,16 @@ function failure(key, params) {
   return Object.assign(new Error(key), { phrase: phrase(key, params) });
 }
 
-/** A file of the site, as bytes: from this version's cache when it holds it (what the service worker
- * would answer, without every byte passing through its thread: 10 MB of Pyodide's wasm), else fetched. */
-async function fetchBytes(url) {
+/** A file of the site: from this version's cache when it holds it (what the service worker would
+ * answer, without every byte passing through its thread: 10 MB of Pyodide's wasm), else fetched. */
+async function fetchFile(url) {
   const response = (await globalThis.caches?.match(url, { cacheName: cache })) ?? await fetch(url);
   if (!response.ok) throw new Error(`${url.split("/").pop()} answered ${response.status}`);
-  return response.arrayBuffer();
+  return response;
 }
+
+/** A file of the site as a Blob (one from the cache is not read: it refers to the stored bytes). */
+const fetchBlob = (url) => fetchFile(url).then((response) => response.blob());
 
 let frameDocument = null;
 
@@ -39,7 +45,7 @@ let frameDocument = null;
  * frame inherits): that one script, WebAssembly, a worker from a blob; no fetch, no eval, no
  * other script (so neither has the worker). */
 function frameHTML() {
-  frameDocument ??= fetchBytes(FRAME_SCRIPT).then(async (bytes) => {
+  frameDocument ??= fetchFile(FRAME_SCRIPT).then((response) => response.arrayBuffer()).then(async (bytes) => {
     const hash = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))));
     return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="`
       + `default-src 'none'; script-src 'sha256-${hash}' 'wasm-unsafe-eval'; worker-src blob:">`
@@ -48,6 +54,7 @@ function frameHTML() {
   frameDocument.catch(() => { frameDocument = null; }); // try again next time
   return frameDocument;
 }
+frameHTML(); // now: the first check need not wait for it
 
 // Whether the workers may start from the practice snapshot: when the page itself restores from its own
 // snapshot, or this visit made the snapshots (so snapshots fit this browser), until a worker started
@@ -55,33 +62,39 @@ function frameHTML() {
 let snapshotUsable = true;
 const snapshotsMade = new Promise((resolve) => document.addEventListener("nn:snapshots", resolve, { once: true }));
 
-/** The practice snapshot with NumPy's files unpacked ({bytes, files}), when the workers may start
- * from it, else {} (or {why}): the files are the page's own, if it still has them. */
+/** The practice snapshot and NumPy's files as the service worker keeps them ({snapshot, files}:
+ * Blobs, checked intact here; each worker makes them whole), when the workers may start from them,
+ * else {} (or {why}). */
 async function practiceSnapshot() {
   if ((!(await restoring) && document.documentElement.dataset.snapshot !== "stored") || !snapshotUsable) return {};
-  const files = takeNumpyFiles();
-  const stored = await storedSnapshot(SNAPSHOT_URL, !files);
-  return stored.bytes && files ? { ...stored, files } : stored;
+  const [snapshot, files] = await Promise.all([SNAPSHOT_URL, NUMPY_FILES_URL]
+    .map((url) => globalThis.nnStart.storedEntry(url, indexURL, cache, { blob: true })));
+  return snapshot.blob && files.blob ? { snapshot: snapshot.blob, files: files.blob }
+    : { why: snapshot.why ?? `without NumPy's files, which are ${files.why}` };
 }
 
-/** What the frame keeps to start its workers: their code, and ``files`` (Pyodide's but its wasm, the
- * runner's, and the practice snapshot with NumPy's files unpacked, or else NumPy's wheel). */
+/** The workers' script, in parts (Blobs): pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js. */
+async function workerCode() {
+  const parts = await Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBlob));
+  return parts.flatMap((part) => [part, "\n"]);
+}
+
+/** What the frame hands each of its workers, as Blobs: Pyodide's files but its wasm, the runner's,
+ * and the practice snapshot with NumPy's files, or else NumPy's wheel. */
 async function runtimeFiles() {
-  const [code, stored] = await Promise.all([
-    Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBytes)),
+  const [stored, lock] = await Promise.all([
     practiceSnapshot().catch(() => ({})), // unreadable: a normal start
+    fetchBlob(`${indexURL}pyodide-lock.json`),
   ]);
-  const lock = await fetchBytes(`${indexURL}pyodide-lock.json`);
-  const wheels = stored.bytes ? [] : Object.values(JSON.parse(new TextDecoder().decode(lock)).packages)
+  const wheels = stored.snapshot ? [] : Object.values(JSON.parse(await lock.text()).packages)
     .map((entry) => indexURL + entry.file_name);
   const runtime = [`${indexURL}python_stdlib.zip`, ...wheels];
-  const [runtimeBytes, practice] = await Promise.all([Promise.all(runtime.map(fetchBytes)), Promise.all(PRACTICE_URLS.map(fetchBytes))]);
-  const pyodide = Object.fromEntries(runtime.map((url, i) => [url.split("/").pop(), runtimeBytes[i]]));
+  const [runtimeBlobs, practice] = await Promise.all([Promise.all(runtime.map(fetchBlob)), Promise.all(PRACTICE_URLS.map(fetchBlob))]);
+  const pyodide = Object.fromEntries(runtime.map((url, i) => [url.split("/").pop(), runtimeBlobs[i]]));
   return {
-    code: code.flatMap((script) => [script, "\n"]),
     files: { indexURL, pyodide: { "pyodide-lock.json": lock, ...pyodide }, practice: globalThis.nnPractice.named(practice),
-      snapshot: stored.bytes ?? null, numpyFiles: stored.files ?? null },
-    fromSnapshot: Boolean(stored.bytes),
+      snapshot: stored.snapshot ?? null, numpyFiles: stored.files ?? null },
+    fromSnapshot: Boolean(stored.snapshot),
   };
 }
 
@@ -115,17 +128,15 @@ export class PracticeWorker {
       document.body.append(this.frame);
     }));
     const failed = (error) => this.die("reason-could-not-start", { detail: error.message });
-    // Pyodide's WebAssembly first: the frame compiles it while the rest is read.
-    const wasmSent = Promise.all([fetchBytes(`${indexURL}pyodide.asm.wasm`), loaded]).then(([bytes]) => {
-      if (!this.dead) this.frame.contentWindow.postMessage({ type: "wasm", bytes }, "*", [bytes]);
+    // The code first: the frame compiles Pyodide's WebAssembly and starts a worker on its script while
+    // the rest is read and checked.
+    const codeSent = Promise.all([workerCode(), fetchBlob(`${indexURL}pyodide.asm.wasm`), loaded]).then(([code, wasm]) => {
+      if (!this.dead) this.frame.contentWindow.postMessage({ type: "code", code, wasm }, "*");
     });
-    Promise.all([runtimeFiles(), wasmSent]).then(([{ code, files, fromSnapshot }]) => {
+    Promise.all([runtimeFiles(), codeSent]).then(([{ files, fromSnapshot }]) => {
       this.fromSnapshot = fromSnapshot;
       if (this.dead) return;
-      const buffers = new Set([...code.filter((part) => typeof part !== "string"), ...Object.values(files.pyodide),
-        ...Object.values(files.practice), files.snapshot?.buffer, ...(files.numpyFiles ?? []).map(([, bytes]) => bytes.buffer)]);
-      buffers.delete(undefined);
-      this.frame.contentWindow.postMessage({ type: "init", code, files }, "*", [...buffers]); // moved, not copied
+      this.frame.contentWindow.postMessage({ type: "init", files }, "*");
       if (!fromSnapshot) snapshotsMade.then(() => this.upgrade()); // this visit made them: use them
     }, failed);
   }
@@ -134,9 +145,9 @@ export class PracticeWorker {
    * snapshot rather than start Pyodide anew (seconds of CPU each). */
   async upgrade() {
     const stored = await practiceSnapshot().catch(() => ({}));
-    if (this.dead || !stored.bytes) return;
+    if (this.dead || !stored.snapshot) return;
     this.fromSnapshot = true;
-    this.frame.contentWindow.postMessage({ type: "snapshot", snapshot: stored.bytes, numpyFiles: stored.files }, "*");
+    this.frame.contentWindow.postMessage({ type: "snapshot", snapshot: stored.snapshot, numpyFiles: stored.files }, "*");
   }
 
   /** The frame says: a worker is ready, one could not start, or the running one failed. */

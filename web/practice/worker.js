@@ -7,8 +7,9 @@
 // A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
 // setup.js + this file.
 //
-// From the frame: {type: "init", indexURL, module, pyodide: {name: bytes}, practice: {path: bytes},
-//   snapshot, numpyFiles}, then {type: "run", job} with the check's MessagePort.
+// From the frame: {type: "init", indexURL, module, pyodide: {name: Blob}, practice: {path: Blob},
+//   snapshot, numpyFiles (Blobs, as the service worker keeps them, checked by the page; or null)},
+//   then {type: "run", job} with the check's MessagePort.
 // To the frame: {type: "ready"} | {type: "failed", message}. To the page, over the check's port:
 //   the runner's messages (PROTOCOL.md, "runner"), in order.
 "use strict";
@@ -19,7 +20,7 @@ const TYPES = { wasm: "application/wasm", json: "application/json" };
 let pyodide = null;
 let used = false;
 
-/** Pyodide fetches its files: answer from the bytes the frame sent (nothing else is reachable). */
+/** Pyodide fetches its files: answer from the Blobs the frame sent (nothing else is reachable). */
 function serve(indexURL, files) {
   self.fetch = async (url) => {
     const name = String(url).startsWith(indexURL) ? String(url).slice(indexURL.length) : "";
@@ -36,11 +37,21 @@ async function start({ indexURL, module, pyodide: runtime, practice, snapshot, n
   const compiled = module ? Promise.resolve(module) : Promise.reject(new Error("not compiled"));
   compiled.catch(() => {}); // then Pyodide compiles pyodide.asm.wasm itself
   self._createPyodideModule = nnStart.withCompiled(self._createPyodideModule, compiled);
+  const bytesOf = async (blob) => new Uint8Array(await blob.arrayBuffer());
+  const [runner, kept] = await Promise.all([
+    Promise.all(Object.entries(practice).map(async ([path, blob]) => [path, await bytesOf(blob)])),
+    snapshot && Promise.all([bytesOf(snapshot), bytesOf(numpyFiles)]),
+  ]);
   const quiet = () => {};
   const options = { indexURL, packages: ["numpy"], stdout: quiet, stderr: quiet }; // the runner captures output
-  pyodide = snapshot ? await nnStart.restore(self.loadPyodide, options, snapshot, numpyFiles)
-    : await self.loadPyodide(options);
-  nnPractice.install(pyodide, practice);
+  if (kept) {
+    const whole = nnStart.snapshotOf(kept[0]);
+    if (!whole.bytes) throw new Error(`the practice snapshot is ${whole.why}`);
+    pyodide = await nnStart.restore(self.loadPyodide, options, whole.bytes, nnStart.unpack(kept[1]));
+  } else {
+    pyodide = await self.loadPyodide(options);
+  }
+  nnPractice.install(pyodide, Object.fromEntries(runner));
 }
 
 /** Run the one job of this worker; every message goes over ``port`` (bound before learner code runs). */

@@ -57,10 +57,11 @@ for name in ("random", "numpy.random"):
     }));
   }
 
-  /** Write ``data`` at ``path`` (absolute) into an Emscripten file system ``FS``, its folders made. */
+  /** Write ``data`` at ``path`` (absolute) into an Emscripten file system ``FS``, its folders made.
+   * The file system keeps ``data`` itself rather than a copy (the caller hands it over). */
   function writeFile(FS, path, data) {
     FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    FS.writeFile(path, data);
+    FS.writeFile(path, data, { canOwn: true });
   }
 
   /** `create` (Pyodide's `_createPyodideModule`) that, before Python starts, writes ``files`` (a
@@ -150,26 +151,32 @@ for name in ("random", "numpy.random"):
 
   /** What the service worker keeps at ``url`` in its cache ``cacheName`` (start/snapshot-worker.js put
    * it there), if it was made for the Pyodide at ``indexURL`` and by this browser, and is intact:
-   * {bytes}; else {why}. Read from the cache itself: through the service worker, every byte would
-   * also pass through its thread (twice as slow for 30 MB). */
-  async function storedEntry(url, indexURL, cacheName) {
+   * {bytes}, or with ``blob``, {blob} (its bytes as a Blob, which passes to other threads without
+   * being copied); else {why}. Read from the cache itself: through the service worker, every byte
+   * would also pass through its thread (twice as slow for 30 MB). */
+  async function storedEntry(url, indexURL, cacheName, { blob = false } = {}) {
     const response = await caches.match(url, { cacheName });
     if (!response) return { why: "not stored yet" };
     const header = (name) => response.headers.get(HEADERS[name]);
     const misfit = header("layout") !== layout(indexURL) ? "made for another layout"
       : header("browser") !== await browserVersion() ? "made by another browser version" : "";
     if (misfit) return { why: misfit };
+    const kept = blob ? response.clone().blob() : null; // the same stored bytes, not read again
     const buffer = await response.arrayBuffer();
     if (await sha256(buffer) !== header("sha256")) return { why: "damaged (its bytes are not those stored)" };
-    return { bytes: new Uint8Array(buffer) };
+    return blob ? { blob: await kept } : { bytes: new Uint8Array(buffer) };
   }
 
-  /** The memory snapshot kept at ``url``, as storedEntry, whole again (unelide) and in the form of one. */
+  /** A memory snapshot as it is kept (elide's bytes), whole again and in the form of one: {bytes}, else {why}. */
+  function snapshotOf(kept) {
+    const bytes = unelide(kept);
+    return isSnapshot(bytes) ? { bytes } : { why: "not a snapshot of this Pyodide" };
+  }
+
+  /** The memory snapshot kept at ``url``, as storedEntry, whole again (snapshotOf). */
   async function storedSnapshot(url, indexURL, cacheName) {
     const found = await storedEntry(url, indexURL, cacheName);
-    if (!found.bytes) return found;
-    const bytes = unelide(found.bytes);
-    return isSnapshot(bytes) ? { bytes } : { why: "not a snapshot of this Pyodide" };
+    return found.bytes ? snapshotOf(found.bytes) : found;
   }
 
   const PAGE = 65536; // WebAssembly's page
@@ -259,6 +266,6 @@ for name in ("random", "numpy.random"):
   }
 
   globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, writeFile, withSideModules, withCompiled, isSnapshot, restore,
-    loadedLibraries, layout, browserVersion, sha256, storedEntry, storedSnapshot, elide, unelide, pack, unpack,
+    loadedLibraries, layout, browserVersion, sha256, storedEntry, storedSnapshot, snapshotOf, elide, unelide, pack, unpack,
     sayWhoseFetches };
 })();

@@ -72,15 +72,6 @@ const prepared = nnPrepare.page; // asked for by start/prepare.js before the pag
 /** Whether the page restores from its snapshot (resolves once it is found fit, before Python starts). */
 export const restoring = prepared ? prepared.then(({ bytes }) => Boolean(bytes), () => false) : Promise.resolve(false);
 
-let numpyFiles = null;
-/** NumPy's files ([name, bytes], views of one buffer) that the page restored with, once, or null: the
- * first practice worker restores with them too, rather than reading them again. */
-export function takeNumpyFiles() {
-  const files = numpyFiles;
-  numpyFiles = null;
-  return files;
-}
-
 /** PyScript's call: Pyodide, restored from the snapshot or started normally. */
 export async function loadPyodide(options) {
   const config = { ...options, indexURL }; // PyScript would point it at this module's folder
@@ -90,8 +81,7 @@ export async function loadPyodide(options) {
       if (restorable.bytes) {
         await nnPrepare.runtimeScript();
         const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
-        numpyFiles = restorable.files; // Python holds copies of both now: the page keeps neither
-        Object.assign(restorable, { bytes: null, files: null });
+        Object.assign(restorable, { bytes: null, files: null }); // Python holds copies of both now
         root.dataset.start = "snapshot";
         return pyodide;
       }
