@@ -8,7 +8,9 @@ measured in the same run (absolute times drift on shared machines):
    the first visit left) / the page's own cold time, in a fresh browser context; and on a
    persistent profile (launch_persistent_context: the browser restarted between the visits, its
    HTTP and code caches kept); and with snapshots off (``?snapshot=off``), for comparison
-2c. the first practice check, clicked as the warm page gets ready: how long after ready it ends
+2c. the first practice check on a warm visit to a card open on its Practice tab (#softmax-practice:
+   Python for practice starts with the page), clicked as the page gets ready: how long after ready
+   it ends; beside it, that visit's time-to-ready
 2d. later checks on that page, each a second after the one before: from the click to its end
 3. bytes a cold visit transfers, gzip-compressed as the server sends them
 4. interaction: input change -> new result and plot on screen, median over the cards
@@ -186,12 +188,12 @@ LATER_CHECKS = 3
 
 
 def warm_visit(context, url: str) -> tuple[float, float, list[float]]:
-    """A warm visit that checks practice code at ready: (time-to-ready, first check's end after ready,
-    the times of LATER_CHECKS later checks)."""
+    """A warm visit to softmax's Practice tab that checks practice code at ready: (time-to-ready,
+    first check's end after ready, the times of LATER_CHECKS later checks)."""
     page = context.new_page()
     solution = next(op["solution"] for op in catalogue.OPERATIONS if op["name"] == "softmax")
     page.add_init_script(FIRST_CHECK_JS % json.dumps(solution))
-    ready = time_to_ready(page, url)
+    ready = time_to_ready(page, url + "#softmax-practice")
     if page.get_attribute("html", "data-start") != "snapshot":
         raise RuntimeError("the warm visit did not restore from the snapshot")
     page.wait_for_function("performance.getEntriesByName('nn:first-check').length > 0", timeout=120_000)
@@ -259,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ref_url = start(reference_site(scratch / "reference"))
     bench_url = start(site_with_benchmark(scratch / "bench"))
     cold_app, cold_ref, first_app, warm_app, warm_off, checks, bytes_app, bytes_ref = [], [], [], [], [], [], [], []
-    cold_persistent, warm_persistent, later_checks = [], [], []
+    cold_persistent, warm_persistent, later_checks, warm_practice = [], [], [], []
     with sync_playwright() as playwright:
         executable = chromium_executable()
         launch = {"args": CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})}
@@ -281,8 +283,11 @@ def main(argv: list[str] | None = None) -> int:
                     page = context.new_page()
                     warm_off.append(time_to_ready(page, url + "&snapshot=off"))
                     page.close()
+                    page = context.new_page()
+                    warm_app.append(time_to_ready(page, url))
+                    page.close()
                     ready, check, later = warm_visit(context, url)
-                    warm_app.append(ready)
+                    warm_practice.append(ready)
                     checks.append(check)
                     later_checks.extend(later)
                 else:
@@ -318,8 +323,9 @@ def main(argv: list[str] | None = None) -> int:
          median(warm_persistent) / median(cold_persistent), f"aim {TARGETS['persistent']}"),
         ("2b. warm, snapshots off", f"{median(warm_off) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
          median(warm_off) / app_cold, "(reference)"),
-        ("2c. first practice check after ready, warm", f"{median(checks) / 1000:.2f} s",
-         f"{app_warm / 1000:.2f} s (warm ready)", median(checks) / app_warm, f"<= {TARGETS['practice']:.1f} s"),
+        ("2c. first practice check after ready, warm, on Practice", f"{median(checks) / 1000:.2f} s",
+         f"{median(warm_practice) / 1000:.2f} s (that visit's ready)", median(checks) / median(warm_practice),
+         f"<= {TARGETS['practice']:.1f} s"),
         ("2d. later practice checks, 1 s apart", f"{median(later_checks) / 1000:.2f} s",
          f"{median(checks) / 1000:.2f} s (first check)", median(later_checks) / median(checks),
          f"<= {TARGETS['later']:.1f} s"),

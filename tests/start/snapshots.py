@@ -87,8 +87,8 @@ def card_outputs(page) -> list[list]:
     return page.evaluate(OUTPUTS_JS, edits())
 
 
-REWRITE_JS = """async ({ headers, flip, garbage, build }) => {
-    const stored = await fetch("./start/snapshot");
+REWRITE_JS = """async ({ path, headers, flip, garbage, build }) => {
+    const stored = await fetch(path);
     let bytes = new Uint8Array(await stored.arrayBuffer());
     const kept = Object.fromEntries([...stored.headers].filter(([name]) => name.startsWith("x-nnbasics-")));
     if (flip) bytes[bytes.length >> 1] ^= 0xff;
@@ -102,15 +102,16 @@ REWRITE_JS = """async ({ headers, flip, garbage, build }) => {
         bytes = nnStart.elide(crypto.getRandomValues(new Uint8Array(65536)));
         kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);  // intact bytes, but no snapshot
     }
-    const response = await fetch("./start/snapshot", { method: "PUT", body: bytes, headers: { ...kept, ...headers } });
+    const response = await fetch(path, { method: "PUT", body: bytes, headers: { ...kept, ...headers } });
     await response.arrayBuffer();  // the request ends before the page reloads
     return response.status;
 }"""
 
 
 def rewrite_snapshot(page, headers: dict | None = None, flip: bool = False, garbage: bool = False,
-                     build: bool = False) -> None:
-    """Replace the stored snapshot: other metadata ``headers``, one byte flipped, random bytes, or
-    another Pyodide build's id (each with a matching sha256 but ``flip``)."""
-    assert page.evaluate(REWRITE_JS, {"headers": headers or {}, "flip": flip, "garbage": garbage,
+                     build: bool = False, path: str = "./start/snapshot") -> None:
+    """Replace what the service worker keeps at ``path`` (the page's snapshot, the practice one,
+    NumPy's files): other metadata ``headers``, one byte flipped, random bytes, or another Pyodide
+    build's id (a snapshot's; each with a matching sha256 but ``flip``)."""
+    assert page.evaluate(REWRITE_JS, {"path": path, "headers": headers or {}, "flip": flip, "garbage": garbage,
                                       "build": build}) == 201

@@ -119,9 +119,13 @@ async function check(panel) {
   const op = panel.closest("section[data-op]").dataset.op;
   const code = panel.querySelector('[name="code"]').value;
   const report = new Report(panel);
-  const worker = ensurePython(panel);
+  let worker = ensurePython(panel);
   try {
-    await worker.ready;
+    await worker.ready.catch((error) => {
+      if (!worker.fromSnapshot) throw error;
+      worker = ensurePython(panel); // its snapshot did not serve: this one starts normally (worker-client.js)
+      return worker.ready;
+    });
   } catch (error) {
     setStatus(panel, [why(error), phrase("status-reload")], "failed");
     finishCheck(panel);
@@ -286,9 +290,15 @@ function saveCode(panel) {
 
 panels.forEach(setUp);
 // A page that restores from its memory snapshot starts Python for practice from the practice snapshot
-// in the background as soon as the page is ready (not beside the page's own start, which it would
-// slow: on two cores both compete for the same CPU), so a first check finds it ready (README, "Start-up").
-restoring.then((yes) => yes && document.addEventListener("nn:ready", () => ensurePython(), { once: true }));
+// in the background, so that a first check finds it ready (README, "Start-up"): at once when a card
+// opens on its Practice tab (a learner back at an exercise, who may press Check as soon as the page
+// is ready; the page's own start is slower for it, both competing for two cores), else once the
+// page is ready.
+restoring.then((yes) => {
+  if (!yes) return;
+  if (panels.some((panel) => !panel.closest('[role="tabpanel"]')?.hidden)) ensurePython();
+  else document.addEventListener("nn:ready", () => ensurePython(), { once: true });
+});
 setUpFiles({
   pagePython,
   panels,
