@@ -936,11 +936,19 @@ def prepared_environment() -> tuple[Path, dict[str, str]]:
     return python, {**os.environ, "NNBASICS_CHROMIUM": chromium, "NNBASICS_DIST": str(DIST)}
 
 
-def test(pytest_args: list[str]) -> int:
-    """Every test; with no arguments, also line coverage of nnbasics (pyproject sets the bar)."""
-    python, env = prepared_environment()
-    if not pytest_args:
-        pytest_args = ["--cov=nnbasics", "--cov-report=term-missing"]
+QUICK = ["-m", "not e2e and not build"]  # the tiers: markers registered in pyproject.toml
+
+
+def test(pytest_args: list[str], quick: bool = False) -> int:
+    """Every test; with no arguments, also line coverage of nnbasics (pyproject sets the bar).
+    ``quick``: only the tests that need neither a build nor a browser (no Chromium looked for)."""
+    if quick:
+        python, env = venv_python(), dict(os.environ)
+        pytest_args = [*QUICK, *pytest_args]
+    else:
+        python, env = prepared_environment()
+        if not pytest_args:
+            pytest_args = ["--cov=nnbasics", "--cov-report=term-missing"]
     log("test", "pytest " + " ".join(pytest_args))
     return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=ROOT, env=env).returncode
 
@@ -982,7 +990,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="build dist/ (the default)")
     serve_parser = commands.add_parser("serve", help="build dist/, then serve it")
     serve_parser.add_argument("--port", type=int, default=8000)
-    commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
+    test_parser = commands.add_parser("test", help="set up and run every test; extra arguments go to pytest")
+    test_parser.add_argument("--quick", action="store_true", help="only the tests that need no build and no browser")
     commands.add_parser("bench", help="print the benchmark tables")
     commands.add_parser("first-paint", help="regenerate web/cards/first-paint.json from the bindings")
     args, extra = parser.parse_known_args(argv)
@@ -992,7 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             serve(args.port, args.pyodide_release, snapshots=args.snapshots)
         elif args.command == "test":
-            return test(extra)
+            return test(extra, quick=args.quick)
         elif args.command == "bench":
             return bench(extra)
         elif args.command == "first-paint":

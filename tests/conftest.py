@@ -193,9 +193,15 @@ def app(page, site_url, watch):
 
 
 def pytest_collection_modifyitems(items):
-    for item in items:  # a test that drives Chromium is end-to-end, wherever it lives
-        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+    """The tiers (pyproject.toml's markers), from what a test uses: a test that drives Chromium is
+    end-to-end, one that runs the build (tests/build_script's ``warm_cache``) is ``build``;
+    ``python3 build.py test --quick`` runs the rest."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if {"browser", "page"} & fixtures:
             item.add_marker(pytest.mark.e2e)
+        if "warm_cache" in fixtures:
+            item.add_marker(pytest.mark.build)
 
 
 # The benchmarks are scripts run by build.py bench, not tests: pytest does not collect them.
