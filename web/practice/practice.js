@@ -290,7 +290,7 @@ function saveCode(panel) {
 
 panels.forEach(setUp);
 // A page that restores from its memory snapshot starts Python for practice from the practice snapshot
-// in the background, so that a first check finds it ready (README, "Start-up"): at once when a card
+// in the background, so that a first check finds it ready (web/README.md, "Start-up"): at once when a card
 // opens on its Practice tab (a learner back at an exercise, who may press Check as soon as the page
 // is ready; the page's own start is slower for it, both competing for two cores), else once the
 // page is ready.

@@ -2,7 +2,7 @@
 // the background worker that makes the memory snapshot (start/snapshot-worker.js) and the practice
 // worker (practice/worker.js, which gets this file inside its blob). A classic script that only
 // defines globalThis.nnStart, so that it runs as a module, an imported script and in a blob alike.
-// Relied upon, and allowed only because build.py pins Pyodide 0.27.7 (see README, "Start-up"):
+// Relied upon, and allowed only because build.py pins Pyodide 0.27.7 (see web/README.md, "Start-up"):
 // the global `_createPyodideModule` and the Emscripten settings it takes (`preRun`), the Module's
 // `loadDynamicLibrary`, `LDSO` and `FS`, and loadPyodide's `_makeSnapshot` / `_loadSnapshot`.
 "use strict";
