@@ -943,7 +943,7 @@ def test(pytest_args: list[str], quick: bool = False) -> int:
     """Every test; with no arguments, also line coverage of nnbasics (pyproject sets the bar).
     ``quick``: only the tests that need neither a build nor a browser (no Chromium looked for)."""
     if quick:
-        python, env = venv_python(), dict(os.environ)
+        python, env = venv_python(), {**os.environ, "NNBASICS_QUICK": "1"}
         pytest_args = [*QUICK, *pytest_args]
     else:
         python, env = prepared_environment()

@@ -31,6 +31,8 @@ PAGE_ICONS = re.compile(r"/offline/icons/[^/]+$")  # fetched by the browser itse
 
 
 def dist_dir() -> Path:
+    if os.environ.get("NNBASICS_QUICK"):  # build.py test --quick: a test here is in the wrong tier
+        pytest.fail("this test needs the built site: it is no quick test (see pytest_collection_modifyitems)")
     dist = Path(os.environ.get("NNBASICS_DIST", ROOT / "dist"))
     if not (dist / "index.html").exists():
         sys.path.insert(0, str(ROOT))
@@ -194,13 +196,14 @@ def app(page, site_url, watch):
 
 def pytest_collection_modifyitems(items):
     """The tiers (pyproject.toml's markers), from what a test uses: a test that drives Chromium is
-    end-to-end, one that runs the build (tests/build_script's ``warm_cache``) is ``build``;
-    ``python3 build.py test --quick`` runs the rest."""
+    end-to-end; one that runs the build (tests/build_script's ``warm_cache``) or serves the built
+    site without a browser (tests/offline/test_http.py's ``served``) is ``build``;
+    ``python3 build.py test --quick`` runs the rest (and there, ``dist_dir()`` fails the test)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if {"browser", "page"} & fixtures:
             item.add_marker(pytest.mark.e2e)
-        if "warm_cache" in fixtures:
+        if {"warm_cache", "served"} & fixtures:
             item.add_marker(pytest.mark.build)
 
 

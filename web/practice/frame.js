@@ -1,6 +1,6 @@
 // Practice mode's sandboxed frame (worker-client.js makes it, this script inline: an opaque origin,
 // with no storage, cache or page of the site). It keeps the files the page hands over once, as
-// Blobs it never reads (each worker reads its own) -- the worker's code (pyodide.asm.js,
+// Blobs it does not read (each worker reads its own) -- the worker's code (pyodide.asm.js,
 // pyodide.js, start/hook.js, setup.js, worker.js as one blob: an opaque origin may not start a
 // worker from the site's URL, and the frame's CSP allows no other script), Pyodide's WebAssembly
 // (compiled here once), the practice snapshot -- and starts from them one fresh worker per check,
@@ -72,8 +72,8 @@ addEventListener("message", async (event) => {
     given.module = await wasm.compiled;
     files = given;
     spare?.worker.postMessage({ type: "init", ...files });
-  } else if (message.type === "snapshot" && files && !files.snapshot) { // the next workers restore from it
-    Object.assign(files, { snapshot: message.snapshot, numpyFiles: message.numpyFiles });
+  } else if (message.type === "snapshot" && given && !given.snapshot) { // the next workers restore from it
+    Object.assign(given, { snapshot: message.snapshot, numpyFiles: message.numpyFiles }); // files, or soon
   } else if (message.type === "run" && code && spare && event.ports.length === 1 && !running.has(message.id)) {
     run(message.id, message.job, event.ports[0]);
   } else if (message.type === "end") {

@@ -48,6 +48,13 @@ function ensurePython(panel) {
       },
       (error) => {
         if (current.isReady) return; // a running worker ended: the check reports it
+        if (current.snapshotFailed) { // its snapshot did not serve: one that starts normally replaces it
+          const watchers = [...startWatchers];
+          startWatchers.clear();
+          ensurePython();
+          for (const waiting of watchers) ensurePython(waiting);
+          return;
+        }
         setWorkerState("failed");
         for (const waiting of startWatchers) setStatus(waiting, [why(error), phrase("status-reload")], "failed");
         startWatchers.clear();
@@ -122,8 +129,8 @@ async function check(panel) {
   let worker = ensurePython(panel);
   try {
     await worker.ready.catch((error) => {
-      if (!worker.fromSnapshot) throw error;
-      worker = ensurePython(panel); // its snapshot did not serve: this one starts normally (worker-client.js)
+      if (!worker.snapshotFailed) throw error;
+      worker = ensurePython(panel); // its snapshot did not serve: the one that replaced it starts normally
       return worker.ready;
     });
   } catch (error) {

@@ -158,6 +158,7 @@ export class PracticeWorker {
       this.resolveReady();
     } else if (message?.type === "failed") {
       if (this.fromSnapshot) snapshotUsable = false; // the next frame starts its workers normally
+      this.snapshotFailed = Boolean(this.fromSnapshot);
       this.broken = { detail: String(message.message).slice(0, 500) };
       if (!this.check) this.die("reason-could-not-start", this.broken); // else once the running check ends
     } else if (message?.type === "error" && this.check?.id === message.id) {

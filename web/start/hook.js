@@ -162,6 +162,7 @@ for name in ("random", "numpy.random"):
       : header("browser") !== await browserVersion() ? "made by another browser version" : "";
     if (misfit) return { why: misfit };
     const kept = blob ? response.clone().blob() : null; // the same stored bytes, not read again
+    kept?.catch(() => {}); // if it fails, awaited below
     const buffer = await response.arrayBuffer();
     if (await sha256(buffer) !== header("sha256")) return { why: "damaged (its bytes are not those stored)" };
     return blob ? { blob: await kept } : { bytes: new Uint8Array(buffer) };

@@ -12,7 +12,7 @@ import "./hook.js";
 
 export { version };
 const { nnStart, nnPrepare } = globalThis; // start/hook.js, start/prepare.js (run in the page's <head>)
-export const { indexURL, cache, storedSnapshot } = nnPrepare;
+export const { indexURL, cache } = nnPrepare;
 const root = document.documentElement;
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
@@ -81,7 +81,7 @@ export async function loadPyodide(options) {
       if (restorable.bytes) {
         await nnPrepare.runtimeScript();
         const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
-        Object.assign(restorable, { bytes: null, files: null }); // Python holds copies of both now
+        Object.assign(restorable, { bytes: null, files: null }); // Python's memory and file system have them now
         root.dataset.start = "snapshot";
         return pyodide;
       }

@@ -1,9 +1,8 @@
 // What a warm start restores from, read off the page's main thread (start/prepare.js starts this
-// worker, for the page's snapshot and, when asked, the practice worker's): a memory snapshot
-// the service worker keeps and, when asked, NumPy's files unpacked (start/numpy-files), each read
-// from this version's cache and checked by start/hook.js (made for this Pyodide, by this browser,
-// intact). The bytes move to the page, transferred rather than copied.
-// In: {url, filesURL (or null), indexURL, cache}. Out: {bytes, files (null without filesURL)} | {why}.
+// worker): the page's memory snapshot the service worker keeps and NumPy's files unpacked
+// (start/numpy-files), each read from this version's cache and checked by start/hook.js (made for
+// this Pyodide, by this browser, intact). The bytes move to the page, transferred rather than copied.
+// In: {url, filesURL, indexURL, cache}. Out: {bytes, files} | {why}.
 "use strict";
 importScripts("./hook.js");
 self.nnStart.sayWhoseFetches("prepare-worker");
@@ -12,14 +11,13 @@ self.addEventListener("message", async ({ data: { url, filesURL, indexURL, cache
   const { nnStart } = self;
   try {
     const [snapshot, files] = await Promise.all([nnStart.storedSnapshot(url, indexURL, cache),
-      filesURL ? nnStart.storedEntry(filesURL, indexURL, cache) : { bytes: null }]);
+      nnStart.storedEntry(filesURL, indexURL, cache)]);
     if (!snapshot.bytes) {
       postMessage({ why: snapshot.why });
     } else if (files.why) {
       postMessage({ why: `without NumPy's files, which are ${files.why}` });
     } else {
-      postMessage({ bytes: snapshot.bytes, files: files.bytes && nnStart.unpack(files.bytes) },
-        [snapshot.bytes.buffer, ...(files.bytes ? [files.bytes.buffer] : [])]);
+      postMessage({ bytes: snapshot.bytes, files: nnStart.unpack(files.bytes) }, [snapshot.bytes.buffer, files.bytes.buffer]);
     }
   } catch (error) {
     postMessage({ why: `unreadable (${error?.message ?? error})` });

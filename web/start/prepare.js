@@ -14,16 +14,17 @@
   const on = "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
     && "serviceWorker" in navigator;
 
-  /** The snapshot the service worker keeps at ``url`` (start/snapshot or start/practice-snapshot) and,
-   * with ``files``, NumPy's files ([name, bytes]), read and checked by start/prepare-worker.js:
-   * {bytes, files} if they fit this page and browser and are intact, else {why}. */
-  function storedSnapshot(url, files = false) {
+  /** The page's snapshot the service worker keeps (start/snapshot) and NumPy's files ([name, bytes]),
+   * read and checked by start/prepare-worker.js: {bytes, files} if they fit this page and browser
+   * and are intact, else {why}. */
+  function storedSnapshot() {
     if (!navigator.serviceWorker.controller) return Promise.resolve({ why: "not stored yet" });
     return new Promise((resolve, reject) => {
       const worker = new Worker(new URL("./prepare-worker.js", here), { name: "nnbasics-prepare" });
       worker.addEventListener("message", ({ data }) => resolve(data), { once: true });
       worker.addEventListener("error", (event) => reject(new Error(event.message || "its worker failed")), { once: true });
-      worker.postMessage({ url, indexURL, cache, filesURL: files ? new URL("./numpy-files", here).href : null });
+      worker.postMessage({ url: new URL("./snapshot", here).href, filesURL: new URL("./numpy-files", here).href,
+        indexURL, cache });
     });
   }
 
@@ -41,10 +42,10 @@
     return runtime;
   }
 
-  const page = on ? storedSnapshot(new URL("./snapshot", here).href, true) : null;
+  const page = on ? storedSnapshot() : null;
   page?.then(({ bytes }) => bytes && runtimeScript()).catch(() => {}); // reported when PyScript asks
 
   /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off);
    * ``cache``: the name of the service worker's cache of this version. */
-  globalThis.nnPrepare = { indexURL, cache, page, storedSnapshot, runtimeScript };
+  globalThis.nnPrepare = { indexURL, cache, page, runtimeScript };
 })();
