@@ -23,104 +23,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import os
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+DIST = Path(os.environ.get("NNBASICS_DIST", ROOT / "dist"))  # build.py bench builds it first
 sys.path[:0] = [str(ROOT), str(ROOT / "py"), str(ROOT / "web"), str(ROOT / "tests")]
 
 import benchmark as timings  # noqa: E402  (tests/benchmark.py: the same code runs in the page)
-import build  # noqa: E402
 import catalogue  # noqa: E402
-from conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
+from bench_sites import CountingHandler, reference_site, site_with_benchmark, start  # noqa: E402
+from pages import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
 TARGETS = {"first": 0.15, "cold": 0.8, "warm": 0.5, "persistent": 0.3, "practice": 1.0, "later": 0.5, "bytes": 8e6,
            "interaction": 50.0}
 SNAPSHOT_MS = 180_000
-REFERENCE_PAGE = """<!doctype html>
-<html><head><meta charset="utf-8"><title>bare reference</title>
-<link rel="stylesheet" href="./{pyscript}/core.css">
-<script type="module" src="./{pyscript}/core.js"></script></head>
-<body><script type="py" src="./main.py" config="./pyscript.json"></script></body></html>
-"""
-REFERENCE_MAIN = """import numpy
-from pyscript import document, window
-window.performance.mark("nn:ready")
-document.documentElement.classList.add("ready")
-"""
-
-
-class CountingHandler(build.SiteHandler):
-    """The site's own server, keeping a log of the bytes of every response body."""
-
-    log: list[tuple[str, int]] = []
-    lock = threading.Lock()
-
-    def send_body(self, head_only: bool) -> None:
-        self.body_bytes = 0
-        super().send_body(head_only)
-        with self.lock:
-            self.log.append((self.path, self.body_bytes))
-
-
-def reference_site(folder: Path) -> Path:
-    """The bare page: PyScript + the same Pyodide, untrimmed, ``packages = ["numpy"]``."""
-    pyodide = build.tar_members(build.fetch_npm(build.PYODIDE))
-    official = json.loads(pyodide["pyodide-lock.json"])
-    vendor = folder / build.VENDOR_PYODIDE
-    for name in build.PYODIDE_CORE + ("pyodide-lock.json",):
-        build.write(vendor / name, pyodide[name])
-    sources = build.WheelSources(None)
-    for name in ("numpy", "micropip", "packaging"):
-        entry = official["packages"][name]
-        build.write(vendor / entry["file_name"], sources.fetch(entry["file_name"], entry["sha256"]))
-    for name, data in build.tar_members(build.fetch_npm(build.PYSCRIPT)).items():
-        if name.startswith("dist/") and not name.endswith(".map"):
-            build.write(folder / build.VENDOR_PYSCRIPT / name[len("dist/"):], data)
-    build.write(folder / "index.html", REFERENCE_PAGE.format(pyscript=build.VENDOR_PYSCRIPT))
-    build.write(folder / "main.py", REFERENCE_MAIN)
-    config = {"interpreter": f"./{build.VENDOR_PYODIDE}/pyodide.mjs", "packages": ["numpy"]}
-    build.write(folder / "pyscript.json", json.dumps(config))
-    return folder
-
-
-BENCH_HOOK = """import json
-from pyodide.ffi import create_proxy
-from pyscript import window
-import benchmark
-window.nnBenchmark = create_proxy(lambda repeat: json.dumps(benchmark.run(repeat)))
-"""
-
-
-def site_with_benchmark(folder: Path) -> Path:
-    """A copy of dist/ whose page also exposes tests/benchmark.py as ``window.nnBenchmark``.
-
-    The shipped site carries no benchmark code; only this copy, for figure 5, does.
-    """
-    shutil.copytree(build.DIST, folder)
-    shutil.copy(Path(__file__).with_name("benchmark.py"), folder / "benchmark.py")
-    (folder / "bench_hook.py").write_text(BENCH_HOOK)
-    config = json.loads((folder / "pyscript.json").read_text())
-    config["files"]["./benchmark.py"] = "./benchmark.py"
-    (folder / "pyscript.json").write_text(json.dumps(config))
-    page = (folder / "index.html").read_text()
-    hook = '<script type="py" src="./bench_hook.py" config="./pyscript.json"></script>\n</body>'
-    (folder / "index.html").write_text(page.replace("</body>", hook))
-    return folder
-
-
-def start(directory: Path) -> str:
-    server = build.site_server(directory, handler=CountingHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def time_to_ready(page, url: str) -> float:
     """Milliseconds from navigation start to the page's ``nn:ready`` mark."""
     page.goto(url)
@@ -257,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     scratch = Path(tempfile.mkdtemp(prefix="nnbasics-bench-"))
-    app_url = start(build.DIST) + f"?lang={args.lang}"
+    app_url = start(DIST) + f"?lang={args.lang}"
     ref_url = start(reference_site(scratch / "reference"))
-    bench_url = start(site_with_benchmark(scratch / "bench"))
+    bench_url = start(site_with_benchmark(DIST, scratch / "bench"))
     cold_app, cold_ref, first_app, warm_app, warm_off, checks, bytes_app, bytes_ref = [], [], [], [], [], [], [], []
     cold_persistent, warm_persistent, later_checks, warm_practice = [], [], [], []
     with sync_playwright() as playwright:

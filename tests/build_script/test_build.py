@@ -1,19 +1,27 @@
-"""build.py assembles a complete, verified dist/ and refuses anything it cannot verify."""
+"""The build (py/sitebuild/) assembles a complete, verified dist/ and refuses anything it cannot verify."""
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
-import platform
 import re
 import shutil
-import subprocess
+import tarfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import urllib.error
 
-import build
+from sitebuild import pins
+from sitebuild.assemble import build
+from sitebuild.config import ROOT, BuildError, Config, this_machines_esbuild
+from sitebuild.editor import EDITOR_ENTRY, editor_bundle
+from sitebuild.fetch import npm_integrity
+from sitebuild.offline import content_dir
+from sitebuild.page import templates
+from sitebuild.serve import headers_for, netlify_headers, site_server
+from sitebuild.trim import STDLIB_UNUSED
 
 WHEEL = "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
 
@@ -21,27 +29,29 @@ WHEEL = "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
 @pytest.fixture(scope="module")
 def warm_cache(tmp_path_factory) -> Path:
     """A cache filled by one real build (network on first use, the shared cache after)."""
-    build.build(out=tmp_path_factory.mktemp("warm") / "dist")
-    return build.CACHE
+    config = Config(out=tmp_path_factory.mktemp("warm") / "dist")
+    build(config)
+    return config.cache
 
 
 @pytest.fixture
-def cache(tmp_path, warm_cache, monkeypatch) -> Path:
-    """A private copy of the verified cache, so tests can tamper with it."""
+def cache(tmp_path, warm_cache) -> Path:
+    """A private copy of the verified cache, so tests can tamper with it (without the big PyPI
+    mirror wheel: offline, the wheels have no source but this cache)."""
     private = tmp_path / "cache"
     shutil.copytree(warm_cache, private, ignore=shutil.ignore_patterns("pypi"))
-    monkeypatch.setattr(build, "CACHE", private)
     return private
 
 
+def refuse(url: str, timeout: float = 60) -> bytes:
+    raise OSError(f"network is off ({url})")
+
+
 @pytest.fixture
-def offline(monkeypatch):
-    """No network: every download fails as it would with the cable pulled."""
-
-    def refuse(url, timeout=60):
-        raise OSError(f"network is off ({url})")
-
-    monkeypatch.setattr(build, "download", refuse)
+def offline(tmp_path, cache) -> Config:
+    """A build into tmp_path/dist from the private cache, with no network: every download fails
+    as it would with the cable pulled."""
+    return Config(out=tmp_path / "dist", cache=cache, download=refuse)
 
 
 def sha256(path: Path) -> str:
@@ -54,26 +64,28 @@ def pyodide_dir(out: Path) -> Path:
     return folder
 
 
+@pytest.mark.build
 def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     vendor = pyodide_dir(out)
     lock = json.loads((vendor / "pyodide-lock.json").read_text())
-    assert set(lock["packages"]) == set(build.WHEELS)
+    assert set(lock["packages"]) == set(pins.WHEELS)
     for entry in lock["packages"].values():
         assert sha256(vendor / entry["file_name"]) == entry["sha256"]
-    for name in build.PYODIDE_CORE:
+    for name in pins.PYODIDE_CORE:
         assert (vendor / name).stat().st_size > 0
-    assert (out / build.VENDOR_PYSCRIPT / "core.js").exists()
+    assert (out / pins.VENDOR_PYSCRIPT / "core.js").exists()
     for name in ("index.html", "pyscript.json", "nnbasics.zip", "operations.json", "catalogue.py",
                  "cards/main.py", "cards/bindings.py", "cards/app.js", "plot/plot.js", "practice/grader.py",
                  "sw.js", "manifest.webmanifest", "offline/icons/icon-192.png"):
         assert (out / name).exists(), name
-    for name in build.TEMPLATES | {"offline/sw.js", "offline/manifest.webmanifest", "plot/SPEC.md"}:
+    for name in templates(ROOT / "web") | {"offline/sw.js", "offline/manifest.webmanifest", "plot/SPEC.md"}:
         assert not (out / name).exists(), f"{name} is a template, moved to the root, or documentation"
 
 
+@pytest.mark.build
 def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     config = json.loads((out / "pyscript.json").read_text())
     assert (out / config["interpreter"]).exists()
     for source in config["files"]:
@@ -82,8 +94,9 @@ def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
 
 
+@pytest.mark.build
 def test_a_second_build_needs_no_network(tmp_path, cache, offline):
-    build.build(out=tmp_path / "dist")  # `offline` makes any download fail
+    build(replace(offline, out=tmp_path / "dist"))  # `offline` makes any download fail
 
 
 def flip_a_byte(path: Path) -> None:
@@ -92,33 +105,36 @@ def flip_a_byte(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.build
 def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline):
     flip_a_byte(cache / "wheels" / WHEEL)
-    with pytest.raises(build.BuildError, match="could not get a verified numpy") as error:
-        build.build(out=tmp_path / "dist")
+    with pytest.raises(BuildError, match="could not get a verified numpy") as error:
+        build(replace(offline, out=tmp_path / "dist"))
     assert "does not match the official" in str(error.value)
     assert not (tmp_path / "dist").exists(), "no half-written dist/ is left behind"
     assert list(tmp_path.glob(".dist-*")) == []
 
 
+@pytest.mark.build
 def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline, capsys):
-    flip_a_byte(cache / "npm" / build.PYSCRIPT.cache_name)
-    with pytest.raises(build.BuildError, match="cannot download"):
-        build.build(out=tmp_path / "dist")
-    assert f"cached {build.PYSCRIPT.cache_name} fails its integrity check" in capsys.readouterr().out
+    flip_a_byte(cache / "npm" / pins.PYSCRIPT.cache_name)
+    with pytest.raises(BuildError, match="cannot download"):
+        build(replace(offline, out=tmp_path / "dist"))
+    assert f"cached {pins.PYSCRIPT.cache_name} fails its integrity check" in capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_the_practice_editor_is_bundled_byte_for_byte_from_the_pins(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     [bundle] = (out / "vendor").glob("codemirror-*/editor.js")
-    again = build.editor_bundle()  # esbuild run again, in a new folder, from the verified tarballs
+    again = editor_bundle(offline)  # esbuild run again, in a new folder, from the verified tarballs
     assert again["editor.js"] == bundle.read_bytes()
-    assert f"vendor/{bundle.parent.name}" == build.content_dir(build.VENDOR_EDITOR, again)
+    assert f"vendor/{bundle.parent.name}" == content_dir(pins.VENDOR_EDITOR, again)
     assert f'content="./vendor/{bundle.parent.name}/editor.js"' in (out / "index.html").read_text()
-    assert not (out / build.EDITOR_ENTRY).exists(), "the entry is bundled, not shipped"
+    assert not (out / EDITOR_ENTRY).exists(), "the entry is bundled, not shipped"
     assert len(gzip.compress(bundle.read_bytes())) <= 150_000
     licenses = (bundle.parent / "LICENSE").read_text()
-    assert all(f"{package.name} {package.version}" in licenses for package in build.EDITOR_PACKAGES)
+    assert all(f"{package.name} {package.version}" in licenses for package in pins.EDITOR_PACKAGES)
     worker = (out / "sw.js").read_text()  # precached: everything but the lazily loaded editor
     precache = json.loads(worker.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
     lazy = json.loads(worker.split("const LAZY = ", 1)[1].split(";\n", 1)[0])
@@ -127,136 +143,155 @@ def test_the_practice_editor_is_bundled_byte_for_byte_from_the_pins(tmp_path, ca
     assert "./index.html" not in precache  # the page once: "./", which a visit revalidates rather than downloads
 
 
-EDITOR_TARBALLS = [build.EDITOR_PACKAGES[0], build.ESBUILD.get((platform.system(), platform.machine()))]
+EDITOR_TARBALLS = [pins.EDITOR_PACKAGES[0], this_machines_esbuild()]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("package", EDITOR_TARBALLS, ids=["codemirror", "esbuild"])
 def test_a_tampered_editor_or_esbuild_tarball_stops_the_build(tmp_path, cache, offline, package):
     if package is None:
         pytest.skip("no pinned esbuild for this machine")
     flip_a_byte(cache / "npm" / package.cache_name)
-    with pytest.raises(build.BuildError, match=f"cannot download .*{package.name.split('/')[-1]}"):
-        build.build(out=tmp_path / "dist")
+    with pytest.raises(BuildError, match=f"cannot download .*{package.name.split('/')[-1]}"):
+        build(replace(offline, out=tmp_path / "dist"))
     assert not (tmp_path / "dist").exists()
 
 
+def npm_tarball(files: dict[str, bytes]) -> bytes:
+    """An npm package's tarball holding ``files`` (paths below package/)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def an_esbuild_that_cannot_run(cache: Path) -> pins.NpmPackage:
+    """A pinned, verified esbuild package whose binary is not a program this machine runs."""
+    tarball = npm_tarball({"bin/esbuild": b"\x7fELF not really"})
+    package = pins.NpmPackage("@esbuild/broken", "0.0.0", npm_integrity(tarball))
+    (cache / "npm" / package.cache_name).write_bytes(tarball)
+    return package
+
+
+@pytest.mark.build
 @pytest.mark.parametrize("why", ["no esbuild for this machine", "esbuild cannot run"])
 def test_without_a_runnable_esbuild_the_site_builds_with_the_plain_editor_and_says_so(
-        tmp_path, cache, offline, monkeypatch, capsys, why):
-    if why.startswith("no"):
-        monkeypatch.setattr(build, "ESBUILD", {})
-    else:
-        run = subprocess.run
-
-        def refuse_esbuild(command, *args, **kwargs):
-            if Path(command[0]).name == "esbuild":
-                raise OSError("Exec format error")
-            return run(command, *args, **kwargs)
-
-        monkeypatch.setattr(build.subprocess, "run", refuse_esbuild)
-    out = build.build(out=tmp_path / "dist")
+        tmp_path, cache, offline, capsys, why):
+    esbuild = None if why.startswith("no") else an_esbuild_that_cannot_run(cache)
+    out = build(replace(offline, esbuild=esbuild))
     assert list((out / "vendor").glob("codemirror-*")) == []
     assert '<meta name="nnbasics-editor" content="">' in (out / "index.html").read_text()
     assert "the practice panels keep the plain textarea editor" in capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_a_wheel_source_passed_over_is_news_and_only_a_build_with_no_source_left_fails(
-        tmp_path, cache, offline, monkeypatch, capsys):
-    wheel = (cache / "wheels" / WHEEL).read_bytes()
-    (cache / "wheels" / WHEEL).unlink()
-    monkeypatch.setattr(build.WheelSources, "_from_pypi_mirror", lambda self, name: wheel)
-    build.build(out=tmp_path / "dist")
+        tmp_path, warm_cache, cache, offline, capsys):
+    if not (warm_cache / "pypi").exists():
+        pytest.skip("the first build got its wheels from Pyodide's CDN: no PyPI mirror wheel in the cache")
+    (cache / "pypi").symlink_to(warm_cache / "pypi")  # the mirror wheel, verified again when read
+    (cache / "wheels" / WHEEL).unlink()  # and the CDN refuses (offline)
+    build(offline)
     said = capsys.readouterr().out
     assert f"Pyodide CDN unreachable for {WHEEL}, using the next source" in said
     assert f"{WHEEL} from PyPI mirror (sha256 verified)" in said
     assert "fail" not in said.lower()
 
 
+@pytest.mark.build
 def test_a_failed_build_leaves_the_previous_dist_as_it_was(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     before = sorted(p.name for p in out.rglob("*"))
     flip_a_byte(cache / "wheels" / WHEEL)
-    with pytest.raises(build.BuildError):
-        build.build(out=out)
+    with pytest.raises(BuildError):
+        build(replace(offline, out=out))
     assert sorted(p.name for p in out.rglob("*")) == before
 
 
+@pytest.mark.build
 def test_stale_files_from_an_earlier_build_are_gone(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     (out / "stale.js").write_text("old")
     (pyodide_dir(out) / "old.whl").write_text("old")
-    build.build(out=out)
+    build(replace(offline, out=out))
     assert not (out / "stale.js").exists()
     assert not (pyodide_dir(out) / "old.whl").exists()
 
 
+@pytest.mark.build
 def test_wheels_can_come_from_a_downloaded_pyodide_release(tmp_path, cache, offline):
     release = tmp_path / "pyodide"
     release.mkdir()
     (cache / "wheels" / WHEEL).rename(release / WHEEL)
-    out = build.build(release=release, out=tmp_path / "dist")
+    out = build(replace(offline, release=release, out=tmp_path / "dist"))
     assert (pyodide_dir(out) / WHEEL).exists()
     assert (cache / "wheels" / WHEEL).exists(), "what was verified is cached for next time"
 
 
+@pytest.mark.build
 def test_wheels_can_come_from_a_downloaded_pyodide_release_tarball(tmp_path, cache, offline):
-    import tarfile
-
     tarball = tmp_path / "pyodide-0.27.7.tar.bz2"
     with tarfile.open(tarball, "w:bz2") as archive:
         archive.add(cache / "wheels" / WHEEL, arcname=f"pyodide/{WHEEL}")
     (cache / "wheels" / WHEEL).unlink()
-    out = build.build(release=tarball, out=tmp_path / "dist")
+    out = build(replace(offline, release=tarball, out=tmp_path / "dist"))
     assert (pyodide_dir(out) / WHEEL).exists()
 
 
+@pytest.mark.build
 def test_the_vendored_pyodide_folder_is_named_after_its_content(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     folder = pyodide_dir(out)
     files = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert folder.name == build.content_dir(build.VENDOR_PYODIDE, files).split("/")[-1]
+    assert folder.name == content_dir(pins.VENDOR_PYODIDE, files).split("/")[-1]
     files["numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"] += b"changed"
-    assert build.content_dir(build.VENDOR_PYODIDE, files) != f"vendor/{folder.name}"
+    assert content_dir(pins.VENDOR_PYODIDE, files) != f"vendor/{folder.name}"
     interpreter = (out / json.loads((out / "pyscript.json").read_text())["interpreter"]).read_text()
     assert f'from "../vendor/{folder.name}/pyodide.mjs"' in interpreter
 
 
+@pytest.mark.build
 def test_a_tampered_compiled_standard_library_in_the_cache_is_not_shipped(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "first")
+    out = build(replace(offline, out=tmp_path / "first"))
     shipped = (pyodide_dir(out) / "python_stdlib.zip").read_bytes()
     for cached in (cache / "stdlib").glob("*.zip"):
         cached.write_bytes(cached.read_bytes() + b"tampered")
-    again = build.build(out=tmp_path / "second")
+    again = build(replace(offline, out=tmp_path / "second"))
     assert (pyodide_dir(again) / "python_stdlib.zip").read_bytes() == shipped
 
 
+@pytest.mark.build
 def test_when_every_source_fails_one_message_says_what_to_do(tmp_path, cache, offline):
     (cache / "wheels" / WHEEL).unlink()
-    with pytest.raises(build.BuildError) as error:
-        build.build(out=tmp_path / "dist")
+    with pytest.raises(BuildError) as error:
+        build(replace(offline, out=tmp_path / "dist"))
     message = str(error.value)
     for source in ("cache", "Pyodide CDN", "PyPI mirror", "--pyodide-release"):
         assert source in message
 
 
 def test_local_server_sends_the_headers_netlify_toml_defines():
-    rules = build.netlify_headers()
-    wasm = build.headers_for("/vendor/pyodide-0.27.7/pyodide.asm.wasm", rules)
+    rules = netlify_headers()
+    wasm = headers_for("/vendor/pyodide-0.27.7/pyodide.asm.wasm", rules)
     assert wasm["Content-Type"] == "application/wasm"
     assert "immutable" in wasm["Cache-Control"]
-    page = build.headers_for("/index.html", rules)
+    page = headers_for("/index.html", rules)
     assert "'wasm-unsafe-eval'" in page["Content-Security-Policy"]
     assert page["X-Content-Type-Options"] == "nosniff"
     assert "Cache-Control" not in page, "Netlify's default: revalidate every time"
 
 
+@pytest.mark.build
 def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(tmp_path, cache, offline):
     import gzip
     import threading
     import urllib.request
 
-    out = build.build(out=tmp_path / "dist")
-    server = build.site_server(out)
+    out = build(replace(offline, out=tmp_path / "dist"))
+    server = site_server(out)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     wasm = pyodide_dir(out) / "pyodide.asm.wasm"
     url = f"http://127.0.0.1:{server.server_address[1]}/{wasm.relative_to(out).as_posix()}"
@@ -281,7 +316,7 @@ def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(
 def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_library():
     import ast
 
-    shipped_python = [p for p in build.WEB.rglob("*.py")]
+    shipped_python = [p for p in (ROOT / "web").rglob("*.py")]
     assert shipped_python, "the page's Python files"
     for path in shipped_python:
         for node in ast.walk(ast.parse(path.read_text())):
@@ -289,19 +324,21 @@ def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_l
                 [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
             for name in names:
                 top = name.split(".")[0]
-                left_out = [p for p in build.STDLIB_UNUSED if p in (f"{top}/", f"{top}.py")]
-                assert not left_out, f"{path.relative_to(build.ROOT)} imports {name}, which the build leaves out"
+                left_out = [p for p in STDLIB_UNUSED if p in (f"{top}/", f"{top}.py")]
+                assert not left_out, f"{path.relative_to(ROOT)} imports {name}, which the build leaves out"
 
 
+@pytest.mark.build
 def test_no_snapshot_builds_a_page_that_never_starts_from_a_memory_snapshot(tmp_path, cache, offline):
-    on = (build.build(out=tmp_path / "on") / "start" / "prepare.js").read_text()
-    off = (build.build(out=tmp_path / "off", snapshots=False) / "start" / "prepare.js").read_text()
+    on = (build(replace(offline, out=tmp_path / "on")) / "start" / "prepare.js").read_text()
+    off = (build(replace(offline, out=tmp_path / "off", snapshots=False)) / "start" / "prepare.js").read_text()
     assert '"on" === "on"' in on and '"off" === "on"' in off
     assert re.search(r"__[A-Z][A-Z_]*__", on) is None  # every placeholder written in
 
 
+@pytest.mark.build
 def test_every_placeholder_in_the_sites_own_files_is_written_in(tmp_path, cache, offline):
-    out = build.build(out=tmp_path / "dist")
+    out = build(replace(offline, out=tmp_path / "dist"))
     for path in out.rglob("*"):
         if path.suffix in (".js", ".mjs", ".html", ".json") and "vendor" not in path.parts:
             left = re.findall(r"__[A-Z][A-Z_]*__", path.read_text("utf-8"))

@@ -1,0 +1,92 @@
+"""The sites tests/bench_site.py compares, each on the site's own server (which counts the bytes of
+every response): the built site, the bare PyScript reference page and a copy of the site that also
+runs tests/benchmark.py."""
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+from sitebuild import pins
+from sitebuild.config import Config, write
+from sitebuild.fetch import WheelSources, fetch_npm, tar_members
+from sitebuild.serve import SiteHandler, site_server
+
+REFERENCE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>bare reference</title>
+<link rel="stylesheet" href="./{pyscript}/core.css">
+<script type="module" src="./{pyscript}/core.js"></script></head>
+<body><script type="py" src="./main.py" config="./pyscript.json"></script></body></html>
+"""
+REFERENCE_MAIN = """import numpy
+from pyscript import document, window
+window.performance.mark("nn:ready")
+document.documentElement.classList.add("ready")
+"""
+
+
+class CountingHandler(SiteHandler):
+    """The site's own server, keeping a log of the bytes of every response body."""
+
+    log: list[tuple[str, int]] = []
+    lock = threading.Lock()
+
+    def send_body(self, head_only: bool) -> None:
+        self.body_bytes = 0
+        super().send_body(head_only)
+        with self.lock:
+            self.log.append((self.path, self.body_bytes))
+
+
+def reference_site(folder: Path) -> Path:
+    """The bare page: PyScript + the same Pyodide, untrimmed, ``packages = ["numpy"]``."""
+    config = Config()
+    pyodide = tar_members(fetch_npm(pins.PYODIDE, config))
+    official = json.loads(pyodide["pyodide-lock.json"])
+    vendor = folder / pins.VENDOR_PYODIDE
+    for name in pins.PYODIDE_CORE + ("pyodide-lock.json",):
+        write(vendor / name, pyodide[name])
+    sources = WheelSources(config)
+    for name in ("numpy", "micropip", "packaging"):
+        entry = official["packages"][name]
+        write(vendor / entry["file_name"], sources.fetch(entry["file_name"], entry["sha256"]))
+    for name, data in tar_members(fetch_npm(pins.PYSCRIPT, config)).items():
+        if name.startswith("dist/") and not name.endswith(".map"):
+            write(folder / pins.VENDOR_PYSCRIPT / name[len("dist/"):], data)
+    write(folder / "index.html", REFERENCE_PAGE.format(pyscript=pins.VENDOR_PYSCRIPT))
+    write(folder / "main.py", REFERENCE_MAIN)
+    pyscript = {"interpreter": f"./{pins.VENDOR_PYODIDE}/pyodide.mjs", "packages": ["numpy"]}
+    write(folder / "pyscript.json", json.dumps(pyscript))
+    return folder
+
+
+BENCH_HOOK = """import json
+from pyodide.ffi import create_proxy
+from pyscript import window
+import benchmark
+window.nnBenchmark = create_proxy(lambda repeat: json.dumps(benchmark.run(repeat)))
+"""
+
+
+def site_with_benchmark(dist: Path, folder: Path) -> Path:
+    """A copy of ``dist`` whose page also exposes tests/benchmark.py as ``window.nnBenchmark``.
+
+    The shipped site carries no benchmark code; only this copy, for figure 5, does.
+    """
+    shutil.copytree(dist, folder)
+    shutil.copy(Path(__file__).with_name("benchmark.py"), folder / "benchmark.py")
+    (folder / "bench_hook.py").write_text(BENCH_HOOK)
+    config = json.loads((folder / "pyscript.json").read_text())
+    config["files"]["./benchmark.py"] = "./benchmark.py"
+    (folder / "pyscript.json").write_text(json.dumps(config))
+    page = (folder / "index.html").read_text()
+    hook = '<script type="py" src="./bench_hook.py" config="./pyscript.json"></script>\n</body>'
+    (folder / "index.html").write_text(page.replace("</body>", hook))
+    return folder
+
+
+def start(directory: Path) -> str:
+    server = site_server(directory, handler=CountingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
