@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.e2e
+
 def scales(page, expression: str):
     """Evaluate ``expression`` with scales.js imported as ``s``."""
     return page.evaluate(f"import('/plot/scales.js').then((s) => {expression})")

@@ -6,57 +6,24 @@ the reference. What the course accepts and refuses: tests/practice/test_exercise
 from __future__ import annotations
 
 import base64
-import inspect
 import json
-import math
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-import nnbasics
 import catalogue
-import plain
-import sandbox
-import wording
 import exercises
 import grader  # web/practice is on pytest's pythonpath (pyproject.toml)
+import nnbasics
+import plain
+from practice import native
+from practice.native import COURSE_SOLUTIONS, by_name, en, failures, package_source, replace
 
 ROOT = Path(__file__).resolve().parents[2]
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
-
-
-def package_source(op: str) -> str:
-    """The module that defines the package's function, as a learner could paste it."""
-    function = getattr(nnbasics, grader.FUNCTIONS[op])
-    source = inspect.getsource(sys.modules[function.__module__])
-    return source.replace("from .", "from nnbasics.")  # its relative imports, made absolute
-
-
-def en(phrases) -> str:
-    """The grader's phrases as an English page shows them (without their marks)."""
-    return wording.render("en", phrases)
-
-
-def by_name(result: dict) -> dict[str, dict]:
-    return {case["name"]: case for case in result["cases"]}
-
-
-def failures(result: dict) -> dict[str, str]:
-    return {case["name"]: case["failed"] for case in result["cases"] if case["status"] == "fail"}
-
-
-# What a learner following the course would write: the catalogue's solutions.
-COURSE_SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
-
-
-def replace(op: str, old: str, new: str) -> str:
-    code = COURSE_SOLUTIONS[op]
-    assert old in code, (op, old)
-    return code.replace(old, new)
 
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
@@ -112,7 +79,7 @@ def test_the_cases_are_the_example_seeded_random_inputs_then_edge_cases(op):
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_packages_own_source_passes_every_case_of_both_tiers(op):
-    result = grader.grade(op, package_source(op))
+    result = native.grade(op, package_source(op))
     assert failures(result) == {}
     tiers = [case.tier for case in grader.cases(op)]
     assert result["passed"] == result["total"] == tiers.count("course")
@@ -122,7 +89,7 @@ def test_the_packages_own_source_passes_every_case_of_both_tiers(op):
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_catalogues_solution_passes_every_case_of_both_tiers(op):
-    result = grader.grade(op, COURSE_SOLUTIONS[op])
+    result = native.grade(op, COURSE_SOLUTIONS[op])
     assert failures(result) == {}
 
 
@@ -156,7 +123,7 @@ COURSE_FORMS = [
 
 @pytest.mark.parametrize("op, code", COURSE_FORMS, ids=[f"{op}-{i}" for i, (op, _) in enumerate(COURSE_FORMS)])
 def test_every_answer_form_the_course_accepts_passes_every_course_check(op, code):
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     course = [case for case in result["cases"] if case["tier"] == "course"]
     assert course and all(case["status"] == "pass" for case in course), [c["name"] for c in course if c["status"] != "pass"]
     assert result["all_passed"]
@@ -167,7 +134,7 @@ def test_the_starting_stub_fails_every_case_at_the_type_check(op):
     name = grader.FUNCTIONS[op]
     params = ", ".join(grader.PARAMS[op])
     stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n    # YOUR CODE HERE\n    s = None\n\n    return s\n'
-    result = grader.grade(op, stub)
+    result = native.grade(op, stub)
     assert result["passed"] == result["extra_passed"] == 0
     for case in result["cases"]:
         if case["checks"][0][0] == "raises":  # basic_sigmoid's "a list must raise" cases
@@ -178,12 +145,12 @@ def test_the_starting_stub_fails_every_case_at_the_type_check(op):
 
 
 def test_the_reference_example_has_the_courses_expected_values():
-    result = grader.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])
+    result = native.grade("sigmoid", COURSE_SOLUTIONS["sigmoid"])
     example = by_name(result)["example"]
     assert example["args"] == "x = np.array([1, 2, 3])"
     assert example["call"] == "sigmoid(x)"
     assert example["expected"] == "np.array([0.73105858, 0.88079708, 0.95257413])"
-    assert by_name(grader.grade("l2", COURSE_SOLUTIONS["l2"]))["example"]["expected"] == "0.43"
+    assert by_name(native.grade("l2", COURSE_SOLUTIONS["l2"]))["example"]["expected"] == "0.43"
 
 
 # --------------------------------------------------------------------------- typical mistakes
@@ -192,7 +159,7 @@ def test_the_reference_example_has_the_courses_expected_values():
 @pytest.mark.parametrize("op, code, case, check", MISTAKES,
                          ids=[f"{op}-{case}-{check}-{i}" for i, (op, _, case, check) in enumerate(MISTAKES)])
 def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check):
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     failed = by_name(result)[case]
     assert failed["status"] == "fail"
     assert failed["failed"] == check
@@ -206,11 +173,11 @@ def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check)
 
 
 def test_checks_come_in_the_courses_order_type_shape_values():
-    wrong_shape = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n")
+    wrong_shape = native.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n")
     example = by_name(wrong_shape)["example"]
     assert example["checks"] == [["runs", "pass"], ["type", "pass"], ["shape", "fail"], ["values", "skipped"]]
     assert en(example["message"]) == "expected shape (3,), got shape (1, 1)"
-    wrong_values = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
+    wrong_values = native.grade("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros(np.shape(x))\n")
     example = by_name(wrong_values)["example"]
     assert example["failed"] == "values"
     assert en(example["message"]).startswith("np.allclose(expected, result) is False: 3 of 3 values differ")
@@ -218,7 +185,7 @@ def test_checks_come_in_the_courses_order_type_shape_values():
 
 
 def test_using_np_exp_in_basic_sigmoid_is_explained():
-    result = grader.grade("basic_sigmoid", MISTAKES[13][1])
+    result = native.grade("basic_sigmoid", MISTAKES[13][1])
     array = by_name(result)["array"]
     assert array["failed"] == "raises"
     assert "expected it to raise TypeError, but it returned np.array([" in en(array["message"])
@@ -227,160 +194,10 @@ def test_using_np_exp_in_basic_sigmoid_is_explained():
 
 
 def test_nan_from_an_overflow_is_pointed_out():
-    result = grader.grade("softmax", MISTAKES[1][1])
+    result = native.grade("softmax", MISTAKES[1][1])
     large = by_name(result)["large-values"]
     assert "nan" in large["got"] and "Your result has nan in it" in en(large["message"])
     assert "maximum" in en(large["hint"])
-
-
-# --------------------------------------------------------------------------- output and errors
-
-
-def test_print_output_is_captured_per_case_and_once_for_the_top_level():
-    code = ("import numpy as np\nprint('loading my code')\n\ndef sigmoid(x):\n"
-            "    print('x has shape', x.shape)\n    return 1 / (1 + np.exp(-x))\n")
-    result = grader.grade("sigmoid", code)
-    assert result["printed"] == "loading my code\n"
-    cases = by_name(result)
-    assert cases["example"]["output"] == "x has shape (3,)\n"
-    assert cases["matrix"]["output"] == "x has shape (2, 3)\n"
-    assert result["all_passed"]
-
-
-def test_endless_printing_is_cut_short():
-    result = grader.grade("sigmoid", "def sigmoid(x):\n    for i in range(200000):\n        print(i)\n")
-    output = result["cases"][0]["output"]
-    assert len(output) < sandbox.MAX_OUTPUT + 100
-    assert "more characters not shown" in output
-
-
-def test_a_traceback_shows_only_the_learners_own_lines():
-    code = ("import numpy as np\n\ndef helper(x):\n    return np.dot(x, np.ones((7, 7)))\n\n"
-            "def sigmoid(x):\n    return helper(x)\n")
-    example = grader.grade("sigmoid", code)["cases"][0]
-    assert example["failed"] == "runs"
-    trace = example["traceback"]
-    assert trace.startswith("Traceback (most recent call last):")
-    assert 'File "<your code>", line 7, in sigmoid' in trace
-    assert 'File "<your code>", line 4, in helper' in trace
-    assert "return np.dot(x, np.ones((7, 7)))" in trace  # the learner's source line
-    assert "grader.py" not in trace and "numpy" not in trace.split("\n")[1]
-    assert trace.splitlines()[-1].startswith("ValueError: shapes (3,) and (7,7) not aligned")
-
-
-def test_a_syntax_error_fails_every_case_and_shows_where():
-    result = grader.grade("sigmoid", "import numpy as np\ndef sigmoid(x)\n    return x\n")
-    assert result["error"]["kind"] == "syntax"
-    assert 'File "<your code>", line 2' in result["error"]["traceback"]
-    assert "SyntaxError: expected ':'" in result["error"]["traceback"]
-    assert set(failures(result).values()) == {"runs"} and result["passed"] == 0
-
-
-def test_an_error_at_the_top_level_is_shown_once():
-    result = grader.grade("sigmoid", "import numpy as np\nnp.exp(undefined_name)\n")
-    assert result["error"]["kind"] == "top-level"
-    assert "NameError: name 'undefined_name' is not defined" in result["error"]["traceback"]
-    assert 'File "<your code>", line 2, in <module>' in result["error"]["traceback"]
-    assert result["passed"] == 0
-
-
-def test_a_missing_function_is_named():
-    result = grader.grade("l2", "def l2(yhat, y):\n    return 0.43\n")
-    assert result["error"]["kind"] == "undefined"
-    assert "def L2(yhat, y):" in en(result["error"]["message"])
-    assert set(failures(result).values()) == {"defined"}
-
-
-def test_an_unprintable_result_is_described_not_repr_ed():
-    code = "class Odd:\n    def __repr__(self):\n        raise RuntimeError('no')\n\ndef sigmoid(x):\n    return Odd()\n"
-    example = grader.grade("sigmoid", code)["cases"][0]
-    assert example["failed"] == "type"
-    assert example["got"] == "<a __main__.Odd object>"
-
-
-# --------------------------------------------------------------------------- limits and safety
-
-
-def test_an_endless_loop_times_out_and_the_other_cases_are_not_run():
-    started = time.monotonic()
-    result = grader.grade("sigmoid", "def sigmoid(x):\n    while True:\n        pass\n", time_limit=0.5)
-    assert time.monotonic() - started < 3
-    cases = result["cases"]
-    assert cases[0]["failed"] == "time" and en(cases[0]["message"]).startswith("timed out")
-    assert 'File "<your code>", line' in cases[0]["traceback"] and "in sigmoid" in cases[0]["traceback"]
-    assert all(case["failed"] == "not-run" for case in cases[1:])
-
-
-def test_catching_exceptions_does_not_escape_the_time_limit():
-    # The limit is a BaseException, which `except Exception` does not catch. (A bare
-    # `except:` would: Python unsets a trace function that raised, so such a loop is left
-    # to the page's hard limit, which ends the worker -- see tests/practice/test_practice_panel.py.)
-    code = ("def sigmoid(x):\n    while True:\n        try:\n            while True:\n                pass\n"
-            "        except Exception:\n            pass\n")
-    started = time.monotonic()
-    result = grader.grade("sigmoid", code, time_limit=0.5)
-    assert time.monotonic() - started < 3
-    assert result["cases"][0]["failed"] == "time"
-
-
-def test_an_endless_loop_at_the_top_level_fails_every_case():
-    result = grader.grade("sigmoid", "while True:\n    pass\n", time_limit=0.5)
-    assert result["error"]["kind"] == "time"
-    assert set(failures(result).values()) == {"time"}
-
-
-def test_a_runaway_allocation_runs_out_of_memory():
-    code = "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
-    result = grader.grade("sigmoid", code, memory_limit=64 * 2**20)
-    assert result["cases"][0]["failed"] == "memory"
-    assert en(result["cases"][0]["message"]).startswith("ran out of memory")
-
-
-def test_a_memory_error_of_python_itself_is_reported_as_such():
-    result = grader.grade("sigmoid", "def sigmoid(x):\n    raise MemoryError('no room')\n")
-    assert result["cases"][0]["failed"] == "memory"
-
-
-def test_expected_values_are_computed_once_and_handed_out_as_copies():
-    first = grader.expected_values("softmax")
-    first[0][...] = 0
-    assert not np.allclose(grader.expected_values("softmax")[0], 0)
-    assert grader.plan("softmax")["job"]["cases"][0] == grader.plan("softmax")["job"]["cases"][0]
-
-
-@pytest.mark.parametrize("statement, name", [
-    ("sys.exit()", "SystemExit"), ("sys.exit(3)", "SystemExit: 3"), ("raise SystemExit", "SystemExit"),
-    ("raise KeyboardInterrupt", "KeyboardInterrupt"), ("raise GeneratorExit", "GeneratorExit")])
-def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(statement, name):
-    code = f"import sys\n\ndef sigmoid(x):\n    {statement}\n"
-    result = grader.grade("sigmoid", code)
-    example = by_name(result)["example"]
-    assert example["failed"] == "runs" and en(example["message"]) == f"raised {name}"
-    assert example["traceback"].splitlines()[-2].strip() == statement
-    assert "grader.py" not in example["traceback"]
-    assert result["error"] is None
-
-
-def test_system_exit_at_the_top_level_is_shown_as_an_error_of_the_code():
-    result = grader.grade("sigmoid", "import sys\nsys.exit('bye')\n")
-    assert result["error"]["kind"] == "top-level"
-    assert result["error"]["traceback"].endswith("SystemExit: bye")
-    assert {case["failed"] for case in result["cases"]} == {"runs"}
-
-
-def test_the_learner_gets_copies_of_the_inputs():
-    code = "def normalize_rows(x):\n    x[:] = 0\n    return x\n"
-    result = grader.grade("normalize_rows", code)
-    assert by_name(result)["example"]["args"] == "x = np.array([[0, 3, 4],\n" + " " * 14 + "[1, 6, 4]])"
-    assert grader.cases("normalize_rows")[0].args[0].tolist() == [[0, 3, 4], [1, 6, 4]]
-
-
-def test_the_top_level_runs_once_per_check_and_its_names_stay_for_every_case():
-    code = ("print('top')\ncalls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n"
-            "    return 1 / (1 + 2.718281828459045 ** -x)\n")
-    result = grader.grade("sigmoid", code)
-    assert result["printed"] == "top\n"
-    assert [case["output"] for case in result["cases"]] == [f"{n}\n" for n in range(1, len(result["cases"]) + 1)]
 
 
 # --------------------------------------------------------------------------- the worker's interface
@@ -388,7 +205,7 @@ def test_the_top_level_runs_once_per_check_and_its_names_stay_for_every_case():
 
 def test_events_come_plan_first_then_each_case_as_it_is_done():
     events = []
-    result = grader.grade("l1", "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
+    result = native.grade("l1", "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
                             events.append)
     kinds = [event["type"] for event in events]
     assert kinds[0] == "plan" and kinds[1] == "stage" and events[1]["stage"] == "top-level"
@@ -420,13 +237,13 @@ def test_the_job_for_the_learners_interpreter_holds_the_inputs_and_never_an_expe
 
 def test_an_unknown_exercise_is_refused():
     with pytest.raises(KeyError):
-        grader.grade("no_such_card", "def f(x):\n    return x\n")
+        native.grade("no_such_card", "def f(x):\n    return x\n")
 
 
 def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the_check():
     assert "numpy.lib.recfunctions" not in sys.modules, "pick a submodule nothing imported yet"
     code = "import numpy.lib.recfunctions\n" + COURSE_SOLUTIONS["sigmoid"]
-    assert grader.grade("sigmoid", code)["all_passed"]
+    assert native.grade("sigmoid", code)["all_passed"]
     import numpy.lib.recfunctions as recfunctions  # the attribute the import set is still there
     assert np.lib.recfunctions is recfunctions is sys.modules["numpy.lib.recfunctions"]
 
@@ -434,9 +251,9 @@ def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the
 def test_the_courses_sigmoid_derivative_calls_sigmoid_which_the_check_provides():
     course = "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
     assert [used["function"] for used in grader.plan("sigmoid_derivative")["uses"]] == ["sigmoid"]
-    assert grader.grade("sigmoid_derivative", course)["all_passed"]  # the course's own sigmoid, by default
+    assert native.grade("sigmoid_derivative", course)["all_passed"]  # the course's own sigmoid, by default
     own = [{"function": "sigmoid", "code": "import numpy as np\ndef sigmoid(x):\n    return np.full(np.shape(x), 0.5)\n"}]
-    assert grader.grade("sigmoid_derivative", course, context=own)["passed"] == 0  # a wrong one of the learner's shows
-    alone = grader.grade("sigmoid_derivative", course, context=[])
+    assert native.grade("sigmoid_derivative", course, context=own)["passed"] == 0  # a wrong one of the learner's shows
+    alone = native.grade("sigmoid_derivative", course, context=[])
     assert "NameError: name 'sigmoid' is not defined" in en(alone["cases"][0]["message"])
     assert all(grader.plan(op)["uses"] == [] for op in OPS if op != "sigmoid_derivative")

@@ -4,12 +4,13 @@
 //   drawPlot(canvas, { panels: [...], legend: [...] });
 //
 // The component knows nothing about what the numbers mean: it lays out the panels a spec
-// describes, draws them (panels.js), remembers the spec per canvas and redraws by itself
+// describes, draws them (panels.js, cells.js), remembers the spec per canvas and redraws by itself
 // when the canvas width, the colour scheme or the device pixel ratio changes.
 
 import { list, str } from "./scales.js";
 import { TICK_PX, makeEnv, seriesColor, font, textW, ellipsize, lineW, drawHeader, noData } from "./canvas.js";
-import { drawXY, drawBars, drawHeatmap, drawStrip, panelHeight } from "./panels.js";
+import { drawXY, drawBars, panelHeight } from "./panels.js";
+import { drawHeatmap, drawStrip } from "./cells.js";
 
 const MIN_PANEL_W = 240; // automatic column count
 const MIN_FORCED_PANEL_W = 140; // spec.columns is reduced below this (two fit on a phone)
