@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import re
 
+import numpy as np
 import pytest
 
 import catalogue
@@ -14,6 +15,8 @@ import exercises
 import grader
 import nnbasics
 import plots
+from wording import render
+from words import LANGUAGES
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
 REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list, "ko": dict,
@@ -96,3 +99,17 @@ def test_what_an_exercise_uses_is_an_earlier_cards_function_the_course_answer_ca
     for used in catalogue.uses(name):
         assert NAMES.index(used) < NAMES.index(name), f"{name} uses {used}, which comes later"
         assert f"{catalogue.BY_NAME[used]['function']}(" in catalogue.BY_NAME[name]["stub"], "the stub names it"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_element_wise_operation_can_take_the_plot_and_the_cases_worded_once_for_all(lang):
+    """plots.curve and exercises.element_wise, the entries a new element-wise operation takes (web/README.md,
+    "Adding an operation"; tests/site/test_adding_an_operation.py adds one), on sigmoid's entry here."""
+    x = np.array([1.0, 2.0, 3.0])
+    spec, alt = plots.curve("sigmoid")((x,), nnbasics.sigmoid(x), lang)
+    curve, marked = spec["panels"][0]["series"]
+    assert curve["y"] == nnbasics.sigmoid(np.array(curve["x"])).tolist() and marked["y"] == nnbasics.sigmoid(x).tolist()
+    assert "sigmoid(x)" in alt and "0.7311, 0.8808, 0.9526" in alt
+    cases = exercises.element_wise("sigmoid")(np.random.default_rng(0))
+    assert [case.tier for case in cases] == ["course"] * (1 + exercises.RANDOM_CASES) + ["extra"] * 2
+    assert all(render(lang, case.title) and "sigmoid" in render(lang, case.hint) for case in cases)

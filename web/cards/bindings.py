@@ -130,8 +130,11 @@ MAX_SHOWN = 160  # characters of the course's result quoted in a note
 
 def _course_note(op: str, args: tuple, result, lang: str) -> str | None:
     """What the course's own plain code (nnbasics.course) does here, when it is not what the card
-    shows: it raises, gives other numbers (nan, ...) or makes NumPy warn; None when it agrees."""
-    course = getattr(nnbasics.course, catalogue.BY_NAME[op]["function"])
+    shows: it raises, gives other numbers (nan, ...) or makes NumPy warn; None when it agrees, or when
+    the course has no such operation (nnbasics.course holds only the course's own)."""
+    course = getattr(nnbasics.course, catalogue.BY_NAME[op]["function"], None)
+    if course is None:
+        return None
     # NumPy's default error state, as in the learner's notebook: overflow, 0/0 and x/0 warn; underflow not
     with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn",
                                                                      under="ignore"):

@@ -4,12 +4,15 @@ Each builder takes the parsed inputs (in the catalogue's parameter order), the p
 result and the page's language, and returns ``(spec, alt)``: a plot spec for the plotting
 component (plain lists and numbers, documented in web/plot/SPEC.md) and a sentence describing
 it, worded from web/i18n/<lang>/plot.json. Derived from the package's results, never
-recomputing its maths. Adding an operation means adding one builder to :data:`PLOTS`.
+recomputing its maths. Adding an operation means adding one entry to :data:`PLOTS`: for an
+element-wise function of one array, ``curve(name)``, whose words serve every such operation; else a
+builder of its own (and its words in plot.json, in every language).
 """
 from __future__ import annotations
 
 import numpy as np
 
+import catalogue
 import nnbasics
 from words import say
 
@@ -65,6 +68,29 @@ def _sigmoid_curve(x: np.ndarray, derivative: bool, lang: str) -> tuple[dict, st
              "yRange": [0, 1], "series": series}
     legend = [{"label": s["label"], "color": s["color"]} for s in series]
     return {"panels": [panel], "legend": legend}, alt
+
+
+def curve(op: str):
+    """The plot builder of an element-wise operation of one parameter (``tanh(x)``): the curve of its
+    own package function over the inputs' range, with each input element marked at its result, and a
+    text alternative worded for every such operation alike (``curve-alt`` in plot.json)."""
+    (name,) = catalogue.params(op)
+    title, function = catalogue.BY_NAME[op]["title"], getattr(nnbasics, catalogue.BY_NAME[op]["function"])
+
+    def build(args: tuple, result, lang: str) -> tuple[dict, str]:
+        (x,) = args
+        low, high = _curve_range(x)
+        grid = np.linspace(low, high, CURVE_POINTS)
+        points, marked = x.ravel()[:MAX_POINTS], np.ravel(result)[:MAX_POINTS]
+        series = [{"label": title, "color": 0, "kind": "line", "x": grid.tolist(), "y": function(grid).tolist()},
+                  {"label": say(lang, "plot.your-input", name=name), "color": 1, "kind": "points",
+                   "x": points.tolist(), "y": marked.tolist()}]
+        alt = say(lang, "plot.curve-alt", function=title, name=name, low=_short(low), high=_short(high),
+                  xs=_listed(lang, points), ys=_listed(lang, marked))
+        panel = {"type": "xy", "xLabel": name, "yLabel": title, "series": series}
+        return {"panels": [panel], "legend": [{"label": s["label"], "color": s["color"]} for s in series]}, alt
+
+    return build
 
 
 def _image_plot(args: tuple, column: np.ndarray, lang: str) -> tuple[dict, str]:

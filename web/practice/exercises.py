@@ -17,8 +17,9 @@ language (``case-*`` and ``hint-*``).
 
 A case is an extra one unless it says ``tier="course"``: joining the course tier is a
 deliberate choice, as every answer the course accepts must pass it. The grader lists the
-course cases first. Adding an operation means adding one ``_cases_<name>`` function to
-:data:`EXERCISES`.
+course cases first. Adding an operation means adding one entry to :data:`EXERCISES`: for an
+element-wise operation of one array, ``element_wise(name)``, whose words serve every such operation;
+else a ``_cases_<name>`` function of its own (and its words in practice.json, in every language).
 """
 from __future__ import annotations
 
@@ -131,6 +132,23 @@ def _cases_sigmoid_derivative(rng):
         Case("large-values", phrase("case-large-values"), (np.array([-1000.0, 0.0, 1000.0]),),
              hint=hints("derivative-large")),
     ]
+
+
+def element_wise(op: str) -> Callable[[np.random.Generator], list[Case]]:
+    """The case builder of an element-wise operation of one array whose course example is a vector
+    of integers, as sigmoid's ``[1, 2, 3]`` (``tanh(x)``): that example and random integer vectors in
+    the course tier, then a matrix and large values, with hints worded for every such operation alike."""
+    function = catalogue.BY_NAME[op]["function"]
+    hint = (phrase("hint-element-wise", function=function),)
+    large = (phrase("hint-element-wise-large", function=function),)
+
+    def build(rng):
+        return _course_cases(op, phrase("case-course-integers"), hint, _int_vectors(rng, -5, 5)) + [
+            Case("matrix", phrase("case-matrix"), (np.array([[-1.5, 0.0, 2.0], [0.5, -3.0, 4.0]]),), hint=hint),
+            Case("large-values", phrase("case-large-values"), (np.array([-1000.0, 0.0, 1000.0]),), hint=large),
+        ]
+
+    return build
 
 
 def _random_images(rng):
