@@ -10,9 +10,11 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-
 from practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, check, grade, panel, statuses, timed_check
+
 from start.snapshots import first_visit, reload
+
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,13 @@
 the panel says that it cannot be kept across reloads, until the code fits again."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
-
-from conftest import open_app
 from practice_page import panel
+
+from pages import open_app
+
+pytestmark = pytest.mark.e2e
 
 TYPE = """(editor, code) => {  // what a paste does, without typing 7 MB
     editor.value = code ?? '# ' + Array.from({ length: 600000 }, (_, i) => ((i % 997) / 997).toFixed(8)).join(', ');

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-
-from conftest import READY_TIMEOUT_MS, module_page_fixture, open_app
-from offline.deploys import controlled_page
 from practice_page import FIRST_CHECK_MS, SOLUTIONS, card, panel, statuses
+
+from offline.deploys import controlled_page
+from pages import READY_TIMEOUT_MS, module_page_fixture, open_app
+
+pytestmark = pytest.mark.e2e
 
 app = module_page_fixture("One ready page for the editor's tests.")
 

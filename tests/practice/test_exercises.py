@@ -5,14 +5,13 @@ cases never change the verdict; and the JSON the page reads carries both tiers' 
 """
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
 import catalogue
 import exercises
 import grader
+from practice import native
 from wording import render
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
@@ -151,14 +150,14 @@ def test_the_course_tier_of_l2_uses_vectors_only_as_np_dot_needs():
 
 @pytest.mark.parametrize("op, code", COURSE_ANSWERS.values(), ids=COURSE_ANSWERS.keys())
 def test_an_answer_the_course_accepts_passes_every_course_check(op, code):
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     assert course_failures(result) == {}
     assert result["all_passed"] and result["passed"] == result["total"] and result["error"] is None
 
 
 @pytest.mark.parametrize("op, code, case, check", REFUSED.values(), ids=REFUSED.keys())
 def test_an_answer_the_course_refuses_fails_a_course_check(op, code, case, check):
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     failed = {entry["name"]: entry for entry in result["cases"]}[case]
     assert failed["tier"] == "course" and failed["failed"] == check and failed["hint"]
     assert not result["all_passed"] and result["passed"] < result["total"]
@@ -167,13 +166,13 @@ def test_an_answer_the_course_refuses_fails_a_course_check(op, code, case, check
 @pytest.mark.parametrize("name", ["softmax-no-keepdims", "normalize_rows-no-keepdims"])
 def test_a_missing_keepdims_fails_every_course_case_not_only_the_example(name):
     op, code, _, _ = REFUSED[name]
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     assert set(course_failures(result).values()) == {"runs"} and result["passed"] == 0
 
 
 def test_the_type_check_is_the_courses_isinstance_float():
     def l1(expression):
-        return grader.grade("l1", function("L1", "yhat, y", f"return {expression}"))
+        return native.grade("l1", function("L1", "yhat, y", f"return {expression}"))
     for accepted in ("float(np.sum(np.abs(y - yhat)))", "np.float64(np.sum(np.abs(y - yhat)))"):
         assert l1(accepted)["all_passed"], accepted
     for refused, text in [("np.float32(np.sum(np.abs(y - yhat)))", "got numpy.float32"),
@@ -191,7 +190,7 @@ def test_the_values_check_is_the_courses_np_allclose_expected_first():
     assert np.allclose(1.1, got) and not np.allclose(got, 1.1)
     code = function("L1", "yhat, y", "loss = np.sum(np.abs(y - yhat))",
                     f"return loss if abs(loss - 1.1) > 1e-9 else {got!r}")
-    assert grader.grade("l1", code)["cases"][0]["status"] == "pass"
+    assert native.grade("l1", code)["cases"][0]["status"] == "pass"
 
 
 # --------------------------------------------------------------------------- going further
@@ -204,7 +203,7 @@ def test_the_values_check_is_the_courses_np_allclose_expected_first():
     ("basic_sigmoid", function("basic_sigmoid", "x", "return 1 / (1 + np.exp(-x))"), {"array": "raises"}),
 ])
 def test_a_course_answer_may_fail_going_further_without_changing_the_verdict(op, code, failed):
-    result = grader.grade(op, code)
+    result = native.grade(op, code)
     assert extra_failures(result) == failed
     assert result["all_passed"] and not result["all_extra_passed"]
     assert result["extra_passed"] == result["extra_total"] - len(failed)
@@ -224,7 +223,7 @@ def test_the_going_further_cases_keep_their_lessons():
 def test_every_case_entry_carries_its_tier_course_first_and_the_result_counts_each_tier():
     events = []
     code = COURSE_ANSWERS["softmax-exp-sum-keepdims"][1]
-    result = grader.grade("softmax", code, events.append)
+    result = native.grade("softmax", code, events.append)
     plan = events[0]["cases"]
     tiers = [entry["tier"] for entry in plan]
     assert tiers == sorted(tiers, key=exercises.TIERS.index) and set(tiers) == {"course", "extra"}
@@ -235,7 +234,7 @@ def test_every_case_entry_carries_its_tier_course_first_and_the_result_counts_ea
 
 
 def test_a_syntax_error_is_reported_once_and_fails_both_tiers():
-    result = grader.grade("softmax", "def softmax(x)\n    return x\n")
+    result = native.grade("softmax", "def softmax(x)\n    return x\n")
     assert result["error"]["kind"] == "syntax"
     assert {case["failed"] for case in result["cases"]} == {"runs"}
     assert result["passed"] == result["extra_passed"] == 0

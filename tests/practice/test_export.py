@@ -15,8 +15,8 @@ import pytest
 
 import catalogue
 import export
-import grader
 import wording
+from practice import native
 
 SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
 STUBS = {op["name"]: op["stub"] for op in catalogue.OPERATIONS}
@@ -102,7 +102,7 @@ def test_a_file_of_ones_own_is_split_by_top_level_functions_with_its_imports_and
     assert set(codes) == {"sigmoid", "sigmoid_derivative"}
     assert codes["sigmoid"].startswith("import numpy as np\n\n\ndef sigmoid(x):")
     assert "def sigmoid(x):" in codes["sigmoid_derivative"] and "def unrelated" not in codes["sigmoid_derivative"]
-    assert grader.grade("sigmoid_derivative", codes["sigmoid_derivative"])["all_passed"]
+    assert native.grade("sigmoid_derivative", codes["sigmoid_derivative"])["all_passed"]
 
 
 def test_a_file_is_read_never_run(tmp_path):

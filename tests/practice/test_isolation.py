@@ -11,11 +11,12 @@ import json
 
 import pytest
 from playwright.sync_api import expect
+from practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, card, check, grade, panel, statuses, timed_check
 
-from conftest import READY_TIMEOUT_MS, dist_dir, module_page_fixture, open_app
 from offline.deploys import CONTROLLED
-from practice_page import (CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, card, check, grade, panel, statuses,
-                           timed_check)
+from pages import READY_TIMEOUT_MS, dist_dir, module_page_fixture, open_app
+
+pytestmark = pytest.mark.e2e
 
 REACH_JAVASCRIPT = """import json, sys
 for name in [n for n in list(sys.modules) if n.split(".")[0] in ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core")]:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
-
-from conftest import open_app
-from i18n.test_switch import IDENTIFIERS, LATIN_WORD, NAMES, VISIBLE_WORDS
 from practice_page import CHECK_MS, OPS, SOLUTIONS, check, panel
+
+from i18n.test_switch import IDENTIFIERS, LATIN_WORD, NAMES, VISIBLE_WORDS
+from pages import open_app
+
+pytestmark = pytest.mark.e2e
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A learner's attempt that fails in every way a report can show: a wrong value in the course

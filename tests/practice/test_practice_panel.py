@@ -16,12 +16,28 @@ import json
 
 import pytest
 from playwright.sync_api import expect
+from practice_page import (
+    CHECK_MS,
+    FIRST_CHECK_MS,
+    FUNCTIONS,
+    OPS,
+    SOLUTIONS,
+    card,
+    check,
+    explore,
+    failed_check,
+    grade,
+    panel,
+    reset,
+    statuses,
+    timed_check,
+)
 
 import catalogue
-from conftest import ROOT, module_page_fixture, open_app, scrolling_boxes
-from practice_page import (CHECK_MS, FIRST_CHECK_MS, FUNCTIONS, OPS, SOLUTIONS, card, check, explore,
-                           failed_check, grade, panel, reset, statuses, timed_check)
+from pages import ROOT, module_page_fixture, open_app, scrolling_boxes
 from words import LANGUAGES, say
+
+pytestmark = pytest.mark.e2e
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
 MISTAKES = [
@@ -55,7 +71,7 @@ def test_every_card_has_a_visible_labelled_editor_with_a_stub_not_the_solution(a
     stub = reset(app, op)
     assert f"def {FUNCTIONS[op]}(" in stub and '"""' in stub and "YOUR CODE HERE" in stub
     assert "import numpy as np" in stub or "import math" in stub
-    source = app.evaluate(f"window.nnApp.sources[{json.dumps(op)}]")
+    source = app.evaluate(f"window.nn.app.sources[{json.dumps(op)}]")
     body = [line.strip() for line in source.splitlines() if line.strip().startswith("return ")]
     assert body and not any(line in stub for line in body)  # not the package's answer
     expect(box.locator('button[name="check"]')).to_be_visible()

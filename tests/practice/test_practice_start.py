@@ -4,9 +4,11 @@ right -- when what it would restore from is damaged or no snapshot."""
 from __future__ import annotations
 
 import pytest
-
 from practice_page import FIRST_CHECK_MS, SOLUTIONS, check, statuses
+
 from start.snapshots import first_visit, reload, rewrite_snapshot
+
+pytestmark = pytest.mark.e2e
 
 WRONG_SOFTMAX = SOLUTIONS["softmax"].replace("return", "return 0.5 *", 1)
 

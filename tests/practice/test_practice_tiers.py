@@ -14,9 +14,11 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-
-from conftest import ROOT, module_page_fixture
 from practice_page import CHECK_MS, OPS, SOLUTIONS, card, check, panel
+
+from pages import ROOT, module_page_fixture
+
+pytestmark = pytest.mark.e2e
 
 COURSE_SOFTMAX = ("import numpy as np\n\ndef softmax(x):\n    e = np.exp(x)\n"
                   "    return e / np.sum(e, axis=1, keepdims=True)\n")

@@ -16,6 +16,7 @@ import catalogue
 import export
 import grader
 import words
+from practice import native
 from wording import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize("op, code", MISTAKES)
 def test_what_the_grader_says_is_worded_in_korean_with_the_english_parameters(op, code):
-    result = grader.grade(op, code, time_limit=0.3)
+    result = native.grade(op, code, time_limit=0.3)
     said = list(phrases(result))
     assert any(item["key"].startswith("practice.msg-") for item in said)
     for item in said:

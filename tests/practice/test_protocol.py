@@ -40,6 +40,7 @@ def accepts(blank, messages, cases=2):
     }""", [messages, cases])
 
 
+@pytest.mark.e2e
 def test_the_documented_kinds_and_fields_are_those_the_page_accepts(blank):
     accepted = blank.evaluate("""async () => {
         const { KINDS } = await import("/practice/protocol.js");
@@ -56,6 +57,7 @@ def in_order() -> list[dict]:
             KINDS["case"]["example"], KINDS["done"]["example"]]
 
 
+@pytest.mark.e2e
 def test_every_documented_message_is_accepted_in_the_documented_order(blank):
     assert accepts(blank, in_order()) == [""] * 5
     assert accepts(blank, [KINDS["failed"]["example"]]) == [""]
@@ -90,6 +92,7 @@ def _wrong_type(kind: str, field: str, value) -> bool:
     return type(value) is not documented_types[field] or (field == "warnings" and value != [])
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("what, position, forged", forged_variants(), ids=[v[0] for v in forged_variants()])
 def test_a_forged_variant_of_each_documented_message_is_refused(blank, what, position, forged):
     messages = in_order()
@@ -98,6 +101,7 @@ def test_a_forged_variant_of_each_documented_message_is_refused(blank, what, pos
     assert verdicts[:position] == [""] * position and verdicts[position], what
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("what, messages", [
     ("a case before the top level", [KINDS["case-start"]["example"]]),
     ("the top level twice", [KINDS["top"]["example"], KINDS["top"]["example"]]),
@@ -120,6 +124,7 @@ def test_messages_out_of_the_documented_order_are_refused(blank, what, messages)
     assert verdicts[:-1] == [""] * (len(messages) - 1) and verdicts[-1], what
 
 
+@pytest.mark.e2e
 def test_a_message_bigger_than_the_limit_or_not_plain_data_is_refused(blank):
     refused = blank.evaluate("""async () => {
         const { newCheck, refusal, LIMITS } = await import("/practice/protocol.js");

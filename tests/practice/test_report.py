@@ -5,15 +5,17 @@ reads in one screen: a line saying how many course checks failed and why the fir
 distinct hint once, each case folded under its verdict."""
 import pytest
 from playwright.sync_api import expect
+from practice_page import CHECK_MS, FIRST_CHECK_MS, OPS, SOLUTIONS, check
 
 import grader
-from conftest import open_app
-from practice_page import CHECK_MS, FIRST_CHECK_MS, OPS, SOLUTIONS, check
+from pages import open_app
+from practice import native
 from words import LANGUAGES, say
 
 PAGE_OWN = {"stopped", "crashed"}  # outcomes the page itself decides, not the grader
 
 
+@pytest.mark.e2e
 def test_every_check_and_failure_the_grader_names_has_a_verdict_on_the_page(blank):
     verdicts = blank.evaluate("import('/practice/report.js').then((m) => m.VERDICTS)")
     assert set(verdicts) == set(grader.CHECKS) | set(grader.FAILURES) | PAGE_OWN
@@ -28,7 +30,7 @@ def test_every_check_and_failure_the_grader_names_has_a_verdict_on_the_page(blan
     "import numpy as np\ndef sigmoid(x):\n    return np.zeros(3)\n",
 ])
 def test_the_grader_only_ever_reports_the_checks_and_failures_it_declares(code):
-    for case in grader.grade("sigmoid", code, time_limit=0.3)["cases"]:
+    for case in native.grade("sigmoid", code, time_limit=0.3)["cases"]:
         assert {name for name, _ in case["checks"]} <= set(grader.CHECKS)
         assert case["failed"] in set(grader.CHECKS) | set(grader.FAILURES) | {None}
 
@@ -45,6 +47,7 @@ SOFTMAX_ATTEMPT = ("import numpy as np\n\nprint('loaded')\n\ndef softmax(x):\n  
                    "    return x_exp / np.sum(x_exp, axis=1)[:, None] * 2\n")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_wrong_answers_report_fits_one_screen_says_what_failed_first_and_each_hint_once(browser, site_url, lang):
     page, watcher = open_app(browser, site_url, f"/?lang={lang}", viewport={"width": 1280, "height": 900})

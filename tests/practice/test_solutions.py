@@ -13,7 +13,7 @@ import pytest
 
 import catalogue
 import exercises
-import grader
+from practice import native
 from words import LANGUAGES
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
@@ -74,7 +74,7 @@ def test_a_solution_is_short_and_uses_numpy_or_math_only(op, lang):
 
 @pytest.mark.parametrize("op, lang", CASES, ids=IDS)
 def test_every_shown_solution_passes_the_panels_check(op, lang):
-    result = grader.grade(op, text(op, lang, "solution"))
+    result = native.grade(op, text(op, lang, "solution"))
     assert result["all_passed"], [case["name"] for case in result["cases"] if case["status"] != "pass"]
 
 

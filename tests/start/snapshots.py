@@ -9,10 +9,10 @@ import shutil
 
 import pytest
 
-import build
 import catalogue
-from conftest import READY_TIMEOUT_MS, dist_dir, serve_directory
 from offline.deploys import controlled_page
+from pages import READY_TIMEOUT_MS, dist_dir, serve_directory
+from sitebuild.offline import service_worker
 
 SNAPSHOT_MS = 120_000  # the background worker starts Pyodide twice over on a busy machine
 
@@ -30,7 +30,7 @@ def probe_site(tmp_path):
     shutil.copytree(dist_dir(), site)
     with (site / "cards" / "main.py").open("a") as main:
         main.write(PROBE)
-    (site / "sw.js").write_text(build.service_worker(site))
+    (site / "sw.js").write_text(service_worker(site))
     url, server = serve_directory(site)
     yield url
     server.shutdown()
@@ -93,14 +93,14 @@ REWRITE_JS = """async ({ path, headers, flip, garbage, build }) => {
     const kept = Object.fromEntries([...stored.headers].filter(([name]) => name.startsWith("x-nnbasics-")));
     if (flip) bytes[bytes.length >> 1] ^= 0xff;
     if (build) {
-        const whole = nnStart.unelide(bytes);  // as kept: without its zero pages
+        const whole = nn.start.unelide(bytes);  // as kept: without its zero pages
         whole[16] ^= 0xff;  // Pyodide's build id, in the snapshot's header: its restore refuses it
-        bytes = nnStart.elide(whole);
-        kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);
+        bytes = nn.start.elide(whole);
+        kept["x-nnbasics-sha256"] = await nn.start.sha256(bytes);
     }
     if (garbage) {
-        bytes = nnStart.elide(crypto.getRandomValues(new Uint8Array(65536)));
-        kept["x-nnbasics-sha256"] = await nnStart.sha256(bytes);  // intact bytes, but no snapshot
+        bytes = nn.start.elide(crypto.getRandomValues(new Uint8Array(65536)));
+        kept["x-nnbasics-sha256"] = await nn.start.sha256(bytes);  // intact bytes, but no snapshot
     }
     const response = await fetch(path, { method: "PUT", body: bytes, headers: { ...kept, ...headers } });
     await response.arrayBuffer();  // the request ends before the page reloads

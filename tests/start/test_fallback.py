@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from snapshots import SNAPSHOT_MS, card_outputs, first_visit, reload, rewrite_snapshot
 
 import catalogue
-from conftest import PageWatch, READY_TIMEOUT_MS
 from offline.deploys import CONTROLLED, deploy, redeploy  # noqa: F401 (deploy: a fixture)
-from snapshots import SNAPSHOT_MS, card_outputs, first_visit, reload, rewrite_snapshot
+from pages import READY_TIMEOUT_MS, PageWatch
+
+pytestmark = pytest.mark.e2e
 
 
 def examples_compute(page):

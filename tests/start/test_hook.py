@@ -1,6 +1,6 @@
-"""The pure parts of web/start/hook.js, run in Chromium on the site's origin: its zip reader against
-Python's zipfile, the form a snapshot must have and the form it is kept in, the layout a snapshot
-records."""
+"""The pure parts of web/start/hook.js and the zip reader (web/start/zip.js), run in Chromium on the
+site's origin: the zip reader against Python's zipfile, the form a snapshot must have and the form it
+is kept in, the layout a snapshot records."""
 from __future__ import annotations
 
 import hashlib
@@ -10,10 +10,12 @@ import zipfile
 
 import pytest
 
-from conftest import dist_dir
+from pages import dist_dir
 
-LOAD = "import('./start/hook.js').then(() => true)"
-UNZIP_JS = """async (bytes) => Object.fromEntries((await nnStart.unzip(new Uint8Array(bytes)))
+pytestmark = pytest.mark.e2e
+
+LOAD = "Promise.all([import('./start/hook.js'), import('./start/zip.js')]).then(() => true)"
+UNZIP_JS = """async (bytes) => Object.fromEntries((await nn.unzip(new Uint8Array(bytes)))
     .map(([name, data]) => [name, Array.from(data)]))"""
 
 
@@ -45,19 +47,19 @@ def test_the_zip_reader_reads_the_shipped_numpy_wheel_as_zipfile_does(hook):
         expected = {info.filename: hashlib.sha256(archive.read(info)).hexdigest()
                     for info in archive.infolist() if not info.is_dir()}
     digests = hook.evaluate("""async (path) => {
-        const entries = await nnStart.unzip(await (await fetch(path)).arrayBuffer());
-        return Object.fromEntries(await Promise.all(entries.map(async ([name, data]) => [name, await nnStart.sha256(data)])));
+        const entries = await nn.unzip(await (await fetch(path)).arrayBuffer());
+        return Object.fromEntries(await Promise.all(entries.map(async ([name, data]) => [name, await nn.start.sha256(data)])));
     }""", "./" + wheel.relative_to(dist_dir()).as_posix())
     assert digests == expected
 
 
 def test_the_zip_reader_refuses_what_is_no_zip(hook):
-    error = hook.evaluate("nnStart.unzip(new Uint8Array(100)).then(() => '', (e) => e.message)")
+    error = hook.evaluate("nn.unzip(new Uint8Array(100)).then(() => '', (e) => e.message)")
     assert error == "not a zip archive"
 
 
 def snapshot_form(page, data: bytes) -> bool:
-    return page.evaluate("(bytes) => nnStart.isSnapshot(new Uint8Array(bytes))", list(data))
+    return page.evaluate("(bytes) => nn.start.isSnapshot(new Uint8Array(bytes))", list(data))
 
 
 def test_a_snapshot_is_its_magic_number_a_header_and_whole_pages_of_memory(hook):
@@ -77,8 +79,8 @@ def kept_form(data: bytes) -> bytes:
 
 
 ELIDE_JS = """(bytes) => {
-    const kept = nnStart.elide(new Uint8Array(bytes));
-    return [Array.from(kept), Array.from(nnStart.unelide(kept))];
+    const kept = nn.start.elide(new Uint8Array(bytes));
+    return [Array.from(kept), Array.from(nn.start.unelide(kept))];
 }"""
 
 
@@ -102,13 +104,13 @@ def test_a_snapshot_is_kept_without_its_zero_pages_and_made_whole_again(hook, da
     kept_form(b"\x05" * 70_000) + b"\x00",  # a byte too many
 ])
 def test_bytes_that_are_no_kept_snapshot_are_refused(hook, kept):
-    error = hook.evaluate("(bytes) => { try { nnStart.unelide(new Uint8Array(bytes)); return ''; } "
+    error = hook.evaluate("(bytes) => { try { nn.start.unelide(new Uint8Array(bytes)); return ''; } "
                           "catch (e) { return e.message; } }", list(kept))
     assert error == "not a snapshot as it is kept"
 
 
 def test_the_layout_names_pyodides_folder_the_side_modules_in_order_and_the_imports(hook):
-    layout = hook.evaluate("nnStart.layout('http://example.org/vendor/pyodide-0.27.7-abc/')").split("|")
+    layout = hook.evaluate("nn.start.layout('http://example.org/vendor/pyodide-0.27.7-abc/')").split("|")
     assert layout[0] == "/vendor/pyodide-0.27.7-abc/"
     assert layout[1].endswith("numpy/_core/_multiarray_umath.cpython-312-wasm32-emscripten.so")
     assert layout[-4:] == ["numpy", "nnbasics", "bindings", "checking"]

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import expect
+from snapshots import card_outputs, first_visit, probe, probe_site, reload  # noqa: F401 (a fixture)
 
 from practice.practice_page import SOLUTIONS, check, grade, statuses
-from snapshots import card_outputs, first_visit, probe, probe_site, reload  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.e2e
 
 
 def test_a_second_visit_restores_from_the_snapshot_and_every_card_computes_what_a_normal_start_does(
@@ -93,7 +96,7 @@ def test_the_snapshots_are_kept_only_in_this_versions_cache_with_what_they_were_
                 found[path] = Object.fromEntries([...response.headers].filter(([h]) => h.startsWith("x-nnbasics-")));
                 found[path].size = (await response.arrayBuffer()).byteLength;
             }
-            found.browser = await nnStart.browserVersion();
+            found.browser = await nn.start.browserVersion();
             return found;
         }""")
         for path in ("./start/snapshot", "./start/practice-snapshot"):

@@ -1,7 +1,7 @@
 // The page's JavaScript: events, the loading status and putting results on screen.
 // Everything it shows comes from Python (cards/bindings.py) as JSON, worded in the page's
 // language -- before Python has loaded, the same for each card's example, embedded by the
-// build -- or from the page's words (window.nnI18n); it only places text (never HTML) and
+// build -- or from the page's words (window.nn.i18n); it only places text (never HTML) and
 // hands plot specs to the plotting component. A change of language words every card anew.
 import { drawPlot } from "../plot/plot.js";
 import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
@@ -17,7 +17,7 @@ const cards = [...document.querySelectorAll("section[data-op]")];
 const fieldsOf = (card) => [...card.querySelectorAll(".inputs textarea[name]")];
 const fields = cards.flatMap(fieldsOf);
 const startedAt = performance.now();
-const i18n = window.nnI18n;
+const i18n = window.nn.i18n;
 const timers = new Map();
 let evaluate = null; // the Python bindings, once Python has loaded
 
@@ -228,8 +228,8 @@ function setUpMore(button) {
 function attach(evaluateJson, sourcesJson, practiceJson) {
   evaluate = evaluateJson;
   const sources = JSON.parse(sourcesJson);
-  window.nnApp.sources = sources;
-  window.nnApp.practice = (request) => JSON.parse(practiceJson(JSON.stringify(request)));
+  window.nn.app.sources = sources;
+  window.nn.app.practice = (request) => JSON.parse(practiceJson(JSON.stringify(request)));
   for (const card of cards) {
     card.querySelector(".source code").textContent = sources[card.dataset.op];
     // a card at its example already shows exactly what Python computes (cards/first-paint.json is
@@ -237,14 +237,14 @@ function attach(evaluateJson, sourcesJson, practiceJson) {
     if (!exampleShown(card)) compute(card);
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  window.nnStatus.set("status-ready", { seconds }, "ready");
+  window.nn.status.set("status-ready", { seconds }, "ready");
   root.classList.remove("loading", "failed"); // Python did arrive after all
   root.classList.add("ready");
   performance.mark("nn:ready"); // time-to-ready, for build.py bench
   document.dispatchEvent(new CustomEvent("nn:ready"));
 }
 
-window.nnApp = { attach };
+window.nn.app = { attach };
 restoreFields(fields);
 cards.forEach(paintWithoutPython);
 cards.forEach(bind);
@@ -254,7 +254,7 @@ document.getElementById("copy-link").addEventListener("click", (event) => copyLi
 setUpMore(document.querySelector(".more-toggle"));
 i18n.onChange(() => cards.forEach(compute)); // plots, their descriptions and notes in the new language
 
-const startFailed = (detail) => window.nnStatus.fail("status-start-failed", { detail });
+const startFailed = (detail) => window.nn.status.fail("status-start-failed", { detail });
 window.addEventListener("error", (event) => startFailed(event.message || i18n.t("page.status-script-failed")));
 // PyScript reports a Python error at start-up by adding a .py-error block to the page.
 new MutationObserver((records) => {
@@ -265,6 +265,6 @@ new MutationObserver((records) => {
 window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
 setTimeout(() => {
   if (root.classList.contains("loading")) {
-    window.nnStatus.set("status-slow", null, "loading");
+    window.nn.status.set("status-slow", null, "loading");
   }
 }, SLOW_AFTER_MS);

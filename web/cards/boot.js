@@ -10,7 +10,7 @@
       document.addEventListener("DOMContentLoaded", function () { setStatus(key, params, state); });
       return;
     }
-    window.nnI18n.set(document.getElementById("status-text"), "page." + key, params);
+    window.nn.i18n.set(document.getElementById("status-text"), "page." + key, params);
     document.getElementById("status").setAttribute("data-state", state);
   }
 
@@ -22,7 +22,7 @@
     setStatus(key, params, "failed");
   }
 
-  window.nnStatus = { set: setStatus, fail: fail };
+  (window.nn = window.nn || {}).status = { set: setStatus, fail: fail };
 
   // A file Python needs did not arrive (a preload, script or module failed): say so at once.
   addEventListener("error", function (event) {

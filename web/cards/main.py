@@ -14,4 +14,4 @@ def practice_json(request_json: str) -> str:
     return checking.handle_json(request_json)
 
 
-window.nnApp.attach(create_proxy(bindings.evaluate_json), json.dumps(bindings.sources()), create_proxy(practice_json))
+window.nn.app.attach(create_proxy(bindings.evaluate_json), json.dumps(bindings.sources()), create_proxy(practice_json))

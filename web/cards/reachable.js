@@ -29,7 +29,7 @@ function update(box) {
     delete box.dataset.reachable;
     if (box.getAttribute("role") === "group") box.removeAttribute("role");
     if ("named" in box.dataset) {
-      window.nnI18n.text(box, "", "aria-label");
+      window.nn.i18n.text(box, "", "aria-label");
       box.removeAttribute("aria-label");
       delete box.dataset.named;
     }
@@ -38,11 +38,11 @@ function update(box) {
 
 /** Name a box that scrolls after the words around it, in the page's language. */
 function name(box) {
-  window.nnI18n.attr(box, "aria-label", "page.scrollable", { name: nameOf(box) });
+  window.nn.i18n.attr(box, "aria-label", "page.scrollable", { name: nameOf(box) });
 }
 
 export function keepScrollingBoxesReachable(root) {
-  window.nnI18n.onChange(() => root.querySelectorAll("[data-named]").forEach(name)); // after the labels changed
+  window.nn.i18n.onChange(() => root.querySelectorAll("[data-named]").forEach(name)); // after the labels changed
   const sizes = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
   const watch = (box) => {
     if (!watched.has(box)) {

@@ -50,9 +50,9 @@ export function saveFields(fields) {
     else if (!tabStorage.set(stored(field), field.value)) unkept.push(key(field));
   }
   if (unkept.length) {
-    window.nnStatus?.set("status-input-not-kept", { inputs: unkept.join(", ") }, "failed");
+    window.nn?.status?.set("status-input-not-kept", { inputs: unkept.join(", ") }, "failed");
   } else if (refused) {
-    window.nnStatus?.set("status-inputs-kept", null, "ready");
+    window.nn?.status?.set("status-inputs-kept", null, "ready");
   }
   refused = unkept.length > 0;
   const query = params.toString();

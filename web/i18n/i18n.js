@@ -136,7 +136,7 @@
     select.addEventListener("change", function () { choose(select.value); });
   });
 
-  window.nnI18n = {
+  (window.nn = window.nn || {}).i18n = {
     get lang() { return lang; },
     t: t, set: set, attr: attr, text: text, apply: apply, choose: choose,
     /** The words for ``key`` in every language (those that have it), English first. */

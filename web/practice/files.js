@@ -41,7 +41,7 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
     try {
       const python = await pagePython;
       const context = Object.fromEntries(panels.map(opOf).map((op) => [op, contextOf(python({ uses: op }).uses)]));
-      const files = await ask({ export: codes, context, lang: window.nnI18n.lang }, phrase("files-preparing"));
+      const files = await ask({ export: codes, context, lang: window.nn.i18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
       const type = kind === "py" ? "text/x-python" : "application/x-ipynb+json";
       const link = document.createElement("a");

@@ -17,27 +17,24 @@ For one exercise (PROTOCOL.md gives the messages):
    decide the verdict), the ``extra_`` ones over the going-further cases; a case with no answer
    (the check stopped: time, a dead or misbehaving interpreter) fails with why, never passes.
 
-:func:`grade` does all three natively around :func:`runner.run` in this same process (the native
-tests' harness). What a person reads is phrases (:func:`wording.phrase`): the page words them.
+``grade`` in tests/practice/native.py does all three natively around :func:`runner.run`, in one
+process (the native tests' harness). What a person reads is phrases (:func:`wording.phrase`): the page words them.
 """
 from __future__ import annotations
 
 import copy
-import dataclasses
 import functools
-import json
-from typing import Callable
-
-import numpy as np
 
 import catalogue
-import nnbasics
-import runner
-from exercises import TIERS, Case, cases as build_cases
-from messages import read_case, read_top
+import numpy as np
+from exercises import TIERS, Case
+from exercises import cases as build_cases
+from messages import read_case
 from plain import Refused, Returned, encode
 from sandbox import clip
 from wording import phrase, show
+
+import nnbasics
 
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
 MEMORY_LIMIT = 256 * 2**20  # bytes of Python and NumPy memory the learner's code may hold
@@ -339,38 +336,3 @@ def _stop_words(stop: dict) -> tuple[str, list[dict]]:
     if failed == "time":
         return failed, [phrase("msg-no-answer", seconds=clip(str(stop.get("seconds", "")), 12))]
     return failed, [phrase("msg-interrupted", detail=clip(str(stop.get("detail", "")), 300))]
-
-
-# --------------------------------------------------------------------------- natively
-
-
-def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *, context: list[dict] | None = None,
-          time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> dict:
-    """Plan, run (runner.run, in this process: the native tests' harness; the page runs it in the
-    learner's own interpreter) and conclude one check; ``report`` gets the page's events (``plan``,
-    ``stage``, ``case``) as they happen. ``context``: the earlier functions' code the check provides
-    (``{"function", "code"}``; by default the course's own, as a page whose learner has not passed them)."""
-    report = report or (lambda event: None)
-    planned = plan(op, time_limit, memory_limit)
-    if context is None:
-        context = [{"function": used["function"], "code": used["reference"]} for used in planned["uses"]]
-    report({"type": "plan", "function": planned["function"], "cases": planned["cases"]})
-    top, results = None, []
-
-    def receive(message: dict) -> None:
-        nonlocal top
-        message = json.loads(json.dumps(message))  # plain data, as it crosses in the page
-        if message["type"] == "top":
-            top = read_top(message)
-        elif message["type"] == "case-start":
-            report({"type": "stage", "stage": "case", "index": message["index"]})
-        elif message["type"] == "case":
-            results.append(judge(op, message["index"], message))
-            report({"type": "case", "index": message["index"], "case": results[-1]})
-
-    report({"type": "stage", "stage": "top-level"})
-    runner.run({**planned["job"], "code": code, "context": context}, receive)
-    outcome = conclude(op, top, results)
-    for index in range(len(results), len(outcome["cases"])):
-        report({"type": "case", "index": index, "case": outcome["cases"][index]})
-    return outcome

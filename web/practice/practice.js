@@ -113,8 +113,8 @@ function enqueue(panel) {
 
 /** The page's own Python for practice (checking.py): JSON requests, once the page is ready. */
 const pagePython = new Promise((resolve) => {
-  if (window.nnApp?.practice) resolve(window.nnApp.practice);
-  else document.addEventListener("nn:ready", () => resolve(window.nnApp.practice), { once: true });
+  if (window.nn.app?.practice) resolve(window.nn.app.practice);
+  else document.addEventListener("nn:ready", () => resolve(window.nn.app.practice), { once: true });
 });
 
 async function check(panel) {
@@ -212,18 +212,18 @@ const panels = [...document.querySelectorAll("section[data-op] [data-practice]")
 
 /** The starting code of ``op`` (signature, docstring, imports; not the solution) in the page's
  * language: the catalogue's (web/operations.json), as the build put it among the words. */
-const stubOf = (op) => window.nnI18n.t(`op.${op}.stub`);
+const stubOf = (op) => window.nn.i18n.t(`op.${op}.stub`);
 
 /** Whether ``code`` is the starting code in any language (not the learner's: not kept, and
  * replaced by the other language's on a switch). */
-const isStub = (op, code) => window.nnI18n.every(`op.${op}.stub`).includes(code);
+const isStub = (op, code) => window.nn.i18n.every(`op.${op}.stub`).includes(code);
 
 /** The course-style solution, comments in the page's language (plain text: code is never markup),
  * put in when it is shown. */
 function fillSolution(panel, op) {
   const details = panel.querySelector(".practice-solution");
   if (!details.open) return;
-  details.querySelector("pre code").textContent = window.nnI18n.t(`op.${op}.solution`);
+  details.querySelector("pre code").textContent = window.nn.i18n.t(`op.${op}.solution`);
   put(details.querySelector(".practice-solution-note"), phrase("solution-note"));
 }
 
@@ -231,7 +231,7 @@ function setUp(panel) {
   const op = panel.closest("section[data-op]").dataset.op;
   const editor = panel.querySelector('[name="code"]');
   setCode(editor, storage.get(`code:${op}`) ?? stubOf(op));
-  window.nnI18n.onChange(() => {
+  window.nn.i18n.onChange(() => {
     if (isStub(op, editor.value)) setCode(editor, stubOf(op));
     panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, op));
   });

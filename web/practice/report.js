@@ -1,7 +1,7 @@
 // A practice panel's report: each case as it is graded (what was passed, expected, got and
 // which check failed), the grade, the status line and the "passed" marks on the page.
 // Check names come from the grader (grader.CHECKS / FAILURES); VERDICTS names the words of each.
-// Every word is placed with window.nnI18n (web/i18n/i18n.js) from practice.json: the grader's
+// Every word is placed with window.nn.i18n (web/i18n/i18n.js) from practice.json: the grader's
 // titles, messages and hints come as phrases ({key, params}), so a language switch words the
 // whole report anew, keeping every result; code, values and tracebacks stay as they are.
 
@@ -16,7 +16,7 @@ const isPhrase = (value) => typeof value?.key === "string" && value.key.startsWi
 export function put(node, words) {
   const phrases = [words].flat().filter(isPhrase);
   if (phrases.length === 1) {
-    window.nnI18n.set(node, phrases[0].key, phrases[0].params);
+    window.nn.i18n.set(node, phrases[0].key, phrases[0].params);
     return node;
   }
   node.removeAttribute("data-i18n");
@@ -27,7 +27,7 @@ export function put(node, words) {
   }
   node.replaceChildren(...phrases.flatMap((item, index) => {
     const part = document.createElement("span");
-    window.nnI18n.set(part, item.key, item.params);
+    window.nn.i18n.set(part, item.key, item.params);
     return index ? [" ", part] : [part];
   }));
   return node;
@@ -94,12 +94,12 @@ function caseItem(entry, brief = false) {
   if (entry.message) body.append(element("p", "case-message", entry.message));
   if (entry.checks?.length && entry.status) {
     const checks = element("ul", "case-checks");
-    window.nnI18n.attr(checks, "aria-label", "practice.checks-label");
+    window.nn.i18n.attr(checks, "aria-label", "practice.checks-label");
     for (const [name, status] of entry.checks) {
       const check = element("li", "", phrase(`check-${name}`));
       check.dataset.name = name;
       check.dataset.check = status;
-      if (["pass", "fail", "skipped"].includes(status)) window.nnI18n.attr(check, "title", `practice.check-${status}`);
+      if (["pass", "fail", "skipped"].includes(status)) window.nn.i18n.attr(check, "title", `practice.check-${status}`);
       checks.append(check);
     }
     body.append(checks);
@@ -194,7 +194,7 @@ export class Report {
     box.hidden = !error;
     put(box.querySelector(".practice-problem-text"), error?.message ?? "");
     const trace = box.querySelector(".practice-trace");
-    window.nnI18n.attr(trace, "data-label", error?.kind === "time" ? "practice.block-stopped-here" : "practice.traceback");
+    window.nn.i18n.attr(trace, "data-label", error?.kind === "time" ? "practice.block-stopped-here" : "practice.traceback");
     trace.textContent = error?.traceback ?? "";
     trace.hidden = !error?.traceback;
   }
@@ -287,7 +287,7 @@ function mark(parent, className, text, hidden) {
     node.firstChild.setAttribute("aria-hidden", "true");
   } else {
     put(node, text);
-    window.nnI18n.attr(node, "title", hidden);
+    window.nn.i18n.attr(node, "title", hidden);
   }
   parent.append(" ", node);
 }

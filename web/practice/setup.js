@@ -3,7 +3,7 @@
 // worker (worker.js, which gets this file inside its blob), the page (worker-client.js, which
 // fetches FILES for it) and the background worker that makes the practice snapshot
 // (start/snapshot-worker.js: a fresh interpreter in this state, before any learner code exists).
-// A classic script that only defines globalThis.nnPractice (it runs as a module, an imported script
+// A classic script that only adds globalThis.nn.practice (it runs as a module, an imported script
 // and in a blob alike); start/hook.js provides writeFile.
 "use strict";
 (() => {
@@ -21,9 +21,9 @@ import runner`;
   /** Write ``files`` ({path in HOME: bytes}, see named()) into HOME (a memory snapshot holds no
    * files), then import the runner. */
   function install(pyodide, files) {
-    for (const [name, bytes] of Object.entries(files)) globalThis.nnStart.writeFile(pyodide.FS, `${HOME}/${name}`, new Uint8Array(bytes));
+    for (const [name, bytes] of Object.entries(files)) globalThis.nn.start.writeFile(pyodide, `${HOME}/${name}`, new Uint8Array(bytes));
     pyodide.runPython(IMPORT);
   }
 
-  globalThis.nnPractice = { FILES, named, install };
+  (globalThis.nn ??= {}).practice = { FILES, named, install };
 })();

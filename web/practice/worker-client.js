@@ -21,7 +21,7 @@ const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => 
 const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
 const NUMPY_FILES_URL = new URL("../start/numpy-files", import.meta.url).href;
 // Pyodide is the page's own (start/interpreter.mjs); the runner's files are beside the page.
-const PRACTICE_URLS = Object.keys(globalThis.nnPractice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
+const PRACTICE_URLS = Object.keys(globalThis.nn.practice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
 
 /** An Error that says in words why Python for practice stopped (``error.phrase``). */
 function failure(key, params) {
@@ -68,14 +68,14 @@ const snapshotsMade = new Promise((resolve) => document.addEventListener("nn:sna
 async function practiceSnapshot() {
   if ((!(await restoring) && document.documentElement.dataset.snapshot !== "stored") || !snapshotUsable) return {};
   const [snapshot, files] = await Promise.all([SNAPSHOT_URL, NUMPY_FILES_URL]
-    .map((url) => globalThis.nnStart.storedEntry(url, indexURL, cache, { blob: true })));
+    .map((url) => globalThis.nn.start.storedEntry(url, indexURL, cache, { blob: true })));
   return snapshot.blob && files.blob ? { snapshot: snapshot.blob, files: files.blob }
     : { why: snapshot.why ?? `without NumPy's files, which are ${files.why}` };
 }
 
 /** The workers' script, in parts (Blobs): pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js. */
 async function workerCode() {
-  const parts = await Promise.all([`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`, ...SCRIPTS].map(fetchBlob));
+  const parts = await Promise.all([...globalThis.nn.start.workerScripts(indexURL), ...SCRIPTS].map(fetchBlob));
   return parts.flatMap((part) => [part, "\n"]);
 }
 
@@ -92,7 +92,7 @@ async function runtimeFiles() {
   const [runtimeBlobs, practice] = await Promise.all([Promise.all(runtime.map(fetchBlob)), Promise.all(PRACTICE_URLS.map(fetchBlob))]);
   const pyodide = Object.fromEntries(runtime.map((url, i) => [url.split("/").pop(), runtimeBlobs[i]]));
   return {
-    files: { indexURL, pyodide: { "pyodide-lock.json": lock, ...pyodide }, practice: globalThis.nnPractice.named(practice),
+    files: { indexURL, pyodide: { "pyodide-lock.json": lock, ...pyodide }, practice: globalThis.nn.practice.named(practice),
       snapshot: stored.snapshot ?? null, numpyFiles: stored.files ?? null },
     fromSnapshot: Boolean(stored.snapshot),
   };
@@ -114,7 +114,7 @@ export class PracticeWorker {
     });
     this.ready.catch(() => {}); // reported by whoever waits for it
     this.frame = Object.assign(document.createElement("iframe"), { hidden: true });
-    window.nnI18n.attr(this.frame, "title", "practice.frame-title");
+    globalThis.nn.i18n.attr(this.frame, "title", "practice.frame-title");
     this.frame.setAttribute("sandbox", "allow-scripts"); // an opaque origin: not allow-same-origin
     this.onFrameMessage = (event) => {
       if (event.source === this.frame.contentWindow && event.source) this.fromFrame(event.data);

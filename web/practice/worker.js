@@ -32,11 +32,11 @@ function serve(indexURL, files) {
 }
 
 async function start({ indexURL, module, pyodide: runtime, practice, snapshot, numpyFiles }) {
-  const { nnStart, nnPractice } = self;
+  const { nn } = self;
   serve(indexURL, runtime);
   const compiled = module ? Promise.resolve(module) : Promise.reject(new Error("not compiled"));
   compiled.catch(() => {}); // then Pyodide compiles pyodide.asm.wasm itself
-  self._createPyodideModule = nnStart.withCompiled(self._createPyodideModule, compiled);
+  nn.start.useCompiled(compiled);
   const bytesOf = async (blob) => new Uint8Array(await blob.arrayBuffer());
   const [runner, kept] = await Promise.all([
     Promise.all(Object.entries(practice).map(async ([path, blob]) => [path, await bytesOf(blob)])),
@@ -45,13 +45,13 @@ async function start({ indexURL, module, pyodide: runtime, practice, snapshot, n
   const quiet = () => {};
   const options = { indexURL, packages: ["numpy"], stdout: quiet, stderr: quiet }; // the runner captures output
   if (kept) {
-    const whole = nnStart.snapshotOf(kept[0]);
+    const whole = nn.start.snapshotOf(kept[0]);
     if (!whole.bytes) throw new Error(`the practice snapshot is ${whole.why}`);
-    pyodide = await nnStart.restore(self.loadPyodide, options, whole.bytes, nnStart.unpack(kept[1]));
+    pyodide = await nn.start.restore(self.loadPyodide, options, whole.bytes, nn.start.unpack(kept[1]));
   } else {
     pyodide = await self.loadPyodide(options);
   }
-  nnPractice.install(pyodide, Object.fromEntries(runner));
+  nn.practice.install(pyodide, Object.fromEntries(runner));
 }
 
 /** Run the one job of this worker; every message goes over ``port`` (bound before learner code runs). */

@@ -1,10 +1,28 @@
-// Pyodide 0.27.7's private start-up hooks, shared by the page's interpreter (start/interpreter.mjs),
-// the background worker that makes the memory snapshot (start/snapshot-worker.js) and the practice
-// worker (practice/worker.js, which gets this file inside its blob). A classic script that only
-// defines globalThis.nnStart, so that it runs as a module, an imported script and in a blob alike.
-// Relied upon, and allowed only because build.py pins Pyodide 0.27.7 (see web/README.md, "Start-up"):
-// the global `_createPyodideModule` and the Emscripten settings it takes (`preRun`), the Module's
-// `loadDynamicLibrary`, `LDSO` and `FS`, and loadPyodide's `_makeSnapshot` / `_loadSnapshot`.
+// THE seam between the site and Pyodide's and PyScript's private parts: every use of them is in this
+// file, and the rest of the site (start/, practice/) uses only what it exports, globalThis.nn.start.
+// Used by the page's interpreter (start/interpreter.mjs; start/prepare.js runs Pyodide's script early
+// through it), the background workers that make and read the memory snapshots (start/snapshot-worker.js,
+// start/prepare-worker.js) and the practice worker (practice/worker.js, which gets this file inside its
+// blob). A classic script that only adds globalThis.nn.start, so that it runs as a module, an imported
+// script and in a blob alike. Why each part is relied upon: web/README.md, "Start-up".
+// Private parts used, each checked against Pyodide 0.27.7 and PyScript 0.6.66 (build.py pins both, by
+// sha512; an update of either must check each again):
+// - Pyodide's global `_createPyodideModule`, which pyodide.asm.js defines and loadPyodide calls (adding
+//   that script only when the global is not defined yet: runtimeScript, workerScripts), wrapped to add
+//   Emscripten settings, `preRun` and `instantiateWasm` (restore, startForSnapshot, useCompiled);
+// - in that `preRun`, Emscripten's Module: `FS`, `addRunDependency` / `removeRunDependency`,
+//   `loadDynamicLibrary` (loadAsync, local, nodelete) and `LDSO.loadedLibsByName` (withSideModules);
+// - `pyodide._module.LDSO.loadedLibsByName`, the shared libraries loaded (startForSnapshot, memorySnapshot);
+// - loadPyodide's `_loadSnapshot` and `_makeSnapshot` options, `pyodide.makeMemorySnapshot()`, which
+//   refuses a non-empty `pyodide.loadedPackages` (NumPy's entry is taken off before, and written back
+//   after a restore), and the snapshot's form: magic number 1886286592, header length, whole 64 KiB
+//   pages (isSnapshot);
+// - that PyScript writes its own Python package into /home/pyodide/pyscript/ before importing it
+//   (pyscriptPackage).
+// Public, and used through here too: `pyodide.FS` (writeFile, pyscriptPackage). Public, and so used
+// elsewhere: PyScript's `interpreter` setting, a module that exports `loadPyodide` and `version` as
+// pyodide.mjs does (start/interpreter.mjs), the names of Pyodide's files in its indexURL
+// (practice/worker.js serves them) and its home folder, /home/pyodide.
 "use strict";
 (() => {
   const SITE_PACKAGES = "/lib/python3.12/site-packages";
@@ -22,46 +40,50 @@
 for name in ("random", "numpy.random"):
     if name in sys.modules:
         sys.modules[name].seed()`;
+  /** Where PyScript 0.6.66 writes its own Python package. */
+  const PYSCRIPT_PACKAGE = "/home/pyodide/pyscript";
 
-  /** The entries of a zip archive (stored or deflated, as wheels are) as [name, bytes], folders left out. */
-  async function unzip(archive) {
-    const bytes = new Uint8Array(archive);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let end = bytes.length - 22; // the end-of-central-directory record, after any comment
-    while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
-    if (end < 0) throw new Error("not a zip archive");
-    const count = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    const entries = [];
-    for (let i = 0; i < count; i++) {
-      if (view.getUint32(at, true) !== 0x02014b50) throw new Error("a broken zip directory");
-      const method = view.getUint16(at + 10, true);
-      const compressed = view.getUint32(at + 20, true);
-      const size = view.getUint32(at + 24, true);
-      const nameLength = view.getUint16(at + 28, true);
-      const local = view.getUint32(at + 42, true);
-      const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-      if (name.endsWith("/")) continue;
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      const stored = bytes.subarray(start, start + compressed);
-      entries.push([name, method, stored, size]);
-    }
-    return Promise.all(entries.map(async ([name, method, stored, size]) => {
-      if (method === 0) return [name, stored.slice()];
-      if (method !== 8) throw new Error(`${name}: zip method ${method}`);
-      const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-      const data = new Uint8Array(await new Response(stream).arrayBuffer());
-      if (data.length !== size) throw new Error(`${name}: ${data.length} bytes, not ${size}`);
-      return [name, data];
-    }));
-  }
-
-  /** Write ``data`` at ``path`` (absolute) into an Emscripten file system ``FS``, its folders made.
-   * The file system keeps ``data`` itself rather than a copy (the caller hands it over). */
-  function writeFile(FS, path, data) {
+  /** Write ``data`` at ``path`` (absolute) into the file system of ``python`` (a Pyodide, or Emscripten's
+   * Module before Python starts), its folders made. It keeps ``data`` itself rather than a copy (the
+   * caller hands it over). */
+  function writeFile({ FS }, path, data) {
     FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     FS.writeFile(path, data, { canOwn: true });
+  }
+
+  let runtime = null;
+  /** Pyodide's own script, pyodide.asm.js in ``indexURL``, run once: in a worker at once, in a page as
+   * loadPyodide would add it (preloaded by the page). It defines `_createPyodideModule`, which can then
+   * be wrapped before loadPyodide calls it. */
+  function runtimeScript(indexURL) {
+    const url = `${indexURL}pyodide.asm.js`;
+    if (typeof globalThis._createPyodideModule !== "function" && !globalThis.document) importScripts(url);
+    if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
+    runtime ??= new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement("script"), { src: url, crossOrigin: "anonymous" }); // as preloaded
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
+      document.head.append(script);
+    });
+    return runtime;
+  }
+
+  /** Pyodide's scripts, in ``indexURL``, for a worker that may load no script of its own (practice's:
+   * they go into its blob, before its own): pyodide.asm.js first, so that loadPyodide finds
+   * `_createPyodideModule` defined and does not add that script. */
+  const workerScripts = (indexURL) => [`${indexURL}pyodide.asm.js`, `${indexURL}pyodide.js`];
+
+  /** What ``start()`` resolves to, started with Pyodide's `_createPyodideModule` wrapped by ``wrap``
+   * (pyodide.asm.js run first, from ``indexURL``). */
+  async function withCreate(indexURL, wrap, start) {
+    await runtimeScript(indexURL);
+    const create = globalThis._createPyodideModule;
+    globalThis._createPyodideModule = wrap(create);
+    try {
+      return await start();
+    } finally {
+      globalThis._createPyodideModule = create;
+    }
   }
 
   /** `create` (Pyodide's `_createPyodideModule`) that, before Python starts, writes ``files`` (a
@@ -73,7 +95,7 @@ for name in ("random", "numpy.random"):
       settings.preRun = [...(settings.preRun ?? []), (Module) => {
         Module.addRunDependency("nnbasics-side-modules");
         (async () => {
-          for (const [name, data] of files) writeFile(Module.FS, `${SITE_PACKAGES}/${name}`, data);
+          for (const [name, data] of files) writeFile(Module, `${SITE_PACKAGES}/${name}`, data);
           for (const path of SIDE_MODULES) {
             await Module.loadDynamicLibrary(path, { loadAsync: true, global: false, nodelete: true,
               allowUndefined: true, fs: Module.FS }, {});
@@ -88,12 +110,13 @@ for name in ("random", "numpy.random"):
     };
   }
 
-  /** `create` (Pyodide's `_createPyodideModule`) that instantiates ``compiled``, a promise of
+  /** From now on (a practice worker starts one Pyodide), Pyodide instantiates ``compiled``, a promise of
    * pyodide.asm.wasm's WebAssembly.Module compiled while other files were still on their way, rather
-   * than compiling it then: Emscripten's `instantiateWasm` setting, in place of Pyodide's own
-   * (which still serves if ``compiled`` fails). */
-  function withCompiled(create, compiled) {
-    return (settings) => create({ ...settings, instantiateWasm(imports, success) {
+   * than compiling it then: Emscripten's `instantiateWasm` setting, in place of Pyodide's own (which
+   * still serves if ``compiled`` fails). pyodide.asm.js must have run. */
+  function useCompiled(compiled) {
+    const create = globalThis._createPyodideModule;
+    globalThis._createPyodideModule = (settings) => create({ ...settings, instantiateWasm(imports, success) {
       compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => success(instance, module)))
         .catch(() => settings.instantiateWasm(imports, success));
       return {}; // Emscripten's "exports to come"
@@ -104,17 +127,57 @@ for name in ("random", "numpy.random"):
    * NumPy's ``files`` written and its side modules loaded as when the snapshot was made; NumPy is then
    * marked as loaded (a `packages` list asking for it loads nothing) and the random state re-seeded. */
   async function restore(loadPyodide, options, bytes, files) {
-    const create = globalThis._createPyodideModule;
-    globalThis._createPyodideModule = withSideModules(create, files);
-    try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes,
-        packages: (options.packages ?? []).filter((name) => name !== "numpy") });
-      pyodide.loadedPackages.numpy = "default channel"; // what loadPackage itself records
-      pyodide.runPython(RESEED);
-      return pyodide;
-    } finally {
-      globalThis._createPyodideModule = create;
+    const packages = (options.packages ?? []).filter((name) => name !== "numpy");
+    const pyodide = await withCreate(options.indexURL, (create) => withSideModules(create, files),
+      () => loadPyodide({ ...options, _loadSnapshot: bytes, packages }));
+    pyodide.loadedPackages.numpy = "default channel"; // what loadPackage itself records
+    pyodide.runPython(RESEED);
+    return pyodide;
+  }
+
+  /** The shared libraries loaded in an interpreter. */
+  const loadedLibraries = (pyodide) => Object.keys(pyodide._module.LDSO.loadedLibsByName).sort().join(" ");
+  /** The shared libraries each interpreter of startForSnapshot's had loaded when it started. */
+  const librariesAtStart = new WeakMap();
+
+  /** Pyodide started by ``loadPyodide`` (with ``options``) to be snapshotted, NumPy's ``files`` written
+   * and its side modules loaded as a restore will (see restore). */
+  async function startForSnapshot(loadPyodide, options, files) {
+    const pyodide = await withCreate(options.indexURL, (create) => withSideModules(create, files),
+      () => loadPyodide({ ...options, _makeSnapshot: true }));
+    librariesAtStart.set(pyodide, loadedLibraries(pyodide));
+    return pyodide;
+  }
+
+  /** The memory snapshot of ``pyodide`` (startForSnapshot's), provided importing loaded no shared library
+   * a restore would not load. Pyodide found NumPy's .dist-info and listed it as loaded ("Unknown"
+   * channel); makeMemorySnapshot insists on an empty list, so it is taken off (restore marks NumPy
+   * loaded itself). */
+  function memorySnapshot(pyodide) {
+    if (loadedLibraries(pyodide) !== librariesAtStart.get(pyodide)) {
+      throw new Error("importing loaded a shared library the restore would not load");
     }
+    delete pyodide.loadedPackages.numpy;
+    return pyodide.makeMemorySnapshot();
+  }
+
+  /** PyScript's own Python package as it wrote it into ``pyodide``'s file system ([path, bytes]; none if
+   * it is not where PyScript 0.6.66 writes it). */
+  function pyscriptPackage(pyodide) {
+    const files = [];
+    const walk = (folder) => {
+      for (const name of pyodide.FS.readdir(folder).filter((entry) => entry !== "." && entry !== "..")) {
+        const path = `${folder}/${name}`;
+        if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
+        else if (name.endsWith(".py")) files.push([path, pyodide.FS.readFile(path)]);
+      }
+    };
+    try {
+      walk(PYSCRIPT_PACKAGE);
+    } catch {
+      return [];
+    }
+    return files;
   }
 
   /** Whether ``bytes`` have the form of a Pyodide 0.27 snapshot: its magic number, then a header and
@@ -125,9 +188,6 @@ for name in ("random", "numpy.random"):
     const [magic, header] = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
     return magic === 1886286592 && header < bytes.byteLength && (bytes.byteLength - header) % 65536 === 0;
   }
-
-  /** The shared libraries loaded in an interpreter (to tell that importing loaded no other). */
-  const loadedLibraries = (pyodide) => Object.keys(pyodide._module.LDSO.loadedLibsByName).sort().join(" ");
 
   /** What a snapshot depends on besides the site's version: Pyodide's folder (its name carries a hash
    * of its files), the side modules in their order and the modules imported. */
@@ -258,15 +318,7 @@ for name in ("random", "numpy.random"):
     });
   }
 
-  /** In a background worker: every fetch of it says whose it is (``by``, header x-nnbasics-by). Its
-   * requests end when its page goes (closed or navigated away), and a test can tell such an end from
-   * a failure (tests/conftest.py). */
-  function sayWhoseFetches(by) {
-    const siteFetch = globalThis.fetch;
-    globalThis.fetch = (url, init = {}) => siteFetch(url, { ...init, headers: { ...init.headers, "x-nnbasics-by": by } });
-  }
-
-  globalThis.nnStart = { SIDE_MODULES, IMPORTS, HEADERS, unzip, writeFile, withSideModules, withCompiled, isSnapshot, restore,
-    loadedLibraries, layout, browserVersion, sha256, storedEntry, storedSnapshot, snapshotOf, elide, unelide, pack, unpack,
-    sayWhoseFetches };
+  (globalThis.nn ??= {}).start = { IMPORTS, HEADERS, writeFile, runtimeScript, workerScripts, useCompiled, restore,
+    startForSnapshot, memorySnapshot, pyscriptPackage, isSnapshot, layout, browserVersion, sha256, storedEntry,
+    storedSnapshot, snapshotOf, elide, unelide, pack, unpack };
 })();

@@ -11,8 +11,8 @@ import { loadPyodide as startPyodide, version } from "__PYODIDE__pyodide.mjs";
 import "./hook.js";
 
 export { version };
-const { nnStart, nnPrepare } = globalThis; // start/hook.js, start/prepare.js (run in the page's <head>)
-export const { indexURL, cache } = nnPrepare;
+const { nn } = globalThis; // nn.start: start/hook.js; nn.prepare: start/prepare.js (run in the page's <head>)
+export const { indexURL, cache } = nn.prepare;
 const root = document.documentElement;
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
@@ -21,25 +21,6 @@ function readyAndControlled() {
   const controlled = navigator.serviceWorker.controller ? Promise.resolve() : new Promise((resolve) =>
     navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
   return Promise.all([ready, controlled]);
-}
-
-/** PyScript's own Python package as it wrote it into the file system ([path, bytes]; none if it is not
- * where PyScript 0.6.66 writes it): the snapshot holds it compiled (start/precompiled.py). */
-function pyscriptPackage(pyodide) {
-  const files = [];
-  const walk = (folder) => {
-    for (const name of pyodide.FS.readdir(folder).filter((entry) => entry !== "." && entry !== "..")) {
-      const path = `${folder}/${name}`;
-      if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
-      else if (name.endsWith(".py")) files.push([path, pyodide.FS.readFile(path)]);
-    }
-  };
-  try {
-    walk("/home/pyodide/pyscript");
-  } catch {
-    return []; // compiled as it is imported, as without a snapshot
-  }
-  return files;
 }
 
 /** One snapshot made by a background worker of the service worker's: resolves to its answer. */
@@ -59,7 +40,7 @@ function snapshotWorker(message, transfer = []) {
 async function makeSnapshot(started) {
   await readyAndControlled();
   root.dataset.snapshot = "making";
-  const pyscript = pyscriptPackage(await started);
+  const pyscript = nn.start.pyscriptPackage(await started); // held compiled (start/precompiled.py)
   const configURL = new URL("../pyscript.json", import.meta.url).href;
   let answer = await snapshotWorker({ kind: "page", indexURL, configURL, pyscript }, pyscript.map(([, bytes]) => bytes.buffer));
   if (answer.stored) answer = await snapshotWorker({ kind: "practice", indexURL });
@@ -68,7 +49,7 @@ async function makeSnapshot(started) {
   else document.dispatchEvent(new CustomEvent("nn:snapshots")); // practice's next workers restore from it
 }
 
-const prepared = nnPrepare.page; // asked for by start/prepare.js before the page was parsed
+const prepared = nn.prepare.page; // asked for by start/prepare.js before the page was parsed
 /** Whether the page restores from its snapshot (resolves once it is found fit, before Python starts). */
 export const restoring = prepared ? prepared.then(({ bytes }) => Boolean(bytes), () => false) : Promise.resolve(false);
 
@@ -79,8 +60,7 @@ export async function loadPyodide(options) {
     try {
       const restorable = await prepared;
       if (restorable.bytes) {
-        await nnPrepare.runtimeScript();
-        const pyodide = await nnStart.restore(startPyodide, config, restorable.bytes, restorable.files);
+        const pyodide = await nn.start.restore(startPyodide, config, restorable.bytes, restorable.files);
         Object.assign(restorable, { bytes: null, files: null }); // Python's memory and file system have them now
         root.dataset.start = "snapshot";
         return pyodide;

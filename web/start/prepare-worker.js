@@ -4,20 +4,20 @@
 // this Pyodide, by this browser, intact). The bytes move to the page, transferred rather than copied.
 // In: {url, filesURL, indexURL, cache}. Out: {bytes, files} | {why}.
 "use strict";
-importScripts("./hook.js");
-self.nnStart.sayWhoseFetches("prepare-worker");
+importScripts("./hook.js", "./whose-fetches.js");
+self.nn.sayWhoseFetches("prepare-worker");
 
 self.addEventListener("message", async ({ data: { url, filesURL, indexURL, cache } }) => {
-  const { nnStart } = self;
+  const { start } = self.nn;
   try {
-    const [snapshot, files] = await Promise.all([nnStart.storedSnapshot(url, indexURL, cache),
-      nnStart.storedEntry(filesURL, indexURL, cache)]);
+    const [snapshot, files] = await Promise.all([start.storedSnapshot(url, indexURL, cache),
+      start.storedEntry(filesURL, indexURL, cache)]);
     if (!snapshot.bytes) {
       postMessage({ why: snapshot.why });
     } else if (files.why) {
       postMessage({ why: `without NumPy's files, which are ${files.why}` });
     } else {
-      postMessage({ bytes: snapshot.bytes, files: nnStart.unpack(files.bytes) }, [snapshot.bytes.buffer, files.bytes.buffer]);
+      postMessage({ bytes: snapshot.bytes, files: start.unpack(files.bytes) }, [snapshot.bytes.buffer, files.bytes.buffer]);
     }
   } catch (error) {
     postMessage({ why: `unreadable (${error?.message ?? error})` });

@@ -28,24 +28,13 @@
     });
   }
 
-  /** Pyodide's own loader script, as loadPyodide would add it (preloaded by the page), added once. */
-  let runtime = null;
-  function runtimeScript() {
-    if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
-    runtime ??= new Promise((resolve, reject) => {
-      const script = Object.assign(document.createElement("script"),
-        { src: `${indexURL}pyodide.asm.js`, crossOrigin: "anonymous" }); // as preloaded
-      script.addEventListener("load", resolve);
-      script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
-      document.head.append(script);
-    });
-    return runtime;
-  }
-
   const page = on ? storedSnapshot() : null;
-  page?.then(({ bytes }) => bytes && runtimeScript()).catch(() => {}); // reported when PyScript asks
+  // Found fit: Pyodide's own script runs now, not once PyScript asks for Python (start/hook.js, the
+  // module start/interpreter.mjs imports, runs it once).
+  page?.then(({ bytes }) => bytes && import(new URL("./hook.js", here).href)
+    .then(() => globalThis.nn.start.runtimeScript(indexURL))).catch(() => {}); // reported when PyScript asks
 
   /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off);
    * ``cache``: the name of the service worker's cache of this version. */
-  globalThis.nnPrepare = { indexURL, cache, page, runtimeScript };
+  (globalThis.nn ??= {}).prepare = { indexURL, cache, page };
 })();
