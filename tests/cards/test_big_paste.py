@@ -3,9 +3,12 @@ tab's sessionStorage (about 7 million characters, under the package's 1,000,000 
 in its field and is computed, and the page's status says it cannot be kept across reloads."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
-from conftest import open_app
+from pages import open_app
+
+pytestmark = pytest.mark.e2e
 
 # 600,000 numbers of 10 digits: about 7.2 million characters, more than a tab's sessionStorage holds.
 BIG = "Array.from({ length: 600000 }, (_, i) => ((i % 997) / 997).toFixed(8)).join(', ')"

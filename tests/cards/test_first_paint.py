@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import expect
 
 import catalogue
 import first_paint
-from conftest import PageWatch, READY_TIMEOUT_MS
+from pages import READY_TIMEOUT_MS, PageWatch
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 
@@ -26,6 +27,7 @@ def shown(page) -> dict[str, tuple]:
             for op in OPS}
 
 
+@pytest.mark.e2e
 def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -59,6 +61,7 @@ def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(
         context.close()
 
 
+@pytest.mark.e2e
 def test_the_printed_results_are_in_the_html_itself_and_show_without_any_script(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     try:

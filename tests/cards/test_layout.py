@@ -8,7 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 import catalogue
-from conftest import ROOT, open_app, scrolling_boxes
+from pages import ROOT, open_app, scrolling_boxes
+
+pytestmark = pytest.mark.e2e
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 # Full-page height with every card on its Explore tab (the budget for a scannable page).

@@ -6,7 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 import catalogue
-from conftest import open_app
+from pages import open_app
+
+pytestmark = pytest.mark.e2e
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 

@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from conftest import module_page_fixture
+from pages import module_page_fixture
+
+pytestmark = pytest.mark.e2e
 
 app = module_page_fixture("One ready page for the picker's tests.")
 

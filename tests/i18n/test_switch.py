@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 import catalogue
-from conftest import READY_TIMEOUT_MS, PageWatch, open_app
+from pages import READY_TIMEOUT_MS, PageWatch, open_app
+
+pytestmark = pytest.mark.e2e
 
 # Latin-script words a Korean page may show outside code: names, units and the functions'
 # and parameters' own names. Any other word is English left untranslated.

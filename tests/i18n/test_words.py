@@ -13,7 +13,6 @@ import bindings
 import catalogue
 import words
 from nnbasics.errors import MESSAGES
-
 from package.test_errors import REFUSALS
 from package.test_parsing import REFUSED
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-import build
-from conftest import READY_TIMEOUT_MS, PageWatch, dist_dir, serve_directory
+from pages import READY_TIMEOUT_MS, PageWatch, dist_dir, serve_directory
+from sitebuild.offline import service_worker
 
 CONTROLLED = "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
 
@@ -38,4 +38,4 @@ def redeploy(site):
     """A new version of the site: one changed file, and the service worker that lists it."""
     with (site / "app.css").open("a") as css:
         css.write("\n/* deploy 2 */\n")
-    (site / "sw.js").write_text(build.service_worker(site))
+    (site / "sw.js").write_text(service_worker(site))

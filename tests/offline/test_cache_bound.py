@@ -9,10 +9,12 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-
-from conftest import READY_TIMEOUT_MS, dist_dir
 from deploys import controlled_page
+
+from pages import READY_TIMEOUT_MS, dist_dir
 from start.snapshots import first_visit
+
+pytestmark = pytest.mark.e2e
 
 SNAPSHOTS = ("start/snapshot", "start/practice-snapshot", "start/numpy-files")  # PUT by the app itself
 ATTACKS = 6  # requests of each kind, each with a query string of its own

@@ -13,13 +13,14 @@ import urllib.error
 import urllib.request
 
 import pytest
+from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 from playwright.sync_api import expect
 
-import build
-from conftest import READY_TIMEOUT_MS, dist_dir
-from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
+from pages import READY_TIMEOUT_MS, dist_dir
+from sitebuild.config import ROOT
+from sitebuild.serve import headers_for, netlify_headers, site_server
 
-SITE_HEADERS = build.headers_for("/", build.netlify_headers())  # what every path gets (the CSP, ...)
+SITE_HEADERS = headers_for("/", netlify_headers())  # what every path gets (the CSP, ...)
 
 
 def answer(url: str) -> tuple[int, dict]:
@@ -33,12 +34,13 @@ def answer(url: str) -> tuple[int, dict]:
 @pytest.fixture(scope="module")
 def served():
     """dist/ served as ``build.py serve`` serves it (netlify.toml's headers)."""
-    server = build.site_server(dist_dir())
+    server = site_server(dist_dir())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 
+@pytest.mark.build
 def test_the_server_answers_unknown_paths_with_404_never_cached_as_immutable(served):
     vendor = next((dist_dir() / "vendor").glob("pyodide-*")).name
     for path in ("/no/such/page", "/practice.py", "/vendor/nope.js", f"/vendor/{vendor}/nope.whl"):
@@ -53,13 +55,14 @@ def test_the_server_answers_unknown_paths_with_404_never_cached_as_immutable(ser
 
 
 def test_the_sites_csp_allows_the_practice_frames_inline_script_by_its_hash():
-    script = (build.WEB / "practice" / "frame.js").read_bytes()
+    script = (ROOT / "web" / "practice" / "frame.js").read_bytes()
     assert b"</script" not in script.lower() and b"\r" not in script  # inline, it stays these bytes
     digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
     assert f"'sha256-{digest}'" in SITE_HEADERS["Content-Security-Policy"].split("script-src")[1].split(";")[0], \
         f"web/practice/frame.js changed: put 'sha256-{digest}' in netlify.toml's script-src"
 
 
+@pytest.mark.e2e
 def test_the_service_worker_answers_unknown_paths_with_404_online_and_offline(browser, site_url):
     context = browser.new_context()
     try:
@@ -81,6 +84,7 @@ def test_the_service_worker_answers_unknown_paths_with_404_online_and_offline(br
         context.close()
 
 
+@pytest.mark.e2e
 def test_every_page_script_and_stylesheet_from_the_cache_carries_the_sites_headers_so_a_planted_page_runs_no_script(
         browser, site_url):
     context = browser.new_context()  # site_url: a plain static server, which sends none of them
@@ -114,6 +118,7 @@ def test_every_page_script_and_stylesheet_from_the_cache_carries_the_sites_heade
         context.close()
 
 
+@pytest.mark.e2e
 def test_every_tab_that_runs_an_older_version_shows_the_update_banner(browser, deploy):
     site, url = deploy
     context = browser.new_context()
@@ -127,6 +132,7 @@ def test_every_tab_that_runs_an_older_version_shows_the_update_banner(browser, d
         context.close()
 
 
+@pytest.mark.e2e
 def test_a_tab_whose_reload_finds_a_new_deploy_says_so_or_runs_it(browser, deploy):
     site, url = deploy
     context = browser.new_context()

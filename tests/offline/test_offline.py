@@ -4,11 +4,14 @@ from __future__ import annotations
 import json
 import struct
 
+import pytest
+from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 from playwright.sync_api import expect
 
 import catalogue
-from conftest import READY_TIMEOUT_MS
-from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
+from pages import READY_TIMEOUT_MS
+
+pytestmark = pytest.mark.e2e
 
 
 def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser, site_url):

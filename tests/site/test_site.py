@@ -2,9 +2,12 @@
 import json
 
 import numpy as np
+import pytest
 from playwright.sync_api import expect
 
 import nnbasics
+
+pytestmark = pytest.mark.e2e
 
 
 def test_the_site_becomes_ready_with_no_off_host_request_and_no_console_error(app, watch):
@@ -23,7 +26,7 @@ def test_nnbasics_in_the_page_computes_sigmoid_exactly_as_natively(app):
 
 
 def test_opening_the_page_from_disk_says_it_needs_a_server(page, site_url):
-    from conftest import dist_dir
+    from pages import dist_dir
 
     page.goto((dist_dir() / "index.html").as_uri())
     expect(page.locator("#status")).to_contain_text("python3 build.py serve")
@@ -49,10 +52,10 @@ def test_when_python_cannot_start_the_page_says_so_and_what_to_try(browser, site
 def test_the_page_and_a_practice_check_work_under_the_sites_own_headers_and_csp(browser):
     import threading
 
-    import build
-    from conftest import PageWatch, dist_dir
+    from pages import PageWatch, dist_dir
+    from sitebuild.serve import site_server
 
-    server = build.site_server(dist_dir())
+    server = site_server(dist_dir())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     context = browser.new_context()
