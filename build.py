@@ -15,6 +15,7 @@ registry's sha512 integrity, the Pyodide wheels by the sha256 that the official
 ``pyodide-lock.json`` of the pinned release (inside the verified npm tarball) gives for them.
 The work is done by the package py/sitebuild/ (see py/README.md), one module per step.
 """
+
 import sys
 from pathlib import Path
 

@@ -45,34 +45,46 @@ def main(argv=None) -> int:
     rng = np.random.default_rng(0)
     x = rng.standard_normal((1000, 1000))
 
-    print(f"nnbasics native benchmark: Python {sys.version.split()[0]}, NumPy {np.__version__}, "
-          f"best of {args.repeat} interleaved repeats")
+    print(
+        f"nnbasics native benchmark: Python {sys.version.split()[0]}, NumPy {np.__version__}, "
+        f"best of {args.repeat} interleaved repeats"
+    )
     header = f"{'operation':<20} {'input':<26} {'package ms':>11} {'bare ms':>10} {'ratio':>6}  target"
     print(header)
     print("-" * len(header))
-    rows = cases(rng) + [("format_array", "(1000, 1000), summarised", lambda: nnbasics.format_array(x),
-                          lambda: str(x), 50)]
+    rows = cases(rng) + [
+        ("format_array", "(1000, 1000), summarised", lambda: nnbasics.format_array(x), lambda: str(x), 50)
+    ]
     for name, shape, package_call, bare_call, number in rows:
         package, bare = best_per_call(package_call, bare_call, number, args.repeat)
         ratio = package / bare
         verdict = "ok" if ratio <= RATIO_TARGET else "OVER"
-        print(f"{name:<20} {shape:<26} {format_ms(package):>11} {format_ms(bare):>10} {ratio:>6.2f}"
-              f"  <= {RATIO_TARGET} {verdict}")
+        print(
+            f"{name:<20} {shape:<26} {format_ms(package):>11} {format_ms(bare):>10} {ratio:>6.2f}"
+            f"  <= {RATIO_TARGET} {verdict}"
+        )
 
     a = rng.standard_normal((1000, 1000))
     started = time.perf_counter()
     text = np.array2string(a, separator=", ", threshold=sys.maxsize)
     full_print = time.perf_counter() - started
-    package, bare = best_per_call(lambda: nnbasics.parse_array(text), lambda: bare_parse(text), 1, max(3, args.repeat // 2))
+    package, bare = best_per_call(
+        lambda: nnbasics.parse_array(text), lambda: bare_parse(text), 1, max(3, args.repeat // 2)
+    )
     verdict = "ok" if package * 1e3 < PARSE_TARGET_MS else "OVER"
-    print(f"{'parse_array':<20} {'(1000, 1000) with commas':<26} {format_ms(package):>11} {format_ms(bare):>10} "
-          f"{package / bare:>6.2f}  < {PARSE_TARGET_MS:.0f} ms {verdict}")
+    print(
+        f"{'parse_array':<20} {'(1000, 1000) with commas':<26} {format_ms(package):>11} {format_ms(bare):>10} "
+        f"{package / bare:>6.2f}  < {PARSE_TARGET_MS:.0f} ms {verdict}"
+    )
     print("-" * len(header))
-    print(f"parse_array input: np.array2string(a, separator=', ', threshold=sys.maxsize), {len(text) / 1e6:.1f} MB;"
-          f" NumPy itself took {full_print * 1e3:.0f} ms to print it in full.")
+    print(
+        f"parse_array input: np.array2string(a, separator=', ', threshold=sys.maxsize), {len(text) / 1e6:.1f} MB;"
+        f" NumPy itself took {full_print * 1e3:.0f} ms to print it in full."
+    )
     print("parse_array 'bare' = str.split + np.array(..., float64): the conversion floor, with no checks.")
-    print("format_array is timed on the summarised print (the 1000 x 1000 array has over 1000 elements),"
-          " bare = str(a).")
+    print(
+        "format_array is timed on the summarised print (the 1000 x 1000 array has over 1000 elements), bare = str(a)."
+    )
     print("bare = the course's unchecked expression in a plain def; softmax bare shifts by the row max too.")
     return 0
 

@@ -19,6 +19,7 @@ measured in the same run (absolute times drift on shared machines):
 Run it with ``python3 build.py bench`` (which builds first). A benchmark, not a test:
 it prints figures and asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,9 +41,19 @@ import catalogue  # noqa: E402
 from bench_sites import CountingHandler, reference_site, site_with_benchmark, start  # noqa: E402
 from pages import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
-TARGETS = {"first": 0.15, "cold": 0.8, "warm": 0.5, "persistent": 0.3, "practice": 1.0, "later": 0.5, "bytes": 8e6,
-           "interaction": 50.0}
+TARGETS = {
+    "first": 0.15,
+    "cold": 0.8,
+    "warm": 0.5,
+    "persistent": 0.3,
+    "practice": 1.0,
+    "later": 0.5,
+    "bytes": 8e6,
+    "interaction": 50.0,
+}
 SNAPSHOT_MS = 180_000
+
+
 def time_to_ready(page, url: str) -> float:
     """Milliseconds from navigation start to the page's ``nn:ready`` mark."""
     page.goto(url)
@@ -234,44 +245,92 @@ def main(argv: list[str] | None = None) -> int:
 
     app_cold, ref_cold, app_warm = median(cold_app), median(cold_ref), median(warm_app)
     rows = [
-        ("0. first visible result", f"{median(first_app) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold ready)",
-         median(first_app) / app_cold, f"<= {TARGETS['first']}"),
-        ("1. cold time-to-ready", f"{app_cold / 1000:.2f} s", f"{ref_cold / 1000:.2f} s (bare page)",
-         app_cold / ref_cold, f"<= {TARGETS['cold']}"),
-        ("2. warm time-to-ready, fresh context", f"{app_warm / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
-         app_warm / app_cold, f"<= {TARGETS['warm']}"),
-        ("2a. warm, persistent profile", f"{median(warm_persistent) / 1000:.2f} s",
-         f"{median(cold_persistent) / 1000:.2f} s (own cold there)",
-         median(warm_persistent) / median(cold_persistent), f"aim {TARGETS['persistent']}"),
-        ("2b. warm, snapshots off", f"{median(warm_off) / 1000:.2f} s", f"{app_cold / 1000:.2f} s (own cold)",
-         median(warm_off) / app_cold, "(reference)"),
-        ("2c. first practice check after ready, warm, on Practice", f"{median(checks) / 1000:.2f} s",
-         f"{median(warm_practice) / 1000:.2f} s (that visit's ready)", median(checks) / median(warm_practice),
-         f"<= {TARGETS['practice']:.1f} s"),
-        ("2d. later practice checks, 1 s apart", f"{median(later_checks) / 1000:.2f} s",
-         f"{median(checks) / 1000:.2f} s (first check)", median(later_checks) / median(checks),
-         f"<= {TARGETS['later']:.1f} s"),
-        ("3. bytes, cold visit (gzip)", f"{median(bytes_app) / 1e6:.2f} MB",
-         f"{median(bytes_ref) / 1e6:.2f} MB (bare page)", median(bytes_app) / median(bytes_ref),
-         f"<= {TARGETS['bytes'] / 1e6:.0f} MB"),
-        ("4. interaction, median", f"{median(interaction):.1f} ms",
-         f"p90 {sorted(interaction)[int(0.9 * len(interaction))]:.1f} ms", None,
-         f"<= {TARGETS['interaction']:.0f} ms"),
+        (
+            "0. first visible result",
+            f"{median(first_app) / 1000:.2f} s",
+            f"{app_cold / 1000:.2f} s (own cold ready)",
+            median(first_app) / app_cold,
+            f"<= {TARGETS['first']}",
+        ),
+        (
+            "1. cold time-to-ready",
+            f"{app_cold / 1000:.2f} s",
+            f"{ref_cold / 1000:.2f} s (bare page)",
+            app_cold / ref_cold,
+            f"<= {TARGETS['cold']}",
+        ),
+        (
+            "2. warm time-to-ready, fresh context",
+            f"{app_warm / 1000:.2f} s",
+            f"{app_cold / 1000:.2f} s (own cold)",
+            app_warm / app_cold,
+            f"<= {TARGETS['warm']}",
+        ),
+        (
+            "2a. warm, persistent profile",
+            f"{median(warm_persistent) / 1000:.2f} s",
+            f"{median(cold_persistent) / 1000:.2f} s (own cold there)",
+            median(warm_persistent) / median(cold_persistent),
+            f"aim {TARGETS['persistent']}",
+        ),
+        (
+            "2b. warm, snapshots off",
+            f"{median(warm_off) / 1000:.2f} s",
+            f"{app_cold / 1000:.2f} s (own cold)",
+            median(warm_off) / app_cold,
+            "(reference)",
+        ),
+        (
+            "2c. first practice check after ready, warm, on Practice",
+            f"{median(checks) / 1000:.2f} s",
+            f"{median(warm_practice) / 1000:.2f} s (that visit's ready)",
+            median(checks) / median(warm_practice),
+            f"<= {TARGETS['practice']:.1f} s",
+        ),
+        (
+            "2d. later practice checks, 1 s apart",
+            f"{median(later_checks) / 1000:.2f} s",
+            f"{median(checks) / 1000:.2f} s (first check)",
+            median(later_checks) / median(checks),
+            f"<= {TARGETS['later']:.1f} s",
+        ),
+        (
+            "3. bytes, cold visit (gzip)",
+            f"{median(bytes_app) / 1e6:.2f} MB",
+            f"{median(bytes_ref) / 1e6:.2f} MB (bare page)",
+            median(bytes_app) / median(bytes_ref),
+            f"<= {TARGETS['bytes'] / 1e6:.0f} MB",
+        ),
+        (
+            "4. interaction, median",
+            f"{median(interaction):.1f} ms",
+            f"p90 {sorted(interaction)[int(0.9 * len(interaction))]:.1f} ms",
+            None,
+            f"<= {TARGETS['interaction']:.0f} ms",
+        ),
     ]
-    print(f"\nSite benchmark ({args.lang}): medians of {args.runs} alternating cold loads per page, each followed "
-          f"by warm loads (interaction: {len(interaction)} changes over every card)\n")
+    print(
+        f"\nSite benchmark ({args.lang}): medians of {args.runs} alternating cold loads per page, each followed "
+        f"by warm loads (interaction: {len(interaction)} changes over every card)\n"
+    )
     print("| figure | this site | reference | ratio | target |\n|---|---|---|---|---|")
     for name, ours, reference, ratio, target in rows:
         print(f"| {name} | {ours} | {reference} | {'' if ratio is None else f'{ratio:.2f}'} | {target} |")
-    print("\n5. Compute per call, 1000 x 1000 float64 (image2vector (500, 500, 4), basic_sigmoid one "
-          "float), best of 5.\n   Bare = the course's unchecked NumPy expression, timed beside the package "
-          "in the same runtime.\n")
-    print("| operation | page: package | page: bare | native: package | native: bare "
-          "| page / native, package | page / native, bare |\n|---|---|---|---|---|---|---|")
+    print(
+        "\n5. Compute per call, 1000 x 1000 float64 (image2vector (500, 500, 4), basic_sigmoid one "
+        "float), best of 5.\n   Bare = the course's unchecked NumPy expression, timed beside the package "
+        "in the same runtime.\n"
+    )
+    print(
+        "| operation | page: package | page: bare | native: package | native: bare "
+        "| page / native, package | page / native, bare |\n|---|---|---|---|---|---|---|"
+    )
     for name, (package, bare) in native.items():
         page_package, page_bare = in_page[name]
-        print(f"| {name} | {ms(page_package)} | {ms(page_bare)} | {ms(package)} | {ms(bare)} "
-              f"| {page_package / package:.2f} | {page_bare / bare:.2f} |")
+        print(
+            f"| {name} | {ms(page_package)} | {ms(page_bare)} | {ms(package)} | {ms(bare)} "
+            f"| {page_package / package:.2f} | {page_bare / bare:.2f} |"
+        )
     return 0
 
 

@@ -1,6 +1,7 @@
 """The sites tests/bench_site.py compares, each on the site's own server (which counts the bytes of
 every response): the built site, the bare PyScript reference page and a copy of the site that also
 runs tests/benchmark.py."""
+
 from __future__ import annotations
 
 import json
@@ -53,7 +54,7 @@ def reference_site(folder: Path) -> Path:
         write(vendor / entry["file_name"], sources.fetch(entry["file_name"], entry["sha256"]))
     for name, data in tar_members(fetch_npm(pins.PYSCRIPT, config)).items():
         if name.startswith("dist/") and not name.endswith(".map"):
-            write(folder / pins.VENDOR_PYSCRIPT / name[len("dist/"):], data)
+            write(folder / pins.VENDOR_PYSCRIPT / name[len("dist/") :], data)
     write(folder / "index.html", REFERENCE_PAGE.format(pyscript=pins.VENDOR_PYSCRIPT))
     write(folder / "main.py", REFERENCE_MAIN)
     pyscript = {"interpreter": f"./{pins.VENDOR_PYODIDE}/pyodide.mjs", "packages": ["numpy"]}

@@ -7,6 +7,7 @@ basic_sigmoid: one float). Each bare expression is the course's unchecked code
 in a plain ``def``, so both sides pay one Python call; package and bare are
 timed interleaved in the same run, best of the repeats.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,13 +62,28 @@ def cases(rng: np.random.Generator, scale: int = 1) -> list[tuple]:
     image = rng.random((500, 500, 4))
     scalar = 0.5
     return [
-        ("basic_sigmoid", "one float", lambda: nnbasics.basic_sigmoid(scalar),
-         lambda: bare_basic_sigmoid(scalar), 200_000 // scale),
+        (
+            "basic_sigmoid",
+            "one float",
+            lambda: nnbasics.basic_sigmoid(scalar),
+            lambda: bare_basic_sigmoid(scalar),
+            200_000 // scale,
+        ),
         ("sigmoid", "(1000, 1000)", lambda: nnbasics.sigmoid(x), lambda: bare_sigmoid(x), 10),
-        ("sigmoid_derivative", "(1000, 1000)", lambda: nnbasics.sigmoid_derivative(x),
-         lambda: bare_sigmoid_derivative(x), 10),
-        ("image2vector", "(500, 500, 4)", lambda: nnbasics.image2vector(image),
-         lambda: bare_image2vector(image), 200_000 // scale),
+        (
+            "sigmoid_derivative",
+            "(1000, 1000)",
+            lambda: nnbasics.sigmoid_derivative(x),
+            lambda: bare_sigmoid_derivative(x),
+            10,
+        ),
+        (
+            "image2vector",
+            "(500, 500, 4)",
+            lambda: nnbasics.image2vector(image),
+            lambda: bare_image2vector(image),
+            200_000 // scale,
+        ),
         ("normalize_rows", "(1000, 1000)", lambda: nnbasics.normalize_rows(x), lambda: bare_normalize_rows(x), 10),
         ("softmax", "(1000, 1000)", lambda: nnbasics.softmax(x), lambda: bare_softmax(x), 10),
         ("L1", "2 x (1000, 1000)", lambda: nnbasics.L1(yhat, y), lambda: bare_L1(yhat, y), 10),
@@ -88,5 +104,6 @@ def best_per_call(package_call, bare_call, number: int, repeat: int) -> tuple[fl
 def run(repeat: int = 5, scale: int = 20) -> dict[str, list[float]]:
     """{operation: [package ms, bare ms]} per call, in this runtime."""
     rows = cases(np.random.default_rng(0), scale)
-    return {name: [1e3 * t for t in best_per_call(package, bare, number, repeat)]
-            for name, _, package, bare, number in rows}
+    return {
+        name: [1e3 * t for t in best_per_call(package, bare, number, repeat)] for name, _, package, bare, number in rows
+    }

@@ -1,6 +1,7 @@
 """The fixtures of the end-to-end tests (the built site on a plain static server, pages in headless
 Chromium that fail the test on any console error, failed request or request to another host) and the
 test tiers. What tests import by name lives in pages.py."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,6 +15,9 @@ from pages import (
     module_page_fixture,
     serve_directory,
 )
+
+# fixture modules, for every test: deploy (tests/offline/deploys.py), probe_site (tests/start/snapshots.py)
+pytest_plugins = ("offline.deploys", "start.snapshots")
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +47,12 @@ def blank(browser, site_url):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.route(site_url + "/__blank__.html", lambda route: route.fulfill(
-        body="<!doctype html><meta charset=utf-8><canvas style='width: 600px'></canvas>", content_type="text/html"))
+    page.route(
+        site_url + "/__blank__.html",
+        lambda route: route.fulfill(
+            body="<!doctype html><meta charset=utf-8><canvas style='width: 600px'></canvas>", content_type="text/html"
+        ),
+    )
     page.goto(site_url + "/__blank__.html")
     yield page
     context.close()
@@ -79,7 +87,8 @@ def pytest_collection_modifyitems(items):
             if uses & fixtures and item.get_closest_marker(marker) is None:
                 raise pytest.UsageError(
                     f"{item.nodeid} uses {sorted(uses & fixtures)} but is not marked {marker}: "
-                    f"add `pytestmark = pytest.mark.{marker}` to its module")
+                    f"add `pytestmark = pytest.mark.{marker}` to its module"
+                )
 
 
 # The benchmarks are scripts run by build.py bench, not tests: pytest does not collect them.

@@ -1,6 +1,7 @@
 """What the end-to-end tests share, imported by name (the fixtures themselves live in conftest.py):
 where the built site is (fresh against its sources), a static server for it, the browser's flags,
 a watch that fails a page on console errors and failed or off-host requests, and opening the app."""
+
 from __future__ import annotations
 
 import functools
@@ -25,7 +26,8 @@ CHROMIUM_FLAGS = [
 READY_TIMEOUT_MS = 60_000
 BACKGROUND_WORKERS = ("snapshot-worker", "prepare-worker")  # web/start/: they end with their page
 BACKGROUND_WORKER_SCRIPTS = re.compile(
-    r"/(start/((snapshot|prepare)-worker|hook|zip|whose-fetches)\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$")
+    r"/(start/((snapshot|prepare)-worker|hook|zip|whose-fetches)\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$"
+)
 PAGE_ICONS = re.compile(r"/offline/icons/[^/]+$")  # fetched by the browser itself once the page has loaded
 
 
@@ -47,8 +49,12 @@ def dist_dir() -> Path:
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Python's plain static server, told only what a .wasm file is."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".js": "text/javascript", ".mjs": "text/javascript"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+    }
 
     def log_message(self, *args):
         pass
@@ -88,7 +94,9 @@ class PageWatch:
         # So does the page's icon, which the browser fetches on its own after the page has loaded.
         ended = request.failure == "net::ERR_ABORTED" and (
             request.headers.get("x-nnbasics-by") in BACKGROUND_WORKERS
-            or BACKGROUND_WORKER_SCRIPTS.search(request.url) or PAGE_ICONS.search(request.url))
+            or BACKGROUND_WORKER_SCRIPTS.search(request.url)
+            or PAGE_ICONS.search(request.url)
+        )
         if request.url not in self.off_host and not ended:
             self.failed.append(f"{request.url} {request.failure}")
 

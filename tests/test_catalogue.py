@@ -2,6 +2,7 @@
 the bindings, the plot builders and the grader's exercises agree with it, and each entry
 holds everything the page and the tests need. A new entry without the rest fails here,
 by name: missing package function, missing plot builder, missing exercise."""
+
 from __future__ import annotations
 
 import inspect
@@ -19,8 +20,19 @@ from wording import render
 from words import LANGUAGES
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
-REQUIRED = {"name": str, "function": str, "title": str, "summary": str, "formula": str, "params": list, "ko": dict,
-            "printed": str, "plot_label": str, "stub": str, "solution": str}
+REQUIRED = {
+    "name": str,
+    "function": str,
+    "title": str,
+    "summary": str,
+    "formula": str,
+    "params": list,
+    "ko": dict,
+    "printed": str,
+    "plot_label": str,
+    "stub": str,
+    "solution": str,
+}
 
 
 def test_the_catalogue_lists_each_operation_once_in_the_page_order():
@@ -85,8 +97,10 @@ def test_every_entry_has_its_korean_texts_with_the_same_code_and_markup(op):
     korean = op["ko"]
     assert set(korean) == {"summary", "plot_label", "labels", "stub", "solution"}  # code: test_solutions.py
     assert set(korean["labels"]) == set(catalogue.params(op["name"]))
-    assert all(re.search(r"[\uac00-\ud7a3]", text) for text in [korean["summary"], korean["plot_label"],
-                                                                *korean["labels"].values()])
+    assert all(
+        re.search(r"[\uac00-\ud7a3]", text)
+        for text in [korean["summary"], korean["plot_label"], *korean["labels"].values()]
+    )
     code = re.compile(r"<code>.*?</code>")  # the same code is quoted; the markup is balanced
     assert set(code.findall(korean["summary"])) == set(code.findall(op["summary"]))
     assert korean["summary"].count("<em>") == korean["summary"].count("</em>") == op["summary"].count("<em>")

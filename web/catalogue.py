@@ -5,6 +5,7 @@ package function, its parameters with their labels and examples, the texts, the 
 the course's printed output for the example and the practice stub. The bindings, the plot
 builders, the grader and every test take their list of operations from here.
 """
+
 from __future__ import annotations
 
 import json

@@ -41,10 +41,10 @@ def basic_sigmoid(x):
     0.7310585786300049
     >>> basic_sigmoid(-1000), basic_sigmoid(1000)
     (0.0, 1.0)
-    >>> basic_sigmoid([1, 2, 3])
+    >>> basic_sigmoid([1, 2, 3])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    nnbasics.errors.InputTypeError: basic_sigmoid uses math.exp, which takes one real number, not a list of 3 numbers; use sigmoid (np.exp) for arrays
+    nnbasics.errors.InputTypeError: basic_sigmoid uses math.exp, which takes one real number, ...
     """
     try:
         return 1 / (1 + math.exp(-x))

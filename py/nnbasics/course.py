@@ -15,6 +15,7 @@ array([[0.26894142, 0.73105858]])
 ...     softmax(np.array([[1000.0, 1000.0]]))
 array([[nan, nan]])
 """
+
 from __future__ import annotations
 
 import math

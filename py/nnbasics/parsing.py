@@ -49,6 +49,7 @@ _WRAPPER_END_RE = re.compile(r"(?:,\s*+dtype\s*+=\s*+(?P<dtype>[\w.'\"]*+)\s*+)?
 _FLOAT_DTYPES = {"float", "float16", "float32", "float64", "double"}
 _INT_DTYPES = {"int", "int8", "int16", "int32", "int64"}
 
+
 def parse_array(text):
     """Read an array of real numbers from text that a person typed or pasted.
 
@@ -140,9 +141,15 @@ def parse_array(text):
         foreign = _FOREIGN_RE.search(text)
         if foreign is not None:
             char = foreign.group()
-            raise InputError("unexpected-character", {
-                "char": char, "codepoint": f"U+{ord(char):04X}", "charname": _unicode_name(char),
-                **_place(text, foreign.start())})
+            raise InputError(
+                "unexpected-character",
+                {
+                    "char": char,
+                    "codepoint": f"U+{ord(char):04X}",
+                    "charname": _unicode_name(char),
+                    **_place(text, foreign.start()),
+                },
+            )
     start, end, dtype = _unwrap(text)
     if text.find("[", start, end) >= 0 or text.find("]", start, end) >= 0:
         shape, numbers = _read_brackets(text, start, end)
@@ -213,8 +220,10 @@ def _read_brackets(text, start, end):
             raise InputError("after-the-end", {"word": _word(text, position), **_place(text, position)})
         if kind == "open":
             if len(open_lists) == MAX_DIMENSIONS:
-                raise InputError("too-many-dimensions", {
-                    "max_dimensions": MAX_DIMENSIONS, "level": MAX_DIMENSIONS + 1, **_place(text, position)})
+                raise InputError(
+                    "too-many-dimensions",
+                    {"max_dimensions": MAX_DIMENSIONS, "level": MAX_DIMENSIONS + 1, **_place(text, position)},
+                )
             open_lists.append(_List(position))
         elif kind == "close":
             if not open_lists:
@@ -287,10 +296,10 @@ def _mismatch(text, position, k, shape, first_shape):
     if shape == () or first_shape == ():
         raise InputError("mixed-items", _place(text, position))
     if len(shape) == len(first_shape) == 1:
-        raise InputError("ragged-rows", {
-            "row": k, "count": shape[0], "first_count": first_shape[0], **_place(text, position)})
-    raise InputError("ragged-items", {
-        "item": k, "shape": shape, "first_shape": first_shape, **_place(text, position)})
+        raise InputError(
+            "ragged-rows", {"row": k, "count": shape[0], "first_count": first_shape[0], **_place(text, position)}
+        )
+    raise InputError("ragged-items", {"item": k, "shape": shape, "first_shape": first_shape, **_place(text, position)})
 
 
 def _place(text, position):

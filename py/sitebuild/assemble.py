@@ -1,5 +1,6 @@
 """Assembling dist/: every verified and trimmed file in its place, the page rendered, the service
 worker written last; a failed build leaves the previous dist/ as it was."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,17 @@ from .editor import EDITOR_ENTRY, editor_bundle
 from .fetch import WheelSources, fetch_npm, sha256_hex, tar_members
 from .offline import content_dir, files_digest, service_worker
 from .page import preload_links, pyscript_config, render_index, templates
-from .pins import (NUMPY_VERSION, PYODIDE, PYODIDE_CORE, PYSCRIPT, PYSCRIPT_FILES, VENDOR_EDITOR, VENDOR_PYODIDE,
-                   VENDOR_PYSCRIPT, WHEELS)
+from .pins import (
+    NUMPY_VERSION,
+    PYODIDE,
+    PYODIDE_CORE,
+    PYSCRIPT,
+    PYSCRIPT_FILES,
+    VENDOR_EDITOR,
+    VENDOR_PYODIDE,
+    VENDOR_PYSCRIPT,
+    WHEELS,
+)
 from .trim import NUMPY_UNUSED, STDLIB_NEEDED, STDLIB_UNUSED, without
 
 # Files whose place in the site is fixed: the service worker's folder is its scope, and the
@@ -104,8 +114,13 @@ def assemble(config: Config, out: Path) -> None:
         if relative == "index.html":
             template = path.read_text()
             modules = re.findall(r'<script type="module" src="\./([^"]+)">', template)
-            page = render_index(config, template, operations, preload_links(web, pyodide_dir, shipped, modules),
-                                f"./{editor_dir}/editor.js" if editor else "")
+            page = render_index(
+                config,
+                template,
+                operations,
+                preload_links(web, pyodide_dir, shipped, modules),
+                f"./{editor_dir}/editor.js" if editor else "",
+            )
             write(out / relative, page)
         elif relative in placeholders:
             text = path.read_text()
@@ -125,8 +140,13 @@ def sources_digest(config: Config) -> str:
     """One sha256 over everything a build reads from the checkout (web/, py/, netlify.toml) and how:
     a dist/ whose stamp differs is stale."""
     paths = [config.netlify, *config.web.rglob("*"), *config.py.rglob("*.py")]
-    return files_digest({path.relative_to(config.root).as_posix() + f"|{config.snapshots}": path.read_bytes()
-                         for path in paths if path.is_file() and "__pycache__" not in path.parts})
+    return files_digest(
+        {
+            path.relative_to(config.root).as_posix() + f"|{config.snapshots}": path.read_bytes()
+            for path in paths
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+    )
 
 
 def stamp(out: Path) -> Path:

@@ -1,5 +1,6 @@
 """The standard library's start-up modules compiled to bytecode by the pinned Pyodide under Node.js
 (the interpreter starts in about half the time); pinned by sha256, shipped as source otherwise."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,8 @@ from .pins import PYODIDE_CORE
 # The result is pinned: changing the list, the trim or the pins changes it, and the build
 # then prints the new sha256 to put here.
 COMPILED_STDLIB_SHA256 = "2e2e3c72e3771cdd839c7f4f1f2c53f0172ecd2f6e8f970d2ec6053ed191073f"
-STDLIB_AT_STARTUP = frozenset("""
+STDLIB_AT_STARTUP = frozenset(
+    """
     __future__.py _compat_pickle.py _compression.py _pyodide/__init__.py _pyodide/_base.py
     _pyodide/_core_docs.py _pyodide/_future_helper.py _pyodide/_importhook.py
     _pyodide/docs_argspec.py _pyodide/docstring.py _pyodide/jsbind.py _weakrefset.py ast.py
@@ -54,7 +56,8 @@ STDLIB_AT_STARTUP = frozenset("""
     string.py struct.py subprocess.py tarfile.py tempfile.py textwrap.py threading.py token.py
     tokenize.py traceback.py types.py typing.py urllib/__init__.py urllib/parse.py warnings.py
     weakref.py zipfile/__init__.py zipfile/_path/__init__.py zipfile/_path/glob.py
-""".split())
+""".split()
+)
 
 
 COMPILE_JS = """
@@ -118,4 +121,3 @@ def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes], config: Config) ->
     cached.write_bytes(compiled)
     log("compile", f"{len(STDLIB_AT_STARTUP)} start-up modules of the standard library to bytecode (verified)")
     return compiled
-

@@ -1,4 +1,5 @@
 """The command line of build.py: build, serve, test, bench, first-paint."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,12 @@ from .serve import serve
 def main(argv: list[str] | None = None, description: str = "") -> int:
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pyodide-release", type=Path, help="a Pyodide release folder or tarball to take wheels from")
-    parser.add_argument("--no-snapshot", dest="snapshots", action="store_false",
-                        help="build a site that never starts from a memory snapshot (build and serve)")
+    parser.add_argument(
+        "--no-snapshot",
+        dest="snapshots",
+        action="store_false",
+        help="build a site that never starts from a memory snapshot (build and serve)",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("build", help="build dist/ (the default)")
     serve_parser = commands.add_parser("serve", help="build dist/, then serve it")

@@ -1,5 +1,6 @@
 """One build's settings (``Config``: where it reads and writes, what it may do), and what every step
 shares: the error that stops a build, its log line, writing a file."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The practice editor: CodeMirror bundled from the pinned packages by the pinned esbuild."""
+
 from __future__ import annotations
 
 import gzip
@@ -11,8 +12,15 @@ from .fetch import fetch_npm, tar_members
 from .pins import EDITOR_PACKAGES
 
 EDITOR_ENTRY = "practice/codemirror.js"  # in web/: bundled into the vendored editor.js, not shipped itself
-ESBUILD_FLAGS = ("--bundle", "--minify", "--format=esm", "--target=es2020", "--charset=utf8",
-                 "--legal-comments=none", "--log-level=warning")
+ESBUILD_FLAGS = (
+    "--bundle",
+    "--minify",
+    "--format=esm",
+    "--target=es2020",
+    "--charset=utf8",
+    "--legal-comments=none",
+    "--log-level=warning",
+)
 
 
 def editor_bundle(config: Config) -> dict[str, bytes]:
@@ -25,8 +33,7 @@ def editor_bundle(config: Config) -> dict[str, bytes]:
     packages = {package: tar_members(fetch_npm(package, config)) for package in EDITOR_PACKAGES}
     esbuild = config.esbuild
     if esbuild is None:
-        log("editor", "no pinned esbuild for this machine: "
-                      "the practice panels keep the plain textarea editor")
+        log("editor", "no pinned esbuild for this machine: the practice panels keep the plain textarea editor")
         return {}
     binary = tar_members(fetch_npm(esbuild, config))["bin/esbuild"]
     with tempfile.TemporaryDirectory() as folder:
@@ -38,19 +45,30 @@ def editor_bundle(config: Config) -> dict[str, bytes]:
         write(work / "esbuild", binary)
         (work / "esbuild").chmod(0o755)
         try:
-            run = subprocess.run([str(work / "esbuild"), "entry.js", *ESBUILD_FLAGS, "--outfile=editor.js"],
-                                 cwd=work, capture_output=True, text=True, timeout=300)
+            run = subprocess.run(
+                [str(work / "esbuild"), "entry.js", *ESBUILD_FLAGS, "--outfile=editor.js"],
+                cwd=work,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             problem = run.stderr.strip()[-500:] if run.returncode else ""
         except (OSError, subprocess.SubprocessError) as error:
             problem = str(error)
         if problem:
-            log("editor", f"esbuild {esbuild.version} cannot run here ({problem}): "
-                          "the practice panels keep the plain textarea editor")
+            log(
+                "editor",
+                f"esbuild {esbuild.version} cannot run here ({problem}): "
+                "the practice panels keep the plain textarea editor",
+            )
             return {}
         bundle = (work / "editor.js").read_bytes()
-    licenses = "".join(f"{package.name} {package.version}\n\n{files['LICENSE'].decode()}\n\n"
-                       for package, files in packages.items())
-    log("editor", f"CodeMirror bundled by esbuild {esbuild.version}: {len(bundle) // 1000} kB, "
-                  f"{len(gzip.compress(bundle, mtime=0)) // 1000} kB gzipped")
+    licenses = "".join(
+        f"{package.name} {package.version}\n\n{files['LICENSE'].decode()}\n\n" for package, files in packages.items()
+    )
+    log(
+        "editor",
+        f"CodeMirror bundled by esbuild {esbuild.version}: {len(bundle) // 1000} kB, "
+        f"{len(gzip.compress(bundle, mtime=0)) // 1000} kB gzipped",
+    )
     return {"editor.js": bundle, "LICENSE": licenses.encode()}
-

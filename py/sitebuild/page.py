@@ -1,5 +1,6 @@
 """The page: index.html rendered from its templates and the catalogue, PyScript's config and the
 preloads of everything the page will ask for."""
+
 from __future__ import annotations
 
 import html
@@ -12,12 +13,19 @@ from pathlib import Path
 from .config import Config
 from .pins import NUMPY_VERSION, PYODIDE, PYSCRIPT, PYSCRIPT_FILES, VENDOR_PYSCRIPT, WHEELS
 
+
 def templates(web: Path) -> set[str]:
     """The files of web/ rendered into index.html, not shipped themselves."""
-    return {"cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html",
-            "cards/first-paint.json", "cards/first_paint.py",  # the examples' results, and what makes them
-            # words only the page's embedded bundle holds (no Python reads them)
-            *(f"i18n/{path.parent.name}/errors.json" for path in (web / "i18n").glob("*/errors.json"))}
+    return {
+        "cards/card.html",
+        "cards/field.html",
+        "cards/upload.html",
+        "practice/practice.html",
+        "cards/first-paint.json",
+        "cards/first_paint.py",  # the examples' results, and what makes them
+        # words only the page's embedded bundle holds (no Python reads them)
+        *(f"i18n/{path.parent.name}/errors.json" for path in (web / "i18n").glob("*/errors.json")),
+    }
 
 
 def load_module(path: Path):
@@ -34,8 +42,7 @@ def embedded_json(element_id: str, text: str) -> str:
     return f'<script type="application/json" id="{element_id}">' + text.strip().replace("</", "<\\/") + "</script>"
 
 
-def render_index(config: Config, template: str, operations: list[dict], preloads: list[str],
-                 editor: str = "") -> str:
+def render_index(config: Config, template: str, operations: list[dict], preloads: list[str], editor: str = "") -> str:
     """web/index.html with one card per operation, the table of contents, preloads, the
     practice editor's bundle (``editor``: its path, or empty without one) and the page's
     words: English in the HTML, every language embedded for switching (web/i18n/i18n.js)."""
@@ -50,16 +57,24 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
     cards = []
     for op in operations:
         fields = "\n".join(
-            field.format(op=op["name"], name=param["name"], rows=param.get("rows", 1),
-                         example=html.escape(param["example"]))
+            field.format(
+                op=op["name"], name=param["name"], rows=param.get("rows", 1), example=html.escape(param["example"])
+            )
             for param in op["params"]
         )
-        cards.append(card.format(
-            op=op["name"], title=op["title"], formula=op["formula"], result=html.escape(printed[op["name"]]),
-            fields=fields, extra=upload.format(op=op["name"]) if op.get("upload") else "",
-            practice=practice.format(op=op["name"], title=op["title"], stub=html.escape(op["stub"]),
-                                     formula=op["formula"]),
-        ))
+        cards.append(
+            card.format(
+                op=op["name"],
+                title=op["title"],
+                formula=op["formula"],
+                result=html.escape(printed[op["name"]]),
+                fields=fields,
+                extra=upload.format(op=op["name"]) if op.get("upload") else "",
+                practice=practice.format(
+                    op=op["name"], title=op["title"], stub=html.escape(op["stub"]), formula=op["formula"]
+                ),
+            )
+        )
     toc = "\n        ".join(
         f'<li><a href="#{op["name"]}"><code>{html.escape(op["title"].split("(")[0])}</code></a></li>'
         for op in operations
@@ -68,8 +83,10 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
     words = load_module(config.web / "i18n" / "words.py")  # the package's English messages are words too:
     bundle = words.bundle(load_module(config.py / "nnbasics" / "errors.py").MESSAGES, operations)
     # one option per language, each in its own words (words.LANGUAGES: the one list of them)
-    languages = "\n            ".join(f'<option value="{lang}" lang="{lang}">{html.escape(bundle[lang]["page.language-name"])}'
-                                     f'</option>' for lang in words.LANGUAGES)
+    languages = "\n            ".join(
+        f'<option value="{lang}" lang="{lang}">{html.escape(bundle[lang]["page.language-name"])}</option>'
+        for lang in words.LANGUAGES
+    )
     page = (
         template.replace("<!-- CARDS -->", "\n".join(cards))
         .replace("<!-- LANGUAGES -->", languages)
@@ -101,19 +118,30 @@ def pyscript_config(web: Path) -> dict:
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
         "packages_cache": "passthrough",
-        "files": {"./nnbasics.zip": "./*", "./catalogue.py": "./catalogue.py",
-                  "./operations.json": "./operations.json", "./cards/bindings.py": "./bindings.py",
-                  "./cards/plots.py": "./plots.py", "./i18n/words.py": "./words.py",
-                  **{f"./practice/{name}.py": f"./{name}.py" for name in PAGE_PRACTICE},
-                  # the words the bindings use, in every language, beside words.py
-                  **{f"./i18n/{path.relative_to(web / 'i18n').as_posix()}": f"./{path.relative_to(web / 'i18n').as_posix()}"
-                     for section in BINDINGS_WORDS for path in sorted((web / "i18n").glob(f"*/{section}.json"))}},
+        "files": {
+            "./nnbasics.zip": "./*",
+            "./catalogue.py": "./catalogue.py",
+            "./operations.json": "./operations.json",
+            "./cards/bindings.py": "./bindings.py",
+            "./cards/plots.py": "./plots.py",
+            "./i18n/words.py": "./words.py",
+            **{f"./practice/{name}.py": f"./{name}.py" for name in PAGE_PRACTICE},
+            # the words the bindings use, in every language, beside words.py
+            **{
+                f"./i18n/{path.relative_to(web / 'i18n').as_posix()}": f"./{path.relative_to(web / 'i18n').as_posix()}"
+                for section in BINDINGS_WORDS
+                for path in sorted((web / "i18n").glob(f"*/{section}.json"))
+            },
+        },
     }
 
 
 # `import "./x.js"`, `import … from "./x.js"`, `export … from "./x.js"` (one statement, maybe over lines)
-STATIC_IMPORT = re.compile(r'^(?:import\s*(?:[^"\'`;()]*?\sfrom\s*)?|export\s[^"\'`;()]*?\sfrom\s*)'
-                           r'["\'](\.{1,2}/[^"\']+)["\']', re.MULTILINE)
+STATIC_IMPORT = re.compile(
+    r'^(?:import\s*(?:[^"\'`;()]*?\sfrom\s*)?|export\s[^"\'`;()]*?\sfrom\s*)'
+    r'["\'](\.{1,2}/[^"\']+)["\']',
+    re.MULTILINE,
+)
 
 
 def module_graph(web: Path, entries: list[str]) -> list[str]:
@@ -153,4 +181,3 @@ def preload_links(web: Path, pyodide_dir: str, shipped: dict[str, bytes], module
             links.append(f'<link rel="preload" href="./{pyodide_dir}/{name}" as="fetch" crossorigin>')
     links.append(f'<link rel="preload" href="./{pyodide_dir}/pyodide.asm.js" as="script" crossorigin>')
     return links
-

@@ -1,4 +1,5 @@
 """Running the tests, the benchmarks and the first-paint regeneration in the pinned test venv."""
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,7 @@ def venv_python(config: Config) -> Path:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", str(requirements)],
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(requirements)],
         check=True,
     )
     stamp.write_text(wanted)

@@ -1,4 +1,5 @@
 """The dev server: dist/ served as Netlify serves it (netlify.toml's headers, gzip, ETags)."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -9,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from .config import ROOT
+
 
 def netlify_headers(root: Path = ROOT) -> list[tuple[str, dict[str, str]]]:
     """The [[headers]] rules of netlify.toml: the one place headers are defined."""
@@ -106,8 +108,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def site_server(directory: Path, port: int = 0, handler: type = SiteHandler,
-                root: Path = ROOT) -> http.server.ThreadingHTTPServer:
+def site_server(
+    directory: Path, port: int = 0, handler: type = SiteHandler, root: Path = ROOT
+) -> http.server.ThreadingHTTPServer:
     """A server for ``directory`` on localhost (port 0: any free port), not yet started, with the
     headers of ``root``'s netlify.toml."""
     handler.rules = netlify_headers(root)

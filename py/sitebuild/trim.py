@@ -1,5 +1,6 @@
 """Trimming the verified archives: the parts of NumPy and of the standard library the site never
 imports are left out (the shipped lock gets the trimmed files' own sha256)."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -10,21 +11,75 @@ import zipfile
 # all imported lazily, if at all: NumPy's fft/ma/polynomial/testing are loaded on first
 # attribute access). The trimmed files get their own sha256 in the shipped lock.
 NUMPY_UNUSED = (
-    "numpy/f2py/", "numpy/testing/", "numpy/fft/", "numpy/polynomial/", "numpy/ma/",
-    "numpy/_pyinstaller/", "numpy/doc/", "numpy/typing/tests/", "*.pyi", "*.pxd",
-    "numpy/_core/include/", "numpy/_core/lib/", "numpy/random/lib/",
+    "numpy/f2py/",
+    "numpy/testing/",
+    "numpy/fft/",
+    "numpy/polynomial/",
+    "numpy/ma/",
+    "numpy/_pyinstaller/",
+    "numpy/doc/",
+    "numpy/typing/tests/",
+    "*.pyi",
+    "*.pxd",
+    "numpy/_core/include/",
+    "numpy/_core/lib/",
+    "numpy/random/lib/",
 )
 STDLIB_UNUSED = (
-    "unittest/", "doctest.py", "pydoc.py", "pdb.py", "bdb.py", "xmlrpc/", "xml/", "multiprocessing/",
-    "pickletools.py", "difflib.py", "_pyio.py", "mailbox.py", "imaplib.py", "nntplib.py", "smtplib.py",
-    "ftplib.py", "poplib.py", "telnetlib.py", "wsgiref/", "cgi.py", "cgitb.py", "aifc.py", "sunau.py",
-    "wave.py", "sndhdr.py", "trace.py", "profile.py", "cProfile.py", "pstats.py", "modulefinder.py",
-    "tabnanny.py", "pyclbr.py", "antigravity.py", "this.py", "__hello__.py", "__phello__/",
+    "unittest/",
+    "doctest.py",
+    "pydoc.py",
+    "pdb.py",
+    "bdb.py",
+    "xmlrpc/",
+    "xml/",
+    "multiprocessing/",
+    "pickletools.py",
+    "difflib.py",
+    "_pyio.py",
+    "mailbox.py",
+    "imaplib.py",
+    "nntplib.py",
+    "smtplib.py",
+    "ftplib.py",
+    "poplib.py",
+    "telnetlib.py",
+    "wsgiref/",
+    "cgi.py",
+    "cgitb.py",
+    "aifc.py",
+    "sunau.py",
+    "wave.py",
+    "sndhdr.py",
+    "trace.py",
+    "profile.py",
+    "cProfile.py",
+    "pstats.py",
+    "modulefinder.py",
+    "tabnanny.py",
+    "pyclbr.py",
+    "antigravity.py",
+    "this.py",
+    "__hello__.py",
+    "__phello__/",
     # codecs: keep the Unicode ones and the few the standard library itself uses
-    "encodings/cp*", "encodings/mac_*", "encodings/iso*", "encodings/big5*", "encodings/euc_*",
-    "encodings/gb*", "encodings/hz.py", "encodings/johab.py", "encodings/koi8_*", "encodings/kz1048.py",
-    "encodings/shift_jis*", "encodings/tis_620.py", "encodings/ptcp154.py", "encodings/palmos.py",
-    "encodings/hp_roman8.py", "encodings/mbcs.py", "encodings/oem.py",
+    "encodings/cp*",
+    "encodings/mac_*",
+    "encodings/iso*",
+    "encodings/big5*",
+    "encodings/euc_*",
+    "encodings/gb*",
+    "encodings/hz.py",
+    "encodings/johab.py",
+    "encodings/koi8_*",
+    "encodings/kz1048.py",
+    "encodings/shift_jis*",
+    "encodings/tis_620.py",
+    "encodings/ptcp154.py",
+    "encodings/palmos.py",
+    "encodings/hp_roman8.py",
+    "encodings/mbcs.py",
+    "encodings/oem.py",
 )
 STDLIB_NEEDED = ("encodings/cp437.py",)  # zipfile's default for file names
 
@@ -34,21 +89,24 @@ def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ())
 
     Deterministic: entries keep their order and timestamps, compressed at level 9.
     """
+
     def is_unused(name: str) -> bool:
         if name in keep:
             return False
         return any(name.startswith(p) if p.endswith("/") else fnmatch.fnmatchcase(name, p) for p in unused)
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
-            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
         for info in source.infolist():
             if is_unused(info.filename):
                 continue
             data = source.read(info)
             if info.filename.endswith(".dist-info/RECORD"):
-                data = b"".join(line for line in data.splitlines(keepends=True)
-                                if not is_unused(line.split(b",", 1)[0].decode()))
+                data = b"".join(
+                    line for line in data.splitlines(keepends=True) if not is_unused(line.split(b",", 1)[0].decode())
+                )
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return buffer.getvalue()
-

@@ -1,4 +1,5 @@
 """The build (py/sitebuild/) assembles a complete, verified dist/ and refuses anything it cannot verify."""
+
 from __future__ import annotations
 
 import gzip
@@ -75,9 +76,21 @@ def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, ca
     for name in pins.PYODIDE_CORE:
         assert (vendor / name).stat().st_size > 0
     assert (out / pins.VENDOR_PYSCRIPT / "core.js").exists()
-    for name in ("index.html", "pyscript.json", "nnbasics.zip", "operations.json", "catalogue.py",
-                 "cards/main.py", "cards/bindings.py", "cards/app.js", "plot/plot.js", "practice/grader.py",
-                 "sw.js", "manifest.webmanifest", "offline/icons/icon-192.png"):
+    for name in (
+        "index.html",
+        "pyscript.json",
+        "nnbasics.zip",
+        "operations.json",
+        "catalogue.py",
+        "cards/main.py",
+        "cards/bindings.py",
+        "cards/app.js",
+        "plot/plot.js",
+        "practice/grader.py",
+        "sw.js",
+        "manifest.webmanifest",
+        "offline/icons/icon-192.png",
+    ):
         assert (out / name).exists(), name
     for name in templates(ROOT / "web") | {"offline/sw.js", "offline/manifest.webmanifest", "plot/SPEC.md"}:
         assert not (out / name).exists(), f"{name} is a template, moved to the root, or documentation"
@@ -179,7 +192,8 @@ def an_esbuild_that_cannot_run(cache: Path) -> pins.NpmPackage:
 @pytest.mark.build
 @pytest.mark.parametrize("why", ["no esbuild for this machine", "esbuild cannot run"])
 def test_without_a_runnable_esbuild_the_site_builds_with_the_plain_editor_and_says_so(
-        tmp_path, cache, offline, capsys, why):
+    tmp_path, cache, offline, capsys, why
+):
     esbuild = None if why.startswith("no") else an_esbuild_that_cannot_run(cache)
     out = build(replace(offline, esbuild=esbuild))
     assert list((out / "vendor").glob("codemirror-*")) == []
@@ -189,7 +203,8 @@ def test_without_a_runnable_esbuild_the_site_builds_with_the_plain_editor_and_sa
 
 @pytest.mark.build
 def test_a_wheel_source_passed_over_is_news_and_only_a_build_with_no_source_left_fails(
-        tmp_path, warm_cache, cache, offline, capsys):
+    tmp_path, warm_cache, cache, offline, capsys
+):
     if not (warm_cache / "pypi").exists():
         pytest.skip("the first build got its wheels from Pyodide's CDN: no PyPI mirror wheel in the cache")
     (cache / "pypi").symlink_to(warm_cache / "pypi")  # the mirror wheel, verified again when read
@@ -320,8 +335,13 @@ def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_l
     assert shipped_python, "the page's Python files"
     for path in shipped_python:
         for node in ast.walk(ast.parse(path.read_text())):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
                 left_out = [p for p in STDLIB_UNUSED if p in (f"{top}/", f"{top}.py")]
@@ -343,7 +363,9 @@ def test_every_placeholder_in_the_sites_own_files_is_written_in(tmp_path, cache,
         if path.suffix in (".js", ".mjs", ".html", ".json") and "vendor" not in path.parts:
             left = re.findall(r"__[A-Z][A-Z_]*__", path.read_text("utf-8"))
             assert not left, f"{path.relative_to(out)} keeps {left}"
-    files = json.loads((out / "pyscript.json").read_text())["files"]  # the page's Python words practice in each language
+    files = json.loads((out / "pyscript.json").read_text())[
+        "files"
+    ]  # the page's Python words practice in each language
     assert {"./i18n/en/practice.json", "./i18n/ko/practice.json"} <= set(files)
     page = (out / "index.html").read_text()
     assert page.count('<option value="en" lang="en">English</option>') == 1

@@ -1,6 +1,7 @@
 """Nothing typed is lost when the browser refuses to store it: a pasted input too big for this
 tab's sessionStorage (about 7 million characters, under the package's 1,000,000 numbers) stays
 in its field and is computed, and the page's status says it cannot be kept across reloads."""
+
 from __future__ import annotations
 
 import pytest

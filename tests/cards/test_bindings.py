@@ -1,4 +1,5 @@
 """web/cards/bindings.py: what each card shows for what was typed, as plain data."""
+
 import json
 import math
 import warnings
@@ -34,19 +35,22 @@ def test_the_text_is_what_numpy_prints_and_the_value_is_full_precision():
     np.testing.assert_allclose(shown["value"], scipy.special.expit([1.0, 2.0, 3.0]), rtol=1e-15)
 
 
-@pytest.mark.parametrize("op, inputs, field, fragment", [
-    ("sigmoid", {"x": "[1, 2"}, "x", "]"),
-    ("basic_sigmoid", {"x": "[1, 2]"}, "x", "math.exp"),
-    ("image2vector", {"image": "[1, 2]"}, "image", "(2,)"),
-    ("normalize_rows", {"x": "[1, 2]"}, "x", "(2,)"),
-    ("l1", {"yhat": "[1, 2]", "y": "oops"}, "y", "oops"),
-    ("l1", {"yhat": "[1, 2]", "y": "[[1], [2]]"}, "y", "(2, 1)"),
-    ("l2", {"yhat": "", "y": "[1]"}, "yhat", "empty"),
-    ("l1", {"yhat": "1", "y": "2"}, "yhat", "shape ()"),
-    ("softmax", {"x": "[[]]"}, "x", "empty"),
-    ("image2vector", {"image": "[[[]]]"}, "image", "empty"),
-    ("sigmoid", {"x": "[]"}, "x", "empty"),
-])
+@pytest.mark.parametrize(
+    "op, inputs, field, fragment",
+    [
+        ("sigmoid", {"x": "[1, 2"}, "x", "]"),
+        ("basic_sigmoid", {"x": "[1, 2]"}, "x", "math.exp"),
+        ("image2vector", {"image": "[1, 2]"}, "image", "(2,)"),
+        ("normalize_rows", {"x": "[1, 2]"}, "x", "(2,)"),
+        ("l1", {"yhat": "[1, 2]", "y": "oops"}, "y", "oops"),
+        ("l1", {"yhat": "[1, 2]", "y": "[[1], [2]]"}, "y", "(2, 1)"),
+        ("l2", {"yhat": "", "y": "[1]"}, "yhat", "empty"),
+        ("l1", {"yhat": "1", "y": "2"}, "yhat", "shape ()"),
+        ("softmax", {"x": "[[]]"}, "x", "empty"),
+        ("image2vector", {"image": "[[[]]]"}, "image", "empty"),
+        ("sigmoid", {"x": "[]"}, "x", "empty"),
+    ],
+)
 def test_a_problem_is_reported_for_the_field_it_is_in(op, inputs, field, fragment):
     [error] = bindings.evaluate(op, inputs)["errors"]
     assert error["field"] == field
@@ -83,17 +87,32 @@ def test_an_unknown_card_is_a_programming_error():
         bindings.evaluate("no_such_card", {})
 
 
-@pytest.mark.parametrize("op, inputs, code, shown", [
-    ("sigmoid", {"x": "[1, 2, x]"}, "not-a-list-item", {"word": "'x'", "line": "1", "column": "8"}),
-    ("softmax", {"x": "[[1, 2], [3]]"}, "ragged-rows", {"row": "2", "count": "1", "first_count": "2",
-                                                      "line": "1", "column": "10"}),
-    ("sigmoid", {"x": "[1·2]"}, "unexpected-character", {"char": "'·'", "codepoint": "U+00B7",
-                                                        "charname": "MIDDLE DOT", "line": "1", "column": "3"}),
-    ("l2", {"yhat": "[1, 2]", "y": "[[1], [2]]"}, "shape-mismatch-broadcast",
-     {"function": "L2", "yhat_shape": "(2,)", "y_shape": "(2, 1)", "broadcast_shape": "(2, 2)"}),
-    ("basic_sigmoid", {"x": "[1, 2]"}, "one-number-only-array", {"shape": "(2,)"}),
-    ("sigmoid", {"x": "[]"}, "empty-array", {"shape": "(0,)"}),
-])
+@pytest.mark.parametrize(
+    "op, inputs, code, shown",
+    [
+        ("sigmoid", {"x": "[1, 2, x]"}, "not-a-list-item", {"word": "'x'", "line": "1", "column": "8"}),
+        (
+            "softmax",
+            {"x": "[[1, 2], [3]]"},
+            "ragged-rows",
+            {"row": "2", "count": "1", "first_count": "2", "line": "1", "column": "10"},
+        ),
+        (
+            "sigmoid",
+            {"x": "[1·2]"},
+            "unexpected-character",
+            {"char": "'·'", "codepoint": "U+00B7", "charname": "MIDDLE DOT", "line": "1", "column": "3"},
+        ),
+        (
+            "l2",
+            {"yhat": "[1, 2]", "y": "[[1], [2]]"},
+            "shape-mismatch-broadcast",
+            {"function": "L2", "yhat_shape": "(2,)", "y_shape": "(2, 1)", "broadcast_shape": "(2, 2)"},
+        ),
+        ("basic_sigmoid", {"x": "[1, 2]"}, "one-number-only-array", {"shape": "(2,)"}),
+        ("sigmoid", {"x": "[]"}, "empty-array", {"shape": "(0,)"}),
+    ],
+)
 def test_a_refusal_carries_its_code_and_parameters_as_the_message_shows_them(op, inputs, code, shown):
     [error] = bindings.evaluate(op, inputs)["errors"]
     assert error["code"] == code and error["params"] == shown
@@ -112,9 +131,14 @@ COURSE = {
     "softmax": lambda x: np.exp(x) / np.sum(np.exp(x), axis=1, keepdims=True),
 }
 # Inputs where the course's plain formula does not quietly give what the card shows.
-DIFFERENT = [("basic_sigmoid", "-1000"), ("sigmoid", "[-1000, 0, 1000]"),
-             ("sigmoid_derivative", "[-1000, 1000]"), ("normalize_rows", "[[0, 0, 0], [3, 4, 0]]"),
-             ("softmax", "[[1000, 1000], [1, 2]]"), ("softmax", "[1, 2, 3]")]
+DIFFERENT = [
+    ("basic_sigmoid", "-1000"),
+    ("sigmoid", "[-1000, 0, 1000]"),
+    ("sigmoid_derivative", "[-1000, 1000]"),
+    ("normalize_rows", "[[0, 0, 0], [3, 4, 0]]"),
+    ("softmax", "[[1000, 1000], [1, 2]]"),
+    ("softmax", "[1, 2, 3]"),
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -1,6 +1,7 @@
 """Results at first paint: every card shows its example's result, value and plot before Python
 has loaded (from web/cards/first-paint.json, which must be what the bindings produce now), and
 exactly the same once Python is ready; a card whose input differs waits for Python."""
+
 from __future__ import annotations
 
 import json
@@ -16,15 +17,20 @@ OPS = [op["name"] for op in catalogue.OPERATIONS]
 
 
 def test_the_embedded_results_are_what_the_bindings_produce_now():
-    assert first_paint.GOLDEN.read_text("utf-8") == first_paint.serialized(), \
+    assert first_paint.GOLDEN.read_text("utf-8") == first_paint.serialized(), (
         "web/cards/first-paint.json is out of date: run python3 build.py first-paint"
+    )
 
 
 def shown(page) -> dict[str, tuple]:
-    return {op: (page.locator(f'section[data-op="{op}"] output[name="result"]').text_content(),
-                 page.locator(f'section[data-op="{op}"] output[name="result"]').get_attribute("data-value"),
-                 page.locator(f'section[data-op="{op}"] canvas').get_attribute("aria-label"))
-            for op in OPS}
+    return {
+        op: (
+            page.locator(f'section[data-op="{op}"] output[name="result"]').text_content(),
+            page.locator(f'section[data-op="{op}"] output[name="result"]').get_attribute("data-value"),
+            page.locator(f'section[data-op="{op}"] canvas').get_attribute("aria-label"),
+        )
+        for op in OPS
+    }
 
 
 @pytest.mark.e2e
@@ -37,7 +43,8 @@ def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(
     try:
         page.goto(site_url + "/?softmax.x=%5B%5B1%2C%201%5D%5D")
         expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text(
-            catalogue.BY_NAME["sigmoid"]["printed"])
+            catalogue.BY_NAME["sigmoid"]["printed"]
+        )
         assert "ready" not in page.locator("html").get_attribute("class")
         before = shown(page)
         for op in OPS:
@@ -48,7 +55,8 @@ def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(
         softmax = page.locator('section[data-op="softmax"]')
         assert softmax.locator('output[name="result"]').text_content() == ""
         assert "computed as soon as Python is ready" in softmax.locator('output[name="result"]').evaluate(
-            "o => getComputedStyle(o, '::before').content")
+            "o => getComputedStyle(o, '::before').content"
+        )
         for route in held:
             route.continue_()
         page.unroute("**/*.whl")
@@ -69,6 +77,7 @@ def test_the_printed_results_are_in_the_html_itself_and_show_without_any_script(
         page.goto(site_url + "/")
         for op in OPS:
             expect(page.locator(f'section[data-op="{op}"] output[name="result"]')).to_have_text(
-                catalogue.BY_NAME[op]["printed"])
+                catalogue.BY_NAME[op]["printed"]
+            )
     finally:
         context.close()

@@ -2,6 +2,7 @@
 1024 px and stacked below; nothing clipped without a way to reach it (a box that scrolls is
 focusable, named and outlined on focus); the page's height and no clipped words, in English and
 Korean; screenshots, light and dark, in both languages."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,7 @@ OPS = [op["name"] for op in catalogue.OPERATIONS]
 HEIGHT_LIMITS = {(1280, 800): 4500, (360, 740): 10_000}
 # A 300-column row: NumPy prints it on many lines of up to 75 characters.
 WIDE = "[" + ", ".join(f"{i * 1.2345:.4f}" for i in range(300)) + "]"
+
 
 def card(page, op):
     return page.locator(f'section[data-op="{op}"]')
@@ -134,8 +136,14 @@ CLIPPED = """() => [...document.querySelectorAll(
 @pytest.mark.parametrize("size", list(HEIGHT_LIMITS), ids=lambda size: f"{size[0]}px")
 def test_the_page_fits_its_width_and_height_budget_in_every_language(browser, site_url, size, scheme, lang):
     width, height = size
-    page, watcher = open_app(browser, site_url, f"/?lang={lang}", viewport={"width": width, "height": height},
-                             color_scheme=scheme, device_scale_factor=1)
+    page, watcher = open_app(
+        browser,
+        site_url,
+        f"/?lang={lang}",
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,
+        device_scale_factor=1,
+    )
     try:
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         assert page.evaluate(CLIPPED) == []
@@ -161,7 +169,7 @@ FORMULA_GAPS_JS = """(math) => {
   const bars = [...math.querySelectorAll("mo")].filter((bar) => bar.textContent === "|" && bar.nextElementSibling)
     .map((bar) => (bar.nextElementSibling.getBoundingClientRect().left - bar.getBoundingClientRect().right) / em);
   return { sums, bars };
-}"""
+}"""  # noqa: E501
 
 
 @pytest.mark.parametrize("width", [360, 1280])

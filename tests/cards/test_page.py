@@ -3,6 +3,7 @@
 The reference texts are the catalogue's ``printed``: the course's published outputs (and
 NumPy's own print of the reshaped course image), not this project's output.
 """
+
 from __future__ import annotations
 
 import json
@@ -76,18 +77,21 @@ def test_typing_recomputes_the_result_and_redraws_the_plot(app):
     assert canvas_pixels(app, "softmax") != before
 
 
-@pytest.mark.parametrize("op, field, text, expected", [
-    ("sigmoid", "x", "[1, 2", "]"),
-    ("sigmoid", "x", "hello", "hello"),
-    ("sigmoid", "x", "", "empty"),
-    ("sigmoid", "x", "[1, nan]", "finite"),
-    ("basic_sigmoid", "x", "[1, 2, 3]", "math.exp"),
-    ("normalize_rows", "x", "[[1, 2, 3], [4, 5]]", "row 2"),
-    ("image2vector", "image", "[[1, 2], [3, 4]]", "(2, 2)"),
-    ("softmax", "x", "[1, 2j]", "real"),
-    ("l1", "y", "[[1], [0], [0], [1], [1]]", "(5, 1)"),
-    ("l2", "yhat", "[True, False]", "True"),
-])
+@pytest.mark.parametrize(
+    "op, field, text, expected",
+    [
+        ("sigmoid", "x", "[1, 2", "]"),
+        ("sigmoid", "x", "hello", "hello"),
+        ("sigmoid", "x", "", "empty"),
+        ("sigmoid", "x", "[1, nan]", "finite"),
+        ("basic_sigmoid", "x", "[1, 2, 3]", "math.exp"),
+        ("normalize_rows", "x", "[[1, 2, 3], [4, 5]]", "row 2"),
+        ("image2vector", "image", "[[1, 2], [3, 4]]", "(2, 2)"),
+        ("softmax", "x", "[1, 2j]", "real"),
+        ("l1", "y", "[[1], [0], [0], [1], [1]]", "(5, 1)"),
+        ("l2", "yhat", "[True, False]", "True"),
+    ],
+)
 def test_bad_input_gives_a_message_in_that_card_only_and_keeps_the_text(app, op, field, text, expected):
     box = card(app, op).locator(f'[name="{field}"]')
     box.fill(text)
@@ -134,13 +138,16 @@ def test_each_invalid_field_has_its_own_message_and_mark_which_clear_when_it_is_
     assert alert(app, "l1", "y").text_content() == ""
 
 
-@pytest.mark.parametrize("hostile", [
-    "<img src=x onerror=\"window.__pwned = 1\">",
-    "__import__('os').system('echo pwned')",
-    "[1, 2]; import os",
-    "{'a': 1}",
-    "(lambda: 1)()",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<img src=x onerror="window.__pwned = 1">',
+        "__import__('os').system('echo pwned')",
+        "[1, 2]; import os",
+        "{'a': 1}",
+        "(lambda: 1)()",
+    ],
+)
 def test_hostile_text_stays_inert_text(app, hostile):
     box = card(app, "sigmoid").locator('[name="x"]')
     box.fill(hostile)
@@ -181,10 +188,12 @@ def test_show_code_shows_the_packages_own_source(app):
 
 def test_every_plot_has_a_text_alternative_describing_what_it_shows(app):
     expect(card(app, "l1").locator("canvas")).to_have_attribute(
-        "aria-label", "L1: per element |y − ŷ| is 0.1, 0.2, 0.1, 0.6, 0.1; the loss, their sum over all "
-                      "5 elements, is 1.1.")
+        "aria-label",
+        "L1: per element |y − ŷ| is 0.1, 0.2, 0.1, 0.6, 0.1; the loss, their sum over all 5 elements, is 1.1.",
+    )
     expect(card(app, "sigmoid").locator(".plot-text")).to_contain_text(
-        "Marked: σ at x = 1, 2, 3 is 0.7311, 0.8808, 0.9526.")
+        "Marked: σ at x = 1, 2, 3 is 0.7311, 0.8808, 0.9526."
+    )
     for op in OPS:
         canvas = card(app, op).locator("canvas")
         assert canvas.get_attribute("aria-label") == card(app, op).locator(".plot-text").text_content()
@@ -197,7 +206,7 @@ def test_a_copied_link_reproduces_inputs_and_results_in_a_new_page(app, browser,
     app.get_by_role("button", name="Copy link").click()
     link = app.evaluate("location.href")
     assert "softmax.x=" in link
-    other, watcher = open_app(browser, site_url, link[len(site_url):])
+    other, watcher = open_app(browser, site_url, link[len(site_url) :])
     try:
         for op in OPS:
             expect(result(other, op)).to_have_text(result(app, op).text_content())

@@ -1,5 +1,6 @@
 """web/cards/plots.py: what each card draws for the package's result, and the sentence
 that describes it (the spec's form is checked against SPEC.md in tests/plot/test_spec.py)."""
+
 import numpy as np
 
 import bindings

@@ -1,5 +1,6 @@
 """Each card's Explore | Practice tabs: the WAI-ARIA tabs pattern by mouse and keyboard, Explore
 first, the choice remembered per card, and #NAME-practice opening a card on its Practice tab."""
+
 from __future__ import annotations
 
 import pytest
@@ -61,8 +62,13 @@ def test_every_card_opens_on_explore_and_a_click_shows_practice(fresh):
 def test_arrow_keys_home_and_end_move_between_the_tabs_and_select_them(fresh):
     page = fresh
     tab(page, "l1", "Explore").focus()
-    for key, expected in (("ArrowRight", "practice"), ("ArrowRight", "explore"), ("ArrowLeft", "practice"),
-                          ("Home", "explore"), ("End", "practice")):
+    for key, expected in (
+        ("ArrowRight", "practice"),
+        ("ArrowRight", "explore"),
+        ("ArrowLeft", "practice"),
+        ("Home", "explore"),
+        ("End", "practice"),
+    ):
         page.keyboard.press(key)
         assert shown(page, "l1") == expected, key
         assert page.evaluate("document.activeElement.dataset.tab") == expected

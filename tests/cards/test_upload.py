@@ -1,6 +1,7 @@
 """image2vector's picker shows what it did: a thumbnail of the picture beside the heat maps,
 "Resized from W×H to w×h pixels" and the limits in words; a file it cannot use changes nothing
 but says why."""
+
 from __future__ import annotations
 
 import json
@@ -54,7 +55,8 @@ def test_a_big_picture_is_shrunk_shown_beside_the_heat_maps_and_says_so(card, tm
     png.write_bytes(make_png([[(x * 255 // 639, y * 255 // 479, 128) for x in range(640)] for y in range(480)]))
     pick(card, png)
     expect(card.locator(".upload-status")).to_have_text(
-        "Resized from 640×480 to 12×9 pixels (at most 12 on the longer side).")
+        "Resized from 640×480 to 12×9 pixels (at most 12 on the longer side)."
+    )
     expect(card.locator('output[name="result"]')).not_to_have_text("")
     value = np.array(json.loads(card.locator('output[name="result"]').get_attribute("data-value")))
     assert value.shape == (9 * 12 * 3, 1)
@@ -62,8 +64,9 @@ def test_a_big_picture_is_shrunk_shown_beside_the_heat_maps_and_says_so(card, tm
     expect(thumb).to_be_visible()
     assert thumb.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [640, 480]
     assert thumb.get_attribute("alt")
-    thumb_box, canvas_box = (card.locator(s).evaluate("e => e.getBoundingClientRect().toJSON()")
-                             for s in ("img.upload-thumb", "canvas"))
+    thumb_box, canvas_box = (
+        card.locator(s).evaluate("e => e.getBoundingClientRect().toJSON()") for s in ("img.upload-thumb", "canvas")
+    )
     assert thumb_box["right"] <= canvas_box["left"] and thumb_box["top"] < canvas_box["bottom"], "beside"
 
 
@@ -72,7 +75,8 @@ def test_a_small_picture_is_used_at_its_own_size(card, tmp_path):
     png.write_bytes(make_png([[(255, 0, 0), (0, 255, 0)], [(0, 0, 255), (255, 255, 255)]]))
     pick(card, png)
     expect(card.locator(".upload-status")).to_have_text(
-        "Used at its own size, 2×2 pixels (at most 12 on the longer side).")
+        "Used at its own size, 2×2 pixels (at most 12 on the longer side)."
+    )
     expect(card.locator('output[name="result"]')).to_contain_text("[[1.]")
     value = np.array(json.loads(card.locator('output[name="result"]').get_attribute("data-value")))
     assert value.shape == (12, 1)
@@ -93,8 +97,10 @@ def test_a_file_that_cannot_be_used_keeps_the_previous_picture_field_and_result(
     broken.write_bytes(b"not really a png")
     notes = tmp_path / "notes.txt"
     notes.write_text("hello")
-    for path, reason in ((broken, '"broken.png" could not be read as an image.'),
-                         (notes, '"notes.txt" is not a PNG or JPEG image.')):
+    for path, reason in (
+        (broken, '"broken.png" could not be read as an image.'),
+        (notes, '"notes.txt" is not a PNG or JPEG image.'),
+    ):
         pick(card, path)
         status = card.locator(".upload-status")
         expect(status).to_have_text(f"{reason} The previous input is kept.")

@@ -1,6 +1,7 @@
 """The language switch in the browser: which language a visit starts in (?lang=, the stored
 choice, the browser's languages), switching with no reload and nothing lost, a page in Korean
 with no English word outside code, NumPy's output and names, refusals in Korean on their field."""
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,32 @@ pytestmark = pytest.mark.e2e
 
 # Latin-script words a Korean page may show outside code: names, units and the functions'
 # and parameters' own names. Any other word is English left untranslated.
-NAMES = {"NumPy", "Pyodide", "PyScript", "Python", "WebAssembly", "Chrome", "Firefox", "Safari",
-         "Edge", "PNG", "JPEG", "MB", "L1", "L2", "py", "ipynb", "inf", "nan", "float64"}
-IDENTIFIERS = {op["function"] for op in catalogue.OPERATIONS} | {op["name"] for op in catalogue.OPERATIONS} \
+NAMES = {
+    "NumPy",
+    "Pyodide",
+    "PyScript",
+    "Python",
+    "WebAssembly",
+    "Chrome",
+    "Firefox",
+    "Safari",
+    "Edge",
+    "PNG",
+    "JPEG",
+    "MB",
+    "L1",
+    "L2",
+    "py",
+    "ipynb",
+    "inf",
+    "nan",
+    "float64",
+}
+IDENTIFIERS = (
+    {op["function"] for op in catalogue.OPERATIONS}
+    | {op["name"] for op in catalogue.OPERATIONS}
     | {param["name"] for op in catalogue.OPERATIONS for param in op["params"]}
+)
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")  # a single letter is a symbol: (h, w, c), C order
 
 # Visible text outside what stays as it is: code, NumPy's output, typed inputs, formulas.
@@ -39,8 +62,12 @@ VISIBLE_WORDS = """() => {
 
 
 def english_words(page) -> list[str]:
-    return [word for text in page.evaluate(VISIBLE_WORDS) for word in LATIN_WORD.findall(text)
-            if word not in NAMES | IDENTIFIERS]
+    return [
+        word
+        for text in page.evaluate(VISIBLE_WORDS)
+        for word in LATIN_WORD.findall(text)
+        if word not in NAMES | IDENTIFIERS
+    ]
 
 
 def visit(context, site_url, path, lang="ko"):
@@ -86,8 +113,9 @@ def test_a_bad_input_gets_a_korean_message_next_to_its_field(browser, site_url):
         l1.locator('[name="y"]').fill("[1, 0, 0]")
         expect(alert).to_contain_text("L1의 yhat과 y는 형태가 같아야 하는데, yhat은 (5,), y는 (3,)입니다")
         page.select_option('select[name="lang"]', "en")  # the message follows the language
-        expect(alert).to_have_text("y: L1 expects yhat and y of the same shape, but got yhat of shape (5,) "
-                                   "and y of shape (3,)")
+        expect(alert).to_have_text(
+            "y: L1 expects yhat and y of the same shape, but got yhat of shape (5,) and y of shape (3,)"
+        )
         watcher.assert_clean()
     finally:
         page.context.close()

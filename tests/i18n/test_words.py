@@ -1,6 +1,7 @@
 """The site's languages (web/i18n/<lang>/*.json, words.py): every key is in every language
 with the same parameters, Korean words are Korean, every refusal the page can show is worded
 in both languages from its code and parameters, and templates fill in as the page fills them."""
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,7 @@ def test_the_english_of_a_refusal_is_the_packages_message_filled_in_as_the_page_
 @pytest.mark.parametrize("function, args, code, kind", REFUSALS, ids=[code for _, _, code, _ in REFUSALS])
 def test_every_refusal_of_an_operation_reaches_the_page_with_words_in_every_language(function, args, code, kind):
     op = next(op for op in catalogue.OPERATIONS if op["function"] == function.__name__)
-    inputs = dict(zip(catalogue.params(op["name"]),
-                      (json.dumps(np.asarray(arg).tolist()) for arg in args)))
+    inputs = dict(zip(catalogue.params(op["name"]), (json.dumps(np.asarray(arg).tolist()) for arg in args)))
     shown = bindings.evaluate(op["name"], inputs, "ko")["errors"][0]
     # typed in the page, a scalar is a 1-element array (and a list an array): refused as such
     assert shown["code"] in (code, "one-number-only-array", "shape-mismatch")
@@ -87,14 +87,18 @@ def test_an_empty_array_is_refused_in_words_of_every_language():
 def test_every_plot_is_described_in_the_pages_language(op, lang):
     shown = bindings.evaluate(op, catalogue.examples(op), lang)
     assert bool(HANGUL.search(shown["alt"])) == (lang == "ko")
-    labels = [s["label"] for s in shown["plot"].get("legend", [])] + [p.get("title") or "" for p in shown["plot"]["panels"]]
+    labels = [s["label"] for s in shown["plot"].get("legend", [])] + [
+        p.get("title") or "" for p in shown["plot"]["panels"]
+    ]
     assert not any(HANGUL.search(label) for label in labels) if lang == "en" else True
     assert "{" not in shown["alt"]
 
 
 def test_a_page_template_gets_its_english_words_and_attributes_at_build_time():
-    page = ('<p data-i18n="page.footer" data-i18n-params=\'{"numpy": "2.0.2", "pyodide": "0.27.7", "pyscript": "0.6.66"}\'>'
-            '</p><select data-i18n-attr="aria-label=page.language"></select><p data-i18n="page.lede"></p>')
+    page = (
+        '<p data-i18n="page.footer" data-i18n-params=\'{"numpy": "2.0.2", "pyodide": "0.27.7", "pyscript": "0.6.66"}\'>'
+        '</p><select data-i18n-attr="aria-label=page.language"></select><p data-i18n="page.lede"></p>'
+    )
     worded = words.worded_page(page, BUNDLE["en"])
     assert "Pure NumPy (2.0.2), run by Pyodide (0.27.7)" in worded
     assert 'aria-label="Language"' in worded

@@ -1,6 +1,7 @@
 """What the offline tests share (and the practice and start-up tests): a watched page the service
 worker controls, and a copy of the built site on its own server that a test can redeploy as a new
 version."""
+
 from __future__ import annotations
 
 import shutil

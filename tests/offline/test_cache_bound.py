@@ -2,6 +2,7 @@
 snapshots, nothing more: a file asked for with a query string (a navigation that any other site can
 make, a fetch) is answered from its one cached copy, and never kept as another entry -- so no page
 can fill the visitor's disk with copies of Pyodide."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,8 +10,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from deploys import controlled_page
 
+from offline.deploys import controlled_page
 from pages import READY_TIMEOUT_MS, dist_dir
 from start.snapshots import first_visit
 
@@ -52,8 +53,11 @@ def the_builds_files(url: str) -> set[str]:
     """The URL of every file the build ships (the app's page as "./", as the service worker keeps it),
     but the service worker itself."""
     dist = dist_dir()
-    return {f"{url}/"} | {f"{url}/{path.relative_to(dist).as_posix()}" for path in dist.rglob("*")
-                          if path.is_file() and path not in (dist / "index.html", dist / "sw.js")}
+    return {f"{url}/"} | {
+        f"{url}/{path.relative_to(dist).as_posix()}"
+        for path in dist.rglob("*")
+        if path.is_file() and path not in (dist / "index.html", dist / "sw.js")
+    }
 
 
 def pyodide_asm_js(entries) -> str:
@@ -78,8 +82,9 @@ def attacked(browser, site_url):
         for n in range(1, ATTACKS + 1):
             other = context.new_page()
             response = other.goto(f"{asm_js}?x={n}")
-            answers.append((f"{asm_js}?x={n}", (response.status, hashlib.sha256(response.body()).hexdigest()),
-                            asm_js_digest))
+            answers.append(
+                (f"{asm_js}?x={n}", (response.status, hashlib.sha256(response.body()).hexdigest()), asm_js_digest)
+            )
             other.close()
         for file in (f"{site_url}/", wasm):
             (plain,) = fetched(page, [file])

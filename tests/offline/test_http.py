@@ -4,6 +4,7 @@ error is never cached as the file would be; every page, script and stylesheet th
 serves from its cache carries the site's security headers (so a response planted in the cache runs
 no inline script), while data that scripts fetch is served as the cache holds it; and every tab that
 runs an older version than the one installed shows the banner."""
+
 from __future__ import annotations
 
 import base64
@@ -13,9 +14,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 from playwright.sync_api import expect
 
+from offline.deploys import controlled_page, redeploy
 from pages import READY_TIMEOUT_MS, dist_dir
 from sitebuild.config import ROOT
 from sitebuild.serve import headers_for, netlify_headers, site_server
@@ -58,8 +59,9 @@ def test_the_sites_csp_allows_the_practice_frames_inline_script_by_its_hash():
     script = (ROOT / "web" / "practice" / "frame.js").read_bytes()
     assert b"</script" not in script.lower() and b"\r" not in script  # inline, it stays these bytes
     digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
-    assert f"'sha256-{digest}'" in SITE_HEADERS["Content-Security-Policy"].split("script-src")[1].split(";")[0], \
+    assert f"'sha256-{digest}'" in SITE_HEADERS["Content-Security-Policy"].split("script-src")[1].split(";")[0], (
         f"web/practice/frame.js changed: put 'sha256-{digest}' in netlify.toml's script-src"
+    )
 
 
 @pytest.mark.e2e
@@ -86,7 +88,8 @@ def test_the_service_worker_answers_unknown_paths_with_404_online_and_offline(br
 
 @pytest.mark.e2e
 def test_every_page_script_and_stylesheet_from_the_cache_carries_the_sites_headers_so_a_planted_page_runs_no_script(
-        browser, site_url):
+    browser, site_url
+):
     context = browser.new_context()  # site_url: a plain static server, which sends none of them
     try:
         page = controlled_page(context, site_url)
@@ -140,7 +143,10 @@ def test_a_tab_whose_reload_finds_a_new_deploy_says_so_or_runs_it(browser, deplo
         page = controlled_page(context, url)
         redeploy(site)
         page.reload()  # served by the old version; the browser finds the new one meanwhile
-        page.wait_for_function("""async () => !document.getElementById('update').hidden
-            || (await (await fetch('./app.css')).text()).includes('deploy 2')""", timeout=READY_TIMEOUT_MS)
+        page.wait_for_function(
+            """async () => !document.getElementById('update').hidden
+            || (await (await fetch('./app.css')).text()).includes('deploy 2')""",
+            timeout=READY_TIMEOUT_MS,
+        )
     finally:
         context.close()

@@ -1,14 +1,15 @@
 """After one visit the site works with the network off; a new deploy replaces it as one version."""
+
 from __future__ import annotations
 
 import json
 import struct
 
 import pytest
-from deploys import controlled_page, deploy, redeploy  # noqa: F401 (deploy: a fixture)
 from playwright.sync_api import expect
 
 import catalogue
+from offline.deploys import controlled_page, redeploy
 from pages import READY_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
@@ -49,13 +50,14 @@ def test_a_new_deploy_is_announced_and_used_as_one_version_on_the_next_load(brow
         page.reload()  # the next load switches to the new version, then reloads into it
         page.wait_for_function(
             "caches.keys().then((keys) => keys.length === 1 && !keys.includes(%s))" % json.dumps(old_caches[0]),
-            timeout=READY_TIMEOUT_MS)
-        page.wait_for_function("fetch('./app.css').then((r) => r.text()).then((t) => t.includes('deploy 2'))",
-                               timeout=READY_TIMEOUT_MS)
+            timeout=READY_TIMEOUT_MS,
+        )
+        page.wait_for_function(
+            "fetch('./app.css').then((r) => r.text()).then((t) => t.includes('deploy 2'))", timeout=READY_TIMEOUT_MS
+        )
         page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
         assert page.locator('section[data-op="sigmoid"] [name="x"]').input_value() == "[7, 8]"
-        expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text(
-            "[0.99908895 0.99966465]")
+        expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text("[0.99908895 0.99966465]")
     finally:
         context.close()
 
@@ -67,9 +69,11 @@ def test_the_site_can_be_installed_as_an_app(app, site_url):
     sizes = set()
     for icon in manifest["icons"]:
         if icon["type"] == "image/png":
-            data = bytes(app.evaluate(
-                "(src) => fetch(src).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b)])",
-                icon["src"]))
+            data = bytes(
+                app.evaluate(
+                    "(src) => fetch(src).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b)])", icon["src"]
+                )
+            )
             width, height = struct.unpack(">II", data[16:24])
             assert icon["sizes"] == f"{width}x{height}"
             sizes.add(width)

@@ -13,10 +13,13 @@ from nnbasics import basic_sigmoid, format_array, sigmoid, sigmoid_derivative
 
 from .conftest import float_arrays
 
-WIDE_RANGE = np.concatenate([np.linspace(-800, 800, 4001), [-1000.0, -745.2, -709.8, -1e-300, 0.0, 1e-300, 36.8, 745.2, 1000.0]])
+WIDE_RANGE = np.concatenate(
+    [np.linspace(-800, 800, 4001), [-1000.0, -745.2, -709.8, -1e-300, 0.0, 1e-300, 36.8, 745.2, 1000.0]]
+)
 
 
 # --- basic_sigmoid ---------------------------------------------------------------------------
+
 
 def test_basic_sigmoid_of_one_is_the_course_value():
     assert basic_sigmoid(1) == 0.7310585786300049
@@ -85,6 +88,7 @@ def test_basic_sigmoid_agrees_with_sigmoid(x):
 
 # --- sigmoid ---------------------------------------------------------------------------------
 
+
 def test_sigmoid_prints_the_course_reference():
     assert format_array(sigmoid(np.array([1, 2, 3]))) == "[0.73105858 0.88079708 0.95257413]"
 
@@ -103,7 +107,9 @@ def test_sigmoid_of_infinities_gives_the_limits(strict_floats):
     assert sigmoid(np.array([-np.inf, np.inf])).tolist() == [0.0, 1.0]
 
 
-@pytest.mark.parametrize("x, shape", [(0, ()), (0.5, ()), ([1, 2, 3], (3,)), ([[1], [2]], (2, 1)), (np.zeros((2, 3, 4)), (2, 3, 4))])
+@pytest.mark.parametrize(
+    "x, shape", [(0, ()), (0.5, ()), ([1, 2, 3], (3,)), ([[1], [2]], (2, 1)), (np.zeros((2, 3, 4)), (2, 3, 4))]
+)
 def test_sigmoid_accepts_numbers_lists_and_arrays_of_any_shape(x, shape):
     result = sigmoid(x)
     assert np.shape(result) == shape
@@ -136,6 +142,7 @@ def test_sigmoid_is_symmetric_about_one_half(x):
 
 
 # --- sigmoid_derivative ----------------------------------------------------------------------
+
 
 def test_sigmoid_derivative_prints_the_course_reference():
     assert format_array(sigmoid_derivative(np.array([1, 2, 3]))) == "[0.19661193 0.10499359 0.04517666]"

@@ -1,6 +1,7 @@
 """Every refusal of the package has a stable code and the parameters its English message is
 made of (nnbasics/errors.py), so a page can say it in another language; every template is
 the message of some refusal."""
+
 import numpy as np
 import pytest
 
@@ -35,8 +36,11 @@ def test_an_operations_refusal_has_its_code_and_the_params_of_its_message(functi
 
 
 def test_the_messages_name_shapes_as_numpy_does():
-    with pytest.raises(ValueError, match=r"yhat of shape \(5,\) and y of shape \(5, 1\) \(y - yhat would "
-                                         r"silently broadcast them to shape \(5, 5\)\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"yhat of shape \(5,\) and y of shape \(5, 1\) \(y - yhat would "
+        r"silently broadcast them to shape \(5, 5\)\)",
+    ):
         nnbasics.L2(np.zeros(5), np.zeros((5, 1)))
 
 

@@ -137,15 +137,20 @@ def test_losses_refuse_different_shapes_naming_both_instead_of_broadcasting(loss
 
 
 @pytest.mark.parametrize("loss", [L1, L2])
-@pytest.mark.parametrize("yhat_shape, y_shape, broadcast", [
-    ((5, 1), (1, 5), (5, 5)),
-    ((1, 5), (5,), (1, 5)),
-    ((2, 3, 1), (3, 4), (2, 3, 4)),
-    ((), (5,), (5,)),
-])
+@pytest.mark.parametrize(
+    "yhat_shape, y_shape, broadcast",
+    [
+        ((5, 1), (1, 5), (5, 5)),
+        ((1, 5), (5,), (1, 5)),
+        ((2, 3, 1), (3, 4), (2, 3, 4)),
+        ((), (5,), (5,)),
+    ],
+)
 def test_losses_refuse_broadcastable_shapes_naming_both_and_the_broadcast(loss, yhat_shape, y_shape, broadcast):
-    expected = (f"yhat of shape {yhat_shape} and y of shape {y_shape} "
-                f"(y - yhat would silently broadcast them to shape {broadcast})")
+    expected = (
+        f"yhat of shape {yhat_shape} and y of shape {y_shape} "
+        f"(y - yhat would silently broadcast them to shape {broadcast})"
+    )
     with pytest.raises(ValueError, match=re.escape(expected)):
         loss(np.zeros(yhat_shape), np.zeros(y_shape))
 
@@ -165,8 +170,7 @@ def test_losses_refuse_two_bare_numbers_naming_the_shape(loss, name, pair):
     with pytest.raises(ValueError) as error:
         loss(*pair)
     assert str(error.value) == (
-        f"{name} expects arrays of at least one dimension (one entry per example), "
-        "but got yhat and y of shape ()"
+        f"{name} expects arrays of at least one dimension (one entry per example), but got yhat and y of shape ()"
     )
 
 
@@ -190,8 +194,12 @@ def test_terms_keep_the_shape_are_float64_and_leave_the_inputs_alone(terms):
 
 @pytest.mark.parametrize("terms, name", [(absolute_errors, "absolute_errors"), (squared_errors, "squared_errors")])
 def test_terms_refuse_different_shapes_and_bare_numbers_as_the_losses_do(terms, name):
-    with pytest.raises(ValueError, match=re.escape(f"{name} expects yhat and y of the same shape, but got "
-                                                   "yhat of shape (5,) and y of shape (5, 1)")):
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            f"{name} expects yhat and y of the same shape, but got yhat of shape (5,) and y of shape (5, 1)"
+        ),
+    ):
         terms(YHAT, Y.reshape(5, 1))
     with pytest.raises(ValueError, match=re.escape(f"{name} expects arrays of at least one dimension")):
         terms(1.0, 2.0)
@@ -208,8 +216,11 @@ UP_TO_ROUNDING = {"rel": 1e-12, "abs": 1e-300}
 def same_shape_pairs(min_dims=1, max_dims=4, min_side=0, max_side=5):
     """Hypothesis strategy: a (yhat, y) pair of float64 arrays of one shape."""
     shapes = hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
-    return shapes.flatmap(lambda shape: st.tuples(hnp.arrays(np.float64, shape, elements=FINITE),
-                                                  hnp.arrays(np.float64, shape, elements=FINITE)))
+    return shapes.flatmap(
+        lambda shape: st.tuples(
+            hnp.arrays(np.float64, shape, elements=FINITE), hnp.arrays(np.float64, shape, elements=FINITE)
+        )
+    )
 
 
 @given(same_shape_pairs())

@@ -61,7 +61,10 @@ def test_normalize_rows_gives_unit_norms_and_keeps_directions(x):
 
 @pytest.mark.parametrize("shape", [(), (3,), (2, 2, 2)])
 def test_normalize_rows_refuses_anything_not_2d_naming_the_shape(shape):
-    with pytest.raises(ValueError, match=re.escape(f"normalize_rows expects a 2-D array (one row per example), but got an array of shape {shape}")):
+    with pytest.raises(
+        ValueError,
+        match=re.escape(f"normalize_rows expects a 2-D array (one row per example), but got an array of shape {shape}"),
+    ):
         normalize_rows(np.ones(shape))
 
 
@@ -74,4 +77,4 @@ def test_rows_of_tiny_or_huge_numbers_still_get_unit_norm(strict_floats, magnitu
 def test_a_row_of_the_smallest_subnormal_numbers_is_not_taken_for_zeros(strict_floats):
     tiny = 5e-324  # the smallest positive float64
     x = np.array([[tiny, tiny]])
-    np.testing.assert_allclose(normalize_rows(x), [[2 ** -0.5, 2 ** -0.5]], rtol=1e-15)
+    np.testing.assert_allclose(normalize_rows(x), [[2**-0.5, 2**-0.5]], rtol=1e-15)

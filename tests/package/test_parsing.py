@@ -140,15 +140,21 @@ REFUSED = [
     ("[1，，2]", "misplaced-comma", "unexpected ',' at line 1, column 4"),
     # Any other character that is not ASCII is named, with its code point and Unicode name.
     ("[1·2]", "unexpected-character", "unexpected character '·' (U+00B7 MIDDLE DOT) at line 1, column 3"),
-    ("[1, 2,\n 가]", "unexpected-character",
-     "unexpected character '가' (U+AC00 HANGUL SYLLABLE GA) at line 2, column 2"),
-    ("［1，２，ｘ］", "unexpected-character",
-     "unexpected character 'ｘ' (U+FF58 FULLWIDTH LATIN SMALL LETTER X) at line 1, column 6"),
+    (
+        "[1, 2,\n 가]",
+        "unexpected-character",
+        "unexpected character '가' (U+AC00 HANGUL SYLLABLE GA) at line 2, column 2",
+    ),
+    (
+        "［1，２，ｘ］",
+        "unexpected-character",
+        "unexpected character 'ｘ' (U+FF58 FULLWIDTH LATIN SMALL LETTER X) at line 1, column 6",
+    ),
     ("np.array([1, 2])。", "unexpected-character", "'。' (U+3002 IDEOGRAPHIC FULL STOP) at line 1, column 17"),
     ("[‘1’]", "unexpected-character", "'‘' (U+2018 LEFT SINGLE QUOTATION MARK) at line 1, column 2"),
     ("1\u200b2", "unexpected-character", "'\\u200b' (U+200B ZERO WIDTH SPACE) at line 1, column 2"),
     ("1 \x80", "unexpected-character", "'\\x80' (U+0080 <control>) at line 1, column 3"),
-    ("1 \U0001F600", "unexpected-character", "(U+1F600 GRINNING FACE) at line 1, column 3"),
+    ("1 \U0001f600", "unexpected-character", "(U+1F600 GRINNING FACE) at line 1, column 3"),
 ]
 
 
@@ -202,8 +208,12 @@ def test_parse_array_reads_a_1000_by_1000_printout_with_commas_exactly():
 
 @pytest.mark.parametrize(
     "printed",
-    ["[0.73105858 0.88079708 0.95257413]", "[0.19661193 0.10499359 0.04517666]", SOFTMAX_PRINTED,
-     "[[0.         0.6        0.8       ]\n [0.13736056 0.82416338 0.54944226]]"],
+    [
+        "[0.73105858 0.88079708 0.95257413]",
+        "[0.19661193 0.10499359 0.04517666]",
+        SOFTMAX_PRINTED,
+        "[[0.         0.6        0.8       ]\n [0.13736056 0.82416338 0.54944226]]",
+    ],
 )
 def test_every_course_printout_parses_back_and_prints_the_same(printed):
     assert format_array(parse_array(printed)) == printed
@@ -307,7 +317,12 @@ def test_a_refusal_names_the_character_its_code_point_and_unicode_name():
         parse_array("[1, 2,\n 3·4]")
     assert refused.value.code == "unexpected-character"
     assert refused.value.params == {
-        "char": "·", "codepoint": "U+00B7", "charname": "MIDDLE DOT", "line": 2, "column": 3}
+        "char": "·",
+        "codepoint": "U+00B7",
+        "charname": "MIDDLE DOT",
+        "line": 2,
+        "column": 3,
+    }
 
 
 def test_an_input_error_survives_pickling_and_copying_with_its_code_and_params():
@@ -315,4 +330,8 @@ def test_an_input_error_survives_pickling_and_copying_with_its_code_and_params()
         parse_array("[[1, 2, 3], [4, 5]]")
     for again in (pickle.loads(pickle.dumps(refused.value)), copy.copy(refused.value)):
         assert (type(again), again.code, again.params, str(again)) == (
-            InputError, "ragged-rows", refused.value.params, str(refused.value))
+            InputError,
+            "ragged-rows",
+            refused.value.params,
+            str(refused.value),
+        )

@@ -85,6 +85,7 @@ def test_parse_array_takes_time_linear_in_the_length_of_the_text(make):
 
 # ---- every unbounded repetition in the patterns is possessive, so none can backtrack ----
 
+
 def backtracking_repetitions(parsed):
     """The unbounded repetitions (greedy * + {n,} or lazy *? +?) of a parsed pattern that can give
     back what they matched. An atomic group does not make them safe: inside it, a failing match
@@ -116,6 +117,11 @@ def test_every_unbounded_repetition_in_the_parsing_patterns_is_possessive():
         assert not list(backtracking_repetitions(sre_parser.parse(pattern.pattern, pattern.flags))), name
     # ... and those are all of them: re.compile is the only function of re that parsing.py calls.
     tree = ast.parse(pathlib.Path(parsing.__file__).read_text(encoding="utf-8"))
-    calls = [node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", None) == "re"]
+    calls = [
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and getattr(node.func.value, "id", None) == "re"
+    ]
     assert calls == ["compile"] * len(patterns)

@@ -28,8 +28,15 @@ def test_the_session_runs_with_numpys_default_print_options():
 
 @pytest.mark.parametrize(
     "value, text",
-    [(1.1, "1.1"), (0.43, "0.43"), (0.7310585786300049, "0.7310585786300049"), (np.float64(0.43), "0.43"),
-     (np.array(0.5), "0.5"), (np.float64(1e-20), "1e-20"), (3, "3")],
+    [
+        (1.1, "1.1"),
+        (0.43, "0.43"),
+        (0.7310585786300049, "0.7310585786300049"),
+        (np.float64(0.43), "0.43"),
+        (np.array(0.5), "0.5"),
+        (np.float64(1e-20), "1e-20"),
+        (3, "3"),
+    ],
 )
 def test_format_array_of_a_number_is_str(value, text):
     assert format_array(value) == text
@@ -56,8 +63,18 @@ def test_format_array_keeps_1000_elements_in_full():
 def test_format_array_ignores_print_options_set_globally_and_restores_them():
     a = np.array([[np.pi, np.nan, 1e-5], [np.inf, -2.0, 0.5]])
     expected = printed(a)  # print() under NumPy's defaults
-    weird = dict(precision=2, threshold=3, edgeitems=1, linewidth=20, suppress=True, nanstr="NA", infstr="INF",
-                 sign="+", floatmode="fixed", formatter={"float_kind": lambda v: "X"})
+    weird = dict(
+        precision=2,
+        threshold=3,
+        edgeitems=1,
+        linewidth=20,
+        suppress=True,
+        nanstr="NA",
+        infstr="INF",
+        sign="+",
+        floatmode="fixed",
+        formatter={"float_kind": lambda v: "X"},
+    )
     with np.printoptions(**weird):
         options = np.get_printoptions()
         assert format_array(a) == expected

@@ -1,11 +1,13 @@
 """The plotting component's pure parts (web/plot/scales.js and the layout of plot.js), run in
 Chromium on a blank page of the site: ticks, number formats, colour scales and ranges,
 and where panels go at a given width."""
+
 from __future__ import annotations
 
 import pytest
 
 pytestmark = pytest.mark.e2e
+
 
 def scales(page, expression: str):
     """Evaluate ``expression`` with scales.js imported as ``s``."""
@@ -35,20 +37,29 @@ def test_an_axis_uses_one_notation_for_all_its_labels_with_a_typographic_minus(b
 
 
 def test_values_are_written_with_the_asked_significant_digits_compactly(blank):
-    assert scales(blank, "[s.fmtValue(123.456, 3), s.fmtValue(-2.5, 3), s.fmtValue(0.000123, 3), "
-                         "s.fmtValue(2, 3), s.fmtValue(1e6, 2), s.fmtValue(NaN, 3)]") == \
-        ["123", "\u22122.5", "1.23e\u22124", "2", "1e+6", ""]
+    assert scales(
+        blank,
+        "[s.fmtValue(123.456, 3), s.fmtValue(-2.5, 3), s.fmtValue(0.000123, 3), "
+        "s.fmtValue(2, 3), s.fmtValue(1e6, 2), s.fmtValue(NaN, 3)]",
+    ) == ["123", "\u22122.5", "1.23e\u22124", "2", "1e+6", ""]
 
 
 def test_viridis_runs_from_dark_purple_to_yellow_and_clamps(blank):
     assert scales(blank, "[0, 0.5, 1, -3, 7, NaN].map(s.viridisRGB)") == [
-        [68, 1, 84], [33, 145, 140], [253, 231, 37], [68, 1, 84], [253, 231, 37], [68, 1, 84]]
+        [68, 1, 84],
+        [33, 145, 140],
+        [253, 231, 37],
+        [68, 1, 84],
+        [253, 231, 37],
+        [68, 1, 84],
+    ]
     assert scales(blank, "s.viridisCSS(1)") == "rgb(253, 231, 37)"
 
 
 def test_text_on_a_cell_takes_the_colour_of_better_contrast(blank):
-    assert scales(blank, "[s.textOn([0, 0, 0]), s.textOn([255, 255, 255]), s.textOn([68, 1, 84]), "
-                         "s.textOn([253, 231, 37])]") == ["#ffffff", "#000000", "#ffffff", "#000000"]
+    assert scales(
+        blank, "[s.textOn([0, 0, 0]), s.textOn([255, 255, 255]), s.textOn([68, 1, 84]), s.textOn([253, 231, 37])]"
+    ) == ["#ffffff", "#000000", "#ffffff", "#000000"]
 
 
 def test_colour_ranges_come_from_the_spec_or_the_finite_data(blank):
@@ -68,13 +79,16 @@ def test_ranges_given_by_a_spec_are_ordered_and_widened_when_empty(blank):
 
 def layout(page, spec: dict, width: int):
     """Where plot.js puts the panels of ``spec`` on a canvas ``width`` CSS px wide."""
-    return page.evaluate("""([spec, width]) => Promise.all([import('/plot/plot.js'), import('/plot/canvas.js')])
+    return page.evaluate(
+        """([spec, width]) => Promise.all([import('/plot/plot.js'), import('/plot/canvas.js')])
         .then(([plot, canvas]) => {
             const c = document.querySelector('canvas');
             const env = canvas.makeEnv(c, c.getContext('2d'), getComputedStyle(c), 1);
             const L = plot.layout(env, spec, width);
             return { boxes: L.boxes.map(b => [b.x, b.y, b.w]), H: L.H, legend: L.lg.lines.length };
-        })""", [spec, width])
+        })""",
+        [spec, width],
+    )
 
 
 XY = {"type": "xy", "series": [{"label": "s", "color": 0, "kind": "line", "x": [0, 1], "y": [0, 1]}]}

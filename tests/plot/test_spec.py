@@ -1,5 +1,6 @@
 """The plot spec contract (web/plot/SPEC.md): every spec the bindings produce, for every
 catalogue example and for edge inputs, is valid against the tables of SPEC.md."""
+
 from __future__ import annotations
 
 import math
@@ -74,8 +75,16 @@ def test_spec_md_describes_the_spec_every_panel_kind_and_their_parts():
         assert SCHEMA[name], name
     every_kind = {kind for table in SCHEMA.values() for kind, _ in table.values()}
     named = {part for kind in every_kind for part in re.split(r" or |list of ", kind) if part}
-    assert named <= set(SCHEMA) | {"panel", "number", "integer", "string", "boolean", "null", "colour",
-                                   "[number, number]"} | {k for k in named if k.startswith('"')}
+    assert named <= set(SCHEMA) | {
+        "panel",
+        "number",
+        "integer",
+        "string",
+        "boolean",
+        "null",
+        "colour",
+        "[number, number]",
+    } | {k for k in named if k.startswith('"')}
 
 
 def test_the_validator_refuses_what_the_spec_does_not_allow():

@@ -2,6 +2,7 @@
 not in the learner's interpreter) and :func:`grader.judge` / :func:`grader.conclude`, with the
 messages passed as the page passes them (plain JSON): the native tests' harness.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -17,8 +18,15 @@ from grader import FUNCTIONS, MEMORY_LIMIT, TIME_LIMIT, conclude, judge, plan
 from messages import read_top
 
 
-def grade(op: str, code: str, report: Callable[[dict], None] | None = None, *, context: list[dict] | None = None,
-          time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT) -> dict:
+def grade(
+    op: str,
+    code: str,
+    report: Callable[[dict], None] | None = None,
+    *,
+    context: list[dict] | None = None,
+    time_limit: float = TIME_LIMIT,
+    memory_limit: int = MEMORY_LIMIT,
+) -> dict:
     """Plan, run (runner.run, in this process: the native tests' harness; the page runs it in the
     learner's own interpreter) and conclude one check; ``report`` gets the page's events (``plan``,
     ``stage``, ``case``) as they happen. ``context``: the earlier functions' code the check provides

@@ -1,6 +1,7 @@
 """Driving the practice panels from Playwright: the helpers every practice page test uses,
 following the README's contract (selectors inside ``section[data-op]``; a card shows its
 practice panel on its Practice tab, its inputs on its Explore tab)."""
+
 from __future__ import annotations
 
 import re
@@ -16,6 +17,7 @@ CHECK_MS = 30_000
 
 # A learner's correct answer to each exercise, from the catalogue.
 SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
+
 
 def card(page, op):
     return page.locator(f'section[data-op="{op}"]')
@@ -41,8 +43,11 @@ def panel(page, op):
 
 
 def statuses(page, op) -> dict[str, str]:
-    return dict(panel(page, op).locator("[data-case]").evaluate_all(
-        "items => items.map(i => [i.dataset.case, i.dataset.status])"))
+    return dict(
+        panel(page, op)
+        .locator("[data-case]")
+        .evaluate_all("items => items.map(i => [i.dataset.case, i.dataset.status])")
+    )
 
 
 def timed_check(page, op, code=None, meanwhile=None, timeout=CHECK_MS) -> float:
@@ -98,4 +103,6 @@ def reset(page, op) -> str:
 
 def failed_check(page, op, case) -> str:
     """The name of the check a case failed (the grader's, whatever the page's language)."""
-    return panel(page, op).locator(f'[data-case="{case}"] .case-checks li[data-check="fail"]').get_attribute("data-name")
+    return (
+        panel(page, op).locator(f'[data-case="{case}"] .case-checks li[data-check="fail"]').get_attribute("data-name")
+    )

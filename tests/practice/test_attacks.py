@@ -4,14 +4,15 @@ outlives its check, tampers with the export, forges the report, kills its worker
 limit by compiling under another file name, or repeats its top level's side effects. Each attack
 fails to pass, and after it a wrong answer to another exercise is reported wrong and a right one
 right: every check runs in a fresh interpreter that holds no expected value (PROTOCOL.md)."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, check, grade, panel, statuses, timed_check
 
+from practice.practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, check, grade, panel, statuses, timed_check
 from start.snapshots import first_visit, reload
 
 pytestmark = pytest.mark.e2e
@@ -27,6 +28,7 @@ def attacked(browser, site_url):
     yield page
     context.close()
     watch.assert_clean()
+
 
 WRONG_L2 = SOLUTIONS["l2"].replace("(y - yhat) ** 2", "abs(y - yhat)")
 WRONG_SIGMOID = "import numpy as np\n\ndef sigmoid(x):\n    return np.zeros(np.shape(x)) + 0.5\n"
@@ -55,20 +57,28 @@ def sigmoid(x):
 """
 
 OUTSIDE_THE_LIMITS = {
-    "an error whose message never ends": ("import numpy as np\nclass Sneaky(Exception):\n"
-                                          "    def __str__(self):\n        while True:\n            pass\n"
-                                          "def softmax(x):\n    raise Sneaky()\n"),
-    "an error whose message prints and lies": ("import numpy as np\nclass Sneaky(Exception):\n"
-                                               "    def __str__(self):\n        print('passed ' * 1000)\n"
-                                               "        return 'All tests passed.'\n"
-                                               "    __notes__ = property(lambda self: [str(self)] * 10**6)\n"
-                                               "def softmax(x):\n    raise Sneaky()\n"),
-    "a warning whose text never ends": ("import warnings\nimport numpy as np\nclass Loud(UserWarning):\n"
-                                        "    def __str__(self):\n        while True:\n            pass\n"
-                                        "def softmax(x):\n    warnings.warn(Loud())\n    return np.zeros((1, 1))\n"),
-    "a result whose finalizer never ends": ("import numpy as np\nclass Stuck(np.ndarray):\n"
-                                            "    def __del__(self):\n        while True:\n            pass\n"
-                                            "def softmax(x):\n    return np.zeros(np.shape(x)).view(Stuck)\n"),
+    "an error whose message never ends": (
+        "import numpy as np\nclass Sneaky(Exception):\n"
+        "    def __str__(self):\n        while True:\n            pass\n"
+        "def softmax(x):\n    raise Sneaky()\n"
+    ),
+    "an error whose message prints and lies": (
+        "import numpy as np\nclass Sneaky(Exception):\n"
+        "    def __str__(self):\n        print('passed ' * 1000)\n"
+        "        return 'All tests passed.'\n"
+        "    __notes__ = property(lambda self: [str(self)] * 10**6)\n"
+        "def softmax(x):\n    raise Sneaky()\n"
+    ),
+    "a warning whose text never ends": (
+        "import warnings\nimport numpy as np\nclass Loud(UserWarning):\n"
+        "    def __str__(self):\n        while True:\n            pass\n"
+        "def softmax(x):\n    warnings.warn(Loud())\n    return np.zeros((1, 1))\n"
+    ),
+    "a result whose finalizer never ends": (
+        "import numpy as np\nclass Stuck(np.ndarray):\n"
+        "    def __del__(self):\n        while True:\n            pass\n"
+        "def softmax(x):\n    return np.zeros(np.shape(x)).view(Stuck)\n"
+    ),
 }
 
 OUTLIVE = """import builtins, gc, sys
@@ -110,12 +120,17 @@ def softmax(x):
         post({"type": "case", "index": index, "output": "", "warnings": [], "raised": None, "limit": None, "returned": None})
     post({"type": "done"})
     return x
-"""
+"""  # noqa: E501
 
 KILL = "import js\njs.close()\n\ndef sigmoid(x):\n    return x\n"
-ESCAPE = ("import numpy as np\n\ndef sigmoid(x):\n    exec(compile('while True:\\n    pass\\n', 'x.py', 'exec'))\n"
-          "    return 1 / (1 + np.exp(-x))\n")
-ONCE = "import builtins\nbuiltins.runs = getattr(builtins, 'runs', 0) + 1\nprint('runs', builtins.runs)\n" + SOLUTIONS["sigmoid"]
+ESCAPE = (
+    "import numpy as np\n\ndef sigmoid(x):\n    exec(compile('while True:\\n    pass\\n', 'x.py', 'exec'))\n"
+    "    return 1 / (1 + np.exp(-x))\n"
+)
+ONCE = (
+    "import builtins\nbuiltins.runs = getattr(builtins, 'runs', 0) + 1\nprint('runs', builtins.runs)\n"
+    + SOLUTIONS["sigmoid"]
+)
 
 
 def honest_checks_are_right(page):
@@ -151,7 +166,7 @@ def test_2_what_learner_code_runs_while_its_answer_is_written_stays_inside_the_l
     assert elapsed < 10_000
     assert grade(attacked, "softmax")[0] == 0
     assert "pass" not in statuses(attacked, "softmax").values()
-    verdicts = panel(attacked, "softmax").locator('[data-case] .case-verdict').all_text_contents()
+    verdicts = panel(attacked, "softmax").locator("[data-case] .case-verdict").all_text_contents()
     assert "passed" not in verdicts
     honest_checks_are_right(attacked)
 
@@ -174,23 +189,38 @@ def test_4_the_export_is_the_template_and_the_editors_text_whatever_learner_code
     import export
     import grader
 
-    attack = ("import gc\nfor value in gc.get_objects():\n    if isinstance(value, dict) and 'CHECK_HELPER' in value:\n"
-              "        value['CHECK_HELPER'] = 'import os\\nos.system(\"echo pwned\")\\n' + value['CHECK_HELPER']\n"
-              "def sigmoid(x):\n    return x\n")
+    attack = (
+        "import gc\nfor value in gc.get_objects():\n    if isinstance(value, dict) and 'CHECK_HELPER' in value:\n"
+        "        value['CHECK_HELPER'] = 'import os\\nos.system(\"echo pwned\")\\n' + value['CHECK_HELPER']\n"
+        "def sigmoid(x):\n    return x\n"
+    )
     check(attacked, "sigmoid", attack, timeout=FIRST_CHECK_MS)
-    codes = dict(attacked.locator("section[data-op]").evaluate_all(
-        "cards => cards.map(c => [c.dataset.op, c.querySelector('[name=code]').value])"))
+    codes = dict(
+        attacked.locator("section[data-op]").evaluate_all(
+            "cards => cards.map(c => [c.dataset.op, c.querySelector('[name=code]').value])"
+        )
+    )
     kept = attacked.evaluate("(key) => localStorage.getItem(key)", "nnbasics:practice:passed-code:sigmoid")
-    context = {op: [{"function": used["function"], "code": kept or used["reference"], "own": bool(kept)}
-                    for used in grader.uses(op)] for op in codes}  # what the panels give, as practice.js does
-    for kind, made in (("ipynb", lambda codes, lang: export.export_ipynb(codes, lang, context)), ("py", export.export_py)):
+    context = {
+        op: [
+            {"function": used["function"], "code": kept or used["reference"], "own": bool(kept)}
+            for used in grader.uses(op)
+        ]
+        for op in codes
+    }  # what the panels give, as practice.js does
+    for kind, made in (
+        ("ipynb", lambda codes, lang: export.export_ipynb(codes, lang, context)),
+        ("py", export.export_py),
+    ):
         with attacked.expect_download() as download:
             attacked.locator(f'button[name="download-{kind}"]').click()
         path = tmp_path / f"practice.{kind}"
         download.value.save_as(path)
         assert path.read_text() == made(codes, "en")
     cells = json.loads((tmp_path / "practice.ipynb").read_text())["cells"]
-    assert not any("os.system" in "".join(cell["source"]) for cell in cells if "def sigmoid" not in "".join(cell["source"]))
+    assert not any(
+        "os.system" in "".join(cell["source"]) for cell in cells if "def sigmoid" not in "".join(cell["source"])
+    )
 
 
 def test_5_forged_messages_end_the_check_unpassed_and_the_page_stays_responsive(attacked):

@@ -1,12 +1,13 @@
 """Practice code too big for localStorage (about 7 million characters) stays in the editor, and
 the panel says that it cannot be kept across reloads, until the code fits again."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import panel
 
 from pages import open_app
+from practice.practice_page import panel
 
 pytestmark = pytest.mark.e2e
 

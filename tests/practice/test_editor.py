@@ -2,14 +2,15 @@
 Tab / Shift+Tab, Escape then Tab to leave, the page's light and dark colours), loaded when a
 Practice tab is first opened, offline too; the textarea[name="code"] stays the source of truth
 (fill() and input_value() work on it), and stays the editor when the bundle cannot load."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import FIRST_CHECK_MS, SOLUTIONS, card, panel, statuses
 
 from offline.deploys import controlled_page
 from pages import READY_TIMEOUT_MS, module_page_fixture, open_app
+from practice.practice_page import FIRST_CHECK_MS, SOLUTIONS, card, panel, statuses
 
 pytestmark = pytest.mark.e2e
 
@@ -21,14 +22,17 @@ LOADED = "performance.getEntriesByType('resource').some((e) => /vendor\\/codemir
 
 def css_color(page, value: str) -> str:
     """What a CSS colour (a variable) computes to on this page."""
-    return page.evaluate("""(value) => {
+    return page.evaluate(
+        """(value) => {
         const probe = document.createElement("span");
         probe.style.color = value;
         document.body.append(probe);
         const color = getComputedStyle(probe).color;
         probe.remove();
         return color;
-    }""", value)
+    }""",
+        value,
+    )
 
 
 def editor(page, op):
@@ -49,8 +53,12 @@ def test_the_editor_is_fetched_only_when_a_practice_tab_is_first_opened(browser,
         editor(page, "sigmoid")
         assert page.evaluate(LOADED) is True
         editor(page, "l2")  # the second panel: the same module, no second download
-        assert page.evaluate("performance.getEntriesByType('resource')"
-                             ".filter((e) => e.name.includes('codemirror')).length") == 1
+        assert (
+            page.evaluate(
+                "performance.getEntriesByType('resource').filter((e) => e.name.includes('codemirror')).length"
+            )
+            == 1
+        )
         watcher.assert_clean()
     finally:
         page.context.close()

@@ -2,6 +2,7 @@
 whose functions pass the course checks; the notebook is valid nbformat 4 and, run cell by
 cell, says "All tests passed." for each correct exercise and not for a wrong one; any file
 comes back split into exercises without being run."""
+
 from __future__ import annotations
 
 import contextlib
@@ -75,8 +76,9 @@ def test_the_notebook_run_cell_by_cell_says_all_tests_passed_for_each_correct_ex
 
 
 def test_the_notebook_says_what_failed_for_a_wrong_exercise_and_passes_the_others():
-    wrong = dict(SOLUTIONS, l1=SOLUTIONS["l1"].replace("np.sum(np.abs(y - yhat))", "np.abs(y - yhat)"),
-                 softmax=STUBS["softmax"])
+    wrong = dict(
+        SOLUTIONS, l1=SOLUTIONS["l1"].replace("np.sum(np.abs(y - yhat))", "np.abs(y - yhat)"), softmax=STUBS["softmax"]
+    )
     outputs = [text for text in run_cells(export.export_ipynb(wrong)) if text]
     names = [op["name"] for op in catalogue.OPERATIONS]
     wrong_says = {"l1": "expected a float, got ndarray", "softmax": "expected a ndarray, got NoneType"}
@@ -95,9 +97,11 @@ def test_an_exported_file_comes_back_exactly_py_and_notebook():
 
 
 def test_a_file_of_ones_own_is_split_by_top_level_functions_with_its_imports_and_helpers():
-    text = ("import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
-            "def sigmoid_derivative(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n\n\n"
-            "def unrelated():\n    pass\n")
+    text = (
+        "import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+        "def sigmoid_derivative(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n\n\n"
+        "def unrelated():\n    pass\n"
+    )
     codes = export.split(text)
     assert set(codes) == {"sigmoid", "sigmoid_derivative"}
     assert codes["sigmoid"].startswith("import numpy as np\n\n\ndef sigmoid(x):")
@@ -112,18 +116,22 @@ def test_a_file_is_read_never_run(tmp_path):
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("def sigmoid(x)\n    return x\n", "line 1"),
-    ("print('hello')\n", "no exercise function"),
-    ('{"cells": []}', "no exercise function"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("def sigmoid(x)\n    return x\n", "line 1"),
+        ("print('hello')\n", "no exercise function"),
+        ('{"cells": []}', "no exercise function"),
+    ],
+)
 def test_a_file_that_holds_no_exercise_says_why(text, fragment):
     response = export.handle({"split": text})
     assert fragment in wording.render("en", response["error"]).lower()
 
 
-COURSE_DERIVATIVE = ("import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n"
-                     "    ds = s * (1 - s)\n    return ds\n")
+COURSE_DERIVATIVE = (
+    "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
+)
 
 
 @pytest.mark.parametrize("own", [False, True], ids=["the course's sigmoid", "the learner's own"])
@@ -137,4 +145,6 @@ def test_the_notebook_gives_an_exercise_the_earlier_function_the_panel_gave_it_a
     assert (outputs["sigmoid"] == "All tests passed.\n") == own
     whose = "yours, as it passed its check" if own else "the course's own"
     assert f"The `sigmoid` the practice panel gave this exercise: {whose}" in notebook
-    assert export.split(notebook) == {op: code.strip("\n") + "\n" for op, code in codes.items()}  # it comes back without it
+    assert export.split(notebook) == {
+        op: code.strip("\n") + "\n" for op, code in codes.items()
+    }  # it comes back without it

@@ -3,6 +3,7 @@ every case of both tiers, typical mistakes fail the case and the check they shou
 code is limited in time and memory, its output and errors are shown, and it cannot change
 the reference. What the course accepts and refuses: tests/practice/test_exercises.py.
 """
+
 from __future__ import annotations
 
 import base64
@@ -28,31 +29,64 @@ OPS = [op["name"] for op in catalogue.OPERATIONS]
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
 MISTAKES = [
-    ("softmax", replace("softmax", "axis=-1, keepdims=True)\n    s", "axis=0, keepdims=True)\n    s"),
-     "example", "values"),
-    ("softmax", replace("softmax", "np.exp(x - np.max(x, axis=-1, keepdims=True))", "np.exp(x)"),
-     "large-values", "values"),
+    (
+        "softmax",
+        replace("softmax", "axis=-1, keepdims=True)\n    s", "axis=0, keepdims=True)\n    s"),
+        "example",
+        "values",
+    ),
+    (
+        "softmax",
+        replace("softmax", "np.exp(x - np.max(x, axis=-1, keepdims=True))", "np.exp(x)"),
+        "large-values",
+        "values",
+    ),
     ("softmax", COURSE_SOLUTIONS["softmax"].replace("axis=-1", "axis=1"), "one-row", "runs"),
     ("l2", replace("l2", "(y - yhat) ** 2", "np.abs(y - yhat)"), "example", "values"),
-    ("l2", "import numpy as np\n\ndef L2(yhat, y):\n    x = y - yhat\n    return np.dot(x, x)\n",
-     "column-vectors", "runs"),
+    (
+        "l2",
+        "import numpy as np\n\ndef L2(yhat, y):\n    x = y - yhat\n    return np.dot(x, x)\n",
+        "column-vectors",
+        "runs",
+    ),
     ("l1", replace("l1", "np.sum(np.abs(y - yhat))", "np.abs(y - yhat)"), "example", "type"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1, order='F')\n", "example", "values"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1)\n", "example", "shape"),
-    ("image2vector", "def image2vector(image):\n    h, w, c = image.shape\n    return image.reshape(h * w * 2, 1)\n",
-     "integers", "runs"),
+    (
+        "image2vector",
+        "def image2vector(image):\n    h, w, c = image.shape\n    return image.reshape(h * w * 2, 1)\n",
+        "integers",
+        "runs",
+    ),
     ("normalize_rows", replace("normalize_rows", ", keepdims=True", ""), "square", "values"),
     ("normalize_rows", replace("normalize_rows", ", keepdims=True", ""), "example", "runs"),
     ("normalize_rows", replace("normalize_rows", "np.where(x_norm == 0, 1, x_norm)", "x_norm"), "zero-row", "values"),
-    ("normalize_rows", replace("normalize_rows", "x = x / np.where(x_norm == 0, 1, x_norm)",
-                               "x /= np.where(x_norm == 0, 1, x_norm)"), "example", "runs"),
-    ("basic_sigmoid", "import numpy as np\n\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n", "array", "raises"),
-    ("basic_sigmoid", replace("basic_sigmoid", "1 / (1 + math.exp(-x))", "math.exp(x) / (1 + math.exp(x))"),
-     "large", "runs"),
+    (
+        "normalize_rows",
+        replace("normalize_rows", "x = x / np.where(x_norm == 0, 1, x_norm)", "x /= np.where(x_norm == 0, 1, x_norm)"),
+        "example",
+        "runs",
+    ),
+    (
+        "basic_sigmoid",
+        "import numpy as np\n\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+        "array",
+        "raises",
+    ),
+    (
+        "basic_sigmoid",
+        replace("basic_sigmoid", "1 / (1 + math.exp(-x))", "math.exp(x) / (1 + math.exp(x))"),
+        "large",
+        "runs",
+    ),
     ("sigmoid", replace("sigmoid", "1 / (1 + np.exp(-x))", "np.exp(x) / (1 + np.exp(x))"), "large-values", "values"),
     ("sigmoid", "def sigmoid(x):\n    return [0.5] * len(x)\n", "example", "type"),
-    ("sigmoid_derivative", replace("sigmoid_derivative", "ds = s * (1 - s)", "ds = np.exp(-x) / (1 + np.exp(-x)) ** 2"),
-     "large-values", "values"),
+    (
+        "sigmoid_derivative",
+        replace("sigmoid_derivative", "ds = s * (1 - s)", "ds = np.exp(-x) / (1 + np.exp(-x)) ** 2"),
+        "large-values",
+        "values",
+    ),
 ]
 
 
@@ -70,7 +104,7 @@ def test_the_cases_are_the_example_seeded_random_inputs_then_edge_cases(op):
     first, second = grader.cases(op), grader.cases(op)
     names = [case.name for case in first]
     course = ["example"] + [f"random-{i}" for i in range(1, exercises.RANDOM_CASES + 1)]
-    assert names[:len(course)] == course and len(names) == len(set(names)) > len(course)
+    assert names[: len(course)] == course and len(names) == len(set(names)) > len(course)
     assert [case.tier for case in first] == ["course"] * len(course) + ["extra"] * (len(names) - len(course))
     for a, b in zip(first, second):  # seeded: the same inputs every time
         for x, y in zip(a.args, b.args):
@@ -102,17 +136,35 @@ COURSE_FORMS = [
     ("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"),
     ("sigmoid", "import numpy as np\ndef sigmoid(x):\n    s = np.exp(x) / (np.exp(x) + 1)\n    return s\n"),
     ("sigmoid_derivative", "def sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"),
-    ("sigmoid_derivative", "import numpy as np\ndef sigmoid_derivative(x):\n    s = 1 / (1 + np.exp(-x))\n"
-     "    return np.multiply(s, 1 - s)\n"),
-    ("image2vector", "def image2vector(image):\n    return image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1)\n"),
+    (
+        "sigmoid_derivative",
+        "import numpy as np\ndef sigmoid_derivative(x):\n    s = 1 / (1 + np.exp(-x))\n"
+        "    return np.multiply(s, 1 - s)\n",
+    ),
+    (
+        "image2vector",
+        "def image2vector(image):\n    return image.reshape(image.shape[0] * image.shape[1] * image.shape[2], 1)\n",
+    ),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1)\n"),
     ("image2vector", "import numpy as np\ndef image2vector(image):\n    return np.reshape(image, (image.size, 1))\n"),
-    ("normalize_rows", "import numpy as np\ndef normalize_rows(x):\n    x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)\n"
-     "    x = x / x_norm\n    return x\n"),
-    ("normalize_rows", "import numpy as np\ndef normalize_rows(x):\n    return x / np.sqrt(np.sum(x ** 2, axis=1, keepdims=True))\n"),
-    ("softmax", "import numpy as np\ndef softmax(x):\n    x_exp = np.exp(x)\n    x_sum = np.sum(x_exp, axis=1, keepdims=True)\n"
-     "    s = x_exp / x_sum\n    return s\n"),
-    ("softmax", "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n    return e / e.sum(axis=1).reshape(-1, 1)\n"),
+    (
+        "normalize_rows",
+        "import numpy as np\ndef normalize_rows(x):\n    x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)\n"
+        "    x = x / x_norm\n    return x\n",
+    ),
+    (
+        "normalize_rows",
+        "import numpy as np\ndef normalize_rows(x):\n    return x / np.sqrt(np.sum(x ** 2, axis=1, keepdims=True))\n",
+    ),
+    (
+        "softmax",
+        "import numpy as np\ndef softmax(x):\n    x_exp = np.exp(x)\n    x_sum = np.sum(x_exp, axis=1, keepdims=True)\n"
+        "    s = x_exp / x_sum\n    return s\n",
+    ),
+    (
+        "softmax",
+        "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n    return e / e.sum(axis=1).reshape(-1, 1)\n",
+    ),
     ("l1", "import numpy as np\ndef L1(yhat, y):\n    loss = np.sum(np.abs(y - yhat))\n    return loss\n"),
     ("l1", "import numpy as np\ndef L1(yhat, y):\n    return np.sum(abs(yhat - y))\n"),
     ("l2", "import numpy as np\ndef L2(yhat, y):\n    loss = np.sum((y - yhat) ** 2)\n    return loss\n"),
@@ -125,7 +177,9 @@ COURSE_FORMS = [
 def test_every_answer_form_the_course_accepts_passes_every_course_check(op, code):
     result = native.grade(op, code)
     course = [case for case in result["cases"] if case["tier"] == "course"]
-    assert course and all(case["status"] == "pass" for case in course), [c["name"] for c in course if c["status"] != "pass"]
+    assert course and all(case["status"] == "pass" for case in course), [
+        c["name"] for c in course if c["status"] != "pass"
+    ]
     assert result["all_passed"]
 
 
@@ -133,7 +187,8 @@ def test_every_answer_form_the_course_accepts_passes_every_course_check(op, code
 def test_the_starting_stub_fails_every_case_at_the_type_check(op):
     name = grader.FUNCTIONS[op]
     params = ", ".join(grader.PARAMS[op])
-    stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n    # YOUR CODE HERE\n    s = None\n\n    return s\n'
+    stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n'
+    stub += "    # YOUR CODE HERE\n    s = None\n\n    return s\n"
     result = native.grade(op, stub)
     assert result["passed"] == result["extra_passed"] == 0
     for case in result["cases"]:
@@ -156,8 +211,11 @@ def test_the_reference_example_has_the_courses_expected_values():
 # --------------------------------------------------------------------------- typical mistakes
 
 
-@pytest.mark.parametrize("op, code, case, check", MISTAKES,
-                         ids=[f"{op}-{case}-{check}-{i}" for i, (op, _, case, check) in enumerate(MISTAKES)])
+@pytest.mark.parametrize(
+    "op, code, case, check",
+    MISTAKES,
+    ids=[f"{op}-{case}-{check}-{i}" for i, (op, _, case, check) in enumerate(MISTAKES)],
+)
 def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check):
     result = native.grade(op, code)
     failed = by_name(result)[case]
@@ -166,8 +224,8 @@ def test_a_typical_mistake_fails_the_right_case_and_check(op, code, case, check)
     statuses = dict(failed["checks"])
     assert statuses[check] == "fail"
     names = [name for name, _ in failed["checks"]]
-    assert all(statuses[name] == "pass" for name in names[:names.index(check)])  # checked in order
-    assert all(statuses[name] == "skipped" for name in names[names.index(check) + 1:])
+    assert all(statuses[name] == "pass" for name in names[: names.index(check)])  # checked in order
+    assert all(statuses[name] == "skipped" for name in names[names.index(check) + 1 :])
     assert failed["hint"]  # the lesson of the case is shown with the failure
     assert not result["all_passed" if failed["tier"] == "course" else "all_extra_passed"]
 
@@ -205,8 +263,11 @@ def test_nan_from_an_overflow_is_pointed_out():
 
 def test_events_come_plan_first_then_each_case_as_it_is_done():
     events = []
-    result = native.grade("l1", "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
-                            events.append)
+    result = native.grade(
+        "l1",
+        "print('top')\nimport numpy as np\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat), axis=-1)\n",
+        events.append,
+    )
     kinds = [event["type"] for event in events]
     assert kinds[0] == "plan" and kinds[1] == "stage" and events[1]["stage"] == "top-level"
     assert [event["index"] for event in events if event["type"] == "case"] == list(range(len(result["cases"])))
@@ -245,14 +306,19 @@ def test_a_numpy_submodule_first_imported_by_learner_code_stays_usable_after_the
     code = "import numpy.lib.recfunctions\n" + COURSE_SOLUTIONS["sigmoid"]
     assert native.grade("sigmoid", code)["all_passed"]
     import numpy.lib.recfunctions as recfunctions  # the attribute the import set is still there
+
     assert np.lib.recfunctions is recfunctions is sys.modules["numpy.lib.recfunctions"]
 
 
 def test_the_courses_sigmoid_derivative_calls_sigmoid_which_the_check_provides():
-    course = "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
+    course = (
+        "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
+    )
     assert [used["function"] for used in grader.plan("sigmoid_derivative")["uses"]] == ["sigmoid"]
     assert native.grade("sigmoid_derivative", course)["all_passed"]  # the course's own sigmoid, by default
-    own = [{"function": "sigmoid", "code": "import numpy as np\ndef sigmoid(x):\n    return np.full(np.shape(x), 0.5)\n"}]
+    own = [
+        {"function": "sigmoid", "code": "import numpy as np\ndef sigmoid(x):\n    return np.full(np.shape(x), 0.5)\n"}
+    ]
     assert native.grade("sigmoid_derivative", course, context=own)["passed"] == 0  # a wrong one of the learner's shows
     alone = native.grade("sigmoid_derivative", course, context=[])
     assert "NameError: name 'sigmoid' is not defined" in en(alone["cases"][0]["message"])

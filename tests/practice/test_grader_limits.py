@@ -2,6 +2,7 @@
 allocates or misbehaves: its output and errors are shown, its time and memory are limited, and
 it cannot change the reference.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,8 +18,10 @@ from practice.native import by_name, en, failures, grade
 
 
 def test_print_output_is_captured_per_case_and_once_for_the_top_level():
-    code = ("import numpy as np\nprint('loading my code')\n\ndef sigmoid(x):\n"
-            "    print('x has shape', x.shape)\n    return 1 / (1 + np.exp(-x))\n")
+    code = (
+        "import numpy as np\nprint('loading my code')\n\ndef sigmoid(x):\n"
+        "    print('x has shape', x.shape)\n    return 1 / (1 + np.exp(-x))\n"
+    )
     result = grade("sigmoid", code)
     assert result["printed"] == "loading my code\n"
     cases = by_name(result)
@@ -35,8 +38,10 @@ def test_endless_printing_is_cut_short():
 
 
 def test_a_traceback_shows_only_the_learners_own_lines():
-    code = ("import numpy as np\n\ndef helper(x):\n    return np.dot(x, np.ones((7, 7)))\n\n"
-            "def sigmoid(x):\n    return helper(x)\n")
+    code = (
+        "import numpy as np\n\ndef helper(x):\n    return np.dot(x, np.ones((7, 7)))\n\n"
+        "def sigmoid(x):\n    return helper(x)\n"
+    )
     example = grade("sigmoid", code)["cases"][0]
     assert example["failed"] == "runs"
     trace = example["traceback"]
@@ -72,7 +77,9 @@ def test_a_missing_function_is_named():
 
 
 def test_an_unprintable_result_is_described_not_repr_ed():
-    code = "class Odd:\n    def __repr__(self):\n        raise RuntimeError('no')\n\ndef sigmoid(x):\n    return Odd()\n"
+    code = (
+        "class Odd:\n    def __repr__(self):\n        raise RuntimeError('no')\n\ndef sigmoid(x):\n    return Odd()\n"
+    )
     example = grade("sigmoid", code)["cases"][0]
     assert example["failed"] == "type"
     assert example["got"] == "<a __main__.Odd object>"
@@ -95,8 +102,10 @@ def test_catching_exceptions_does_not_escape_the_time_limit():
     # The limit is a BaseException, which `except Exception` does not catch. (A bare
     # `except:` would: Python unsets a trace function that raised, so such a loop is left
     # to the page's hard limit, which ends the worker -- see tests/practice/test_practice_panel.py.)
-    code = ("def sigmoid(x):\n    while True:\n        try:\n            while True:\n                pass\n"
-            "        except Exception:\n            pass\n")
+    code = (
+        "def sigmoid(x):\n    while True:\n        try:\n            while True:\n                pass\n"
+        "        except Exception:\n            pass\n"
+    )
     started = time.monotonic()
     result = grade("sigmoid", code, time_limit=0.5)
     assert time.monotonic() - started < 3
@@ -110,7 +119,9 @@ def test_an_endless_loop_at_the_top_level_fails_every_case():
 
 
 def test_a_runaway_allocation_runs_out_of_memory():
-    code = "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
+    code = (
+        "import numpy as np\n\ndef sigmoid(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
+    )
     result = grade("sigmoid", code, memory_limit=64 * 2**20)
     assert result["cases"][0]["failed"] == "memory"
     assert en(result["cases"][0]["message"]).startswith("ran out of memory")
@@ -128,9 +139,16 @@ def test_expected_values_are_computed_once_and_handed_out_as_copies():
     assert grader.plan("softmax")["job"]["cases"][0] == grader.plan("softmax")["job"]["cases"][0]
 
 
-@pytest.mark.parametrize("statement, name", [
-    ("sys.exit()", "SystemExit"), ("sys.exit(3)", "SystemExit: 3"), ("raise SystemExit", "SystemExit"),
-    ("raise KeyboardInterrupt", "KeyboardInterrupt"), ("raise GeneratorExit", "GeneratorExit")])
+@pytest.mark.parametrize(
+    "statement, name",
+    [
+        ("sys.exit()", "SystemExit"),
+        ("sys.exit(3)", "SystemExit: 3"),
+        ("raise SystemExit", "SystemExit"),
+        ("raise KeyboardInterrupt", "KeyboardInterrupt"),
+        ("raise GeneratorExit", "GeneratorExit"),
+    ],
+)
 def test_system_exit_and_other_base_exceptions_are_the_learners_own_errors(statement, name):
     code = f"import sys\n\ndef sigmoid(x):\n    {statement}\n"
     result = grade("sigmoid", code)
@@ -156,8 +174,10 @@ def test_the_learner_gets_copies_of_the_inputs():
 
 
 def test_the_top_level_runs_once_per_check_and_its_names_stay_for_every_case():
-    code = ("print('top')\ncalls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n"
-            "    return 1 / (1 + 2.718281828459045 ** -x)\n")
+    code = (
+        "print('top')\ncalls = []\n\ndef sigmoid(x):\n    calls.append(1)\n    print(len(calls))\n"
+        "    return 1 / (1 + 2.718281828459045 ** -x)\n"
+    )
     result = grade("sigmoid", code)
     assert result["printed"] == "top\n"
     assert [case["output"] for case in result["cases"]] == [f"{n}\n" for n in range(1, len(result["cases"]) + 1)]

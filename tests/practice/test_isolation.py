@@ -1,20 +1,22 @@
 """Learner code in the page is kept from the site by the browser: the practice worker runs in a
 sandboxed frame with an opaque origin, so code that reaches its JavaScript finds no storage,
 cache, service worker or page, may neither eval nor fetch, and cannot reroute what the worker
-tells the page; the page hands it its files, so practice works offline too. Cheats against NumPy, the grader or the reference values fail and leave the
-next check of another exercise correct; limits that learner code switches off still end its
-check, with the right verdict. Each attack is the one a hostile "paste this solution" would try.
+tells the page; the page hands it its files, so practice works offline too. Cheats against NumPy,
+the grader or the reference values fail and leave the next check of another exercise correct;
+limits that learner code switches off still end its check, with the right verdict. Each attack is
+the one a hostile "paste this solution" would try.
 """
+
 from __future__ import annotations
 
 import json
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, card, check, grade, panel, statuses, timed_check
 
 from offline.deploys import CONTROLLED
 from pages import READY_TIMEOUT_MS, dist_dir, module_page_fixture, open_app
+from practice.practice_page import CHECK_MS, FIRST_CHECK_MS, SOLUTIONS, card, check, grade, panel, statuses, timed_check
 
 pytestmark = pytest.mark.e2e
 
@@ -23,10 +25,12 @@ for name in [n for n in list(sys.modules) if n.split(".")[0] in ("js", "pyodide"
     sys.modules.pop(name)
 import js
 from pyodide.ffi import create_proxy
-"""
+"""  # noqa: E501
 
 # The issue's attack, and every other way out it could try once it holds the worker's JavaScript.
-ATTACK = REACH_JAVASCRIPT + """
+ATTACK = (
+    REACH_JAVASCRIPT
+    + """
 PLANT = '''caches.keys().then(async (names) => { for (const name of names) {
   await (await caches.open(name)).put(location.origin + '/', new Response(
     '<script>localStorage.clear()</script>', { headers: { 'Content-Type': 'text/html' } })); } })'''
@@ -55,24 +59,28 @@ print(json.dumps(tried))
 
 def sigmoid(x):
     return x
-"""
+"""  # noqa: E501
+)
 
 ALWAYS_CLOSE = "np.allclose._implementation.__code__ = (lambda *args, **kwargs: True).__code__\n"
 WRONG_SIGMOID = "import numpy as np\n\ndef sigmoid(x):\n    return np.zeros(np.shape(x)) + 0.5\n"
 CHEATS = {
     "numpy-rewritten": "import numpy as np\n" + ALWAYS_CLOSE + WRONG_SIGMOID,
     # the old grader's globals were one frame up; nothing of a grader is there any more
-    "frames-walked": ("import sys\nframe = sys._getframe()\nwhile frame.f_back is not None:\n    frame = frame.f_back\n"
-                      "    for table in (frame.f_globals, frame.f_locals):\n"
-                      "        for case, expected, _ in table.get('PLANS', {}).get('sigmoid', ()):\n"
-                      "            expected[...] = 0.5\n" + WRONG_SIGMOID),
+    "frames-walked": (
+        "import sys\nframe = sys._getframe()\nwhile frame.f_back is not None:\n    frame = frame.f_back\n"
+        "    for table in (frame.f_globals, frame.f_locals):\n"
+        "        for case, expected, _ in table.get('PLANS', {}).get('sigmoid', ()):\n"
+        "            expected[...] = 0.5\n" + WRONG_SIGMOID
+    ),
     "grader-imported": "import grader\n" + WRONG_SIGMOID,
 }
 WRONG_L2 = SOLUTIONS["l2"].replace("(y - yhat) ** 2", "abs(y - yhat)")
 
 STORAGE = "JSON.stringify(Object.fromEntries(Object.entries(localStorage).sort()))"
+# the page, kept as ./
 CACHED_INDEX = """caches.keys().then((names) => Promise.all(names.map((name) =>
-    caches.open(name).then((cache) => cache.match(location.origin + '/')).then((r) => r.text()))))"""  # the page, kept as ./
+    caches.open(name).then((cache) => cache.match(location.origin + '/')).then((r) => r.text()))))"""
 
 
 def test_code_that_reaches_the_workers_javascript_touches_nothing_of_the_site(browser, site_url):
@@ -148,13 +156,22 @@ def test_a_cheat_is_judged_as_the_wrong_answer_it_is(own_page):
     expect(box.locator('[data-case="example"] .case-verdict')).to_have_text("failed the values check")
 
 
-@pytest.mark.parametrize("code, verdict", [
-    ("import sys\nsys.settrace(None)\n\ndef sigmoid(x):\n    while True:\n        pass\n", "timed out"),
-    ("import time\nimport numpy as np\n\ndef sigmoid(x):\n    time.sleep(30)\n    return 1 / (1 + np.exp(-x))\n",
-     "timed out"),
-    ("import tracemalloc\nimport numpy as np\ntracemalloc.stop()\n\ndef sigmoid(x):\n"
-     "    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n", "ran out of memory"),
-], ids=["settrace", "sleep", "tracemalloc"])
+@pytest.mark.parametrize(
+    "code, verdict",
+    [
+        ("import sys\nsys.settrace(None)\n\ndef sigmoid(x):\n    while True:\n        pass\n", "timed out"),
+        (
+            "import time\nimport numpy as np\n\ndef sigmoid(x):\n    time.sleep(30)\n    return 1 / (1 + np.exp(-x))\n",
+            "timed out",
+        ),
+        (
+            "import tracemalloc\nimport numpy as np\ntracemalloc.stop()\n\ndef sigmoid(x):\n"
+            "    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n",
+            "ran out of memory",
+        ),
+    ],
+    ids=["settrace", "sleep", "tracemalloc"],
+)
 def test_a_limit_switched_off_still_ends_the_check_with_its_verdict(own_page, code, verdict):
     page = own_page
     box = panel(page, "sigmoid")

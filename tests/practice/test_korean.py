@@ -2,25 +2,28 @@
 and statuses in Korean, with no English word outside code; switching the language keeps the
 practice code and words the report anew; a file exported in Korean comes back on a page in
 English; a refused file is told of in Korean."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import CHECK_MS, OPS, SOLUTIONS, check, panel
 
 from i18n.test_switch import IDENTIFIERS, LATIN_WORD, NAMES, VISIBLE_WORDS
 from pages import open_app
+from practice.practice_page import CHECK_MS, OPS, SOLUTIONS, check, panel
 
 pytestmark = pytest.mark.e2e
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A learner's attempt that fails in every way a report can show: a wrong value in the course
 # checks, an error with a traceback, output, and the going-further cases.
-ATTEMPT = ("import numpy as np\n\nprint('loaded')\n\ndef softmax(x):\n    if x.ndim == 1:\n"
-           "        return np.exp(x).sum(axis=1)\n    x_exp = np.exp(x)\n"
-           "    return x_exp / np.sum(x_exp, axis=1)[:, None] * 2\n")
+ATTEMPT = (
+    "import numpy as np\n\nprint('loaded')\n\ndef softmax(x):\n    if x.ndim == 1:\n"
+    "        return np.exp(x).sum(axis=1)\n    x_exp = np.exp(x)\n"
+    "    return x_exp / np.sum(x_exp, axis=1)[:, None] * 2\n"
+)
 
 
 # Text with Hangul set in italics (Hangul has no italic: a browser slants it, which reads badly).
@@ -39,7 +42,8 @@ def english_words(page) -> list[str]:
     """The English words in the visible text of the practice panels and the files' messages,
     outside code (the page's own scan, tests/i18n/test_switch.py, on these parts only)."""
     script = VISIBLE_WORDS.replace("document.body", "root").replace(
-        '[...document.querySelectorAll("[aria-label]")]', '[...root.querySelectorAll("[aria-label]")]')
+        '[...document.querySelectorAll("[aria-label]")]', '[...root.querySelectorAll("[aria-label]")]'
+    )
     texts = page.evaluate(f"""() => [...document.querySelectorAll(
         "[data-practice], .practice-files-status, .practice-files-question")]
         .flatMap((root) => ({script.replace("() =>", "() =>", 1)})())""")

@@ -2,6 +2,7 @@
 inputs cross and come back as fresh equal objects; what a learner's function returned is described
 with what the course checks (isinstance, dtype, shape, values) and nothing that runs later; the
 page's reading refuses anything not of the documented form, and the grader then says so."""
+
 from __future__ import annotations
 
 import base64
@@ -15,11 +16,22 @@ import plain
 import runner
 
 
-@pytest.mark.parametrize("value", [
-    np.array([[1.5, -2.0], [0.0, 3.25]]), np.arange(24).reshape(2, 3, 4), np.array([True, False]),
-    np.array([[1e308, -1e-308]], dtype=np.float64), np.zeros((0, 3)), np.float64(0.5), 3, -2.5, True,
-    [1, 2, 3], ([1.0, 2.0], (3, 4)),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        np.array([[1.5, -2.0], [0.0, 3.25]]),
+        np.arange(24).reshape(2, 3, 4),
+        np.array([True, False]),
+        np.array([[1e308, -1e-308]], dtype=np.float64),
+        np.zeros((0, 3)),
+        np.float64(0.5),
+        3,
+        -2.5,
+        True,
+        [1, 2, 3],
+        ([1.0, 2.0], (3, 4)),
+    ],
+)
 def test_an_input_crosses_as_json_and_comes_back_equal_and_fresh(value):
     again = plain.decode(json.loads(json.dumps(plain.encode(value))))
     assert np.array_equal(np.asarray(value, dtype=object), np.asarray(again, dtype=object))
@@ -70,27 +82,83 @@ def test_an_error_is_described_by_its_class_and_pythons_own_classes_it_derives_f
             raise RuntimeError("no")
 
     head = plain.describe_error(Mine())
-    assert head["type"].endswith("Mine") and head["builtins"] == ["KeyError", "LookupError", "Exception", "BaseException"]
+    assert head["type"].endswith("Mine") and head["builtins"] == [
+        "KeyError",
+        "LookupError",
+        "Exception",
+        "BaseException",
+    ]
 
 
-@pytest.mark.parametrize("hostile", [
-    "not an object", {"type": "float"}, {"type": "x", "ndarray": 1, "float": False, "floating": False},
-    {"type": "x" * 10_000, "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1"},
-    {"type": "ndarray", "ndarray": True, "float": False, "floating": False, "dtype": "<f8", "shape": [-1], "data": ""},
-    {"type": "ndarray", "ndarray": True, "float": False, "floating": False, "dtype": "<f8", "shape": [2], "data": "!!"},
-    {"type": "ndarray", "ndarray": True, "float": False, "floating": False, "dtype": "<f8", "shape": [2 ** 40], "data": ""},
-    {"type": "ndarray", "ndarray": True, "float": False, "floating": False, "dtype": "V8", "shape": [1], "data": "AAAAAAAAAAA="},
-    {"type": "float", "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1", "extra": 1},
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "not an object",
+        {"type": "float"},
+        {"type": "x", "ndarray": 1, "float": False, "floating": False},
+        {"type": "x" * 10_000, "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1"},
+        {
+            "type": "ndarray",
+            "ndarray": True,
+            "float": False,
+            "floating": False,
+            "dtype": "<f8",
+            "shape": [-1],
+            "data": "",
+        },
+        {
+            "type": "ndarray",
+            "ndarray": True,
+            "float": False,
+            "floating": False,
+            "dtype": "<f8",
+            "shape": [2],
+            "data": "!!",
+        },
+        {
+            "type": "ndarray",
+            "ndarray": True,
+            "float": False,
+            "floating": False,
+            "dtype": "<f8",
+            "shape": [2**40],
+            "data": "",
+        },
+        {
+            "type": "ndarray",
+            "ndarray": True,
+            "float": False,
+            "floating": False,
+            "dtype": "V8",
+            "shape": [1],
+            "data": "AAAAAAAAAAA=",
+        },
+        {"type": "float", "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1", "extra": 1},
+    ],
+)
 def test_a_description_not_of_the_documented_form_is_refused(hostile):
     with pytest.raises(plain.Refused):
         plain.restore(hostile)
 
 
 def test_the_grader_judges_a_hostile_answer_interrupted_and_never_passed():
-    message = {"type": "case", "index": 0, "output": "", "warnings": [], "raised": None, "limit": None,
-               "returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                            "dtype": "<f8", "shape": [float("nan")], "data": None}}
+    message = {
+        "type": "case",
+        "index": 0,
+        "output": "",
+        "warnings": [],
+        "raised": None,
+        "limit": None,
+        "returned": {
+            "type": "numpy.ndarray",
+            "ndarray": True,
+            "float": False,
+            "floating": False,
+            "dtype": "<f8",
+            "shape": [float("nan")],
+            "data": None,
+        },
+    }
     verdict = grader.judge("sigmoid", 0, message)
     assert verdict["status"] == "fail" and verdict["failed"] == "interrupted"
     assert verdict["message"][0]["key"] == "practice.msg-refused"
@@ -99,14 +167,29 @@ def test_the_grader_judges_a_hostile_answer_interrupted_and_never_passed():
 def test_a_check_that_stopped_fails_the_running_case_with_why_and_runs_no_other():
     planned = grader.plan("softmax")
     top = {"output": "", "error": None, "defined": True}
-    first = grader.judge("softmax", 0, {"type": "case", "index": 0, "output": "", "warnings": [], "raised": None,
-                                        "limit": None, "returned": plain.describe(grader.expected_values("softmax")[0])})
+    first = grader.judge(
+        "softmax",
+        0,
+        {
+            "type": "case",
+            "index": 0,
+            "output": "",
+            "warnings": [],
+            "raised": None,
+            "limit": None,
+            "returned": plain.describe(grader.expected_values("softmax")[0]),
+        },
+    )
     outcome = grader.conclude("softmax", top, [first], {"kind": "time", "seconds": "8", "raised": "Sneaky"})
     assert [case["failed"] for case in outcome["cases"]][:3] == [None, "time", "not-run"]
     assert outcome["cases"][1]["message"][0]["params"]["error"] == "Sneaky"
-    assert outcome["passed"] == 1 and outcome["total"] == sum(1 for case in planned["cases"] if case["tier"] == "course")
+    assert outcome["passed"] == 1 and outcome["total"] == sum(
+        1 for case in planned["cases"] if case["tier"] == "course"
+    )
     nothing = grader.conclude("softmax", None, [], {"kind": "interrupted", "detail": "a message out of order"})
-    assert {case["failed"] for case in nothing["cases"]} == {"interrupted"} and nothing["error"]["kind"] == "interrupted"
+    assert {case["failed"] for case in nothing["cases"]} == {"interrupted"} and nothing["error"][
+        "kind"
+    ] == "interrupted"
 
 
 def test_the_runner_reports_in_the_documented_order():

@@ -10,13 +10,17 @@ The contract used here (see the README's "Testing the page"): inside each
 finished checks; ``data-worker`` is "starting", "ready" or "failed" once Python for
 practice was asked for.
 """
+
 from __future__ import annotations
 
 import json
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import (
+
+import catalogue
+from pages import ROOT, module_page_fixture, open_app, scrolling_boxes
+from practice.practice_page import (
     CHECK_MS,
     FIRST_CHECK_MS,
     FUNCTIONS,
@@ -32,9 +36,6 @@ from practice_page import (
     statuses,
     timed_check,
 )
-
-import catalogue
-from pages import ROOT, module_page_fixture, open_app, scrolling_boxes
 from words import LANGUAGES, say
 
 pytestmark = pytest.mark.e2e
@@ -42,13 +43,21 @@ pytestmark = pytest.mark.e2e
 # (exercise, the mistake, the case that must fail, the check it must fail)
 MISTAKES = [
     ("softmax", SOLUTIONS["softmax"].replace("np.sum(x_exp, axis=-1", "np.sum(x_exp, axis=0"), "example", "values"),
-    ("softmax", SOLUTIONS["softmax"].replace("np.exp(x - np.max(x, axis=-1, keepdims=True))  # no overflow", "np.exp(x)"),
-     "large-values", "values"),
+    (
+        "softmax",
+        SOLUTIONS["softmax"].replace("np.exp(x - np.max(x, axis=-1, keepdims=True))  # no overflow", "np.exp(x)"),
+        "large-values",
+        "values",
+    ),
     ("l2", SOLUTIONS["l2"].replace("(y - yhat) ** 2", "np.abs(y - yhat)"), "example", "values"),
     ("image2vector", "def image2vector(image):\n    return image.reshape(-1, 1, order='F')\n", "example", "values"),
     ("normalize_rows", SOLUTIONS["normalize_rows"].replace(", keepdims=True", ""), "square", "values"),
-    ("basic_sigmoid", "import numpy as np\n\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
-     "array", "raises"),
+    (
+        "basic_sigmoid",
+        "import numpy as np\n\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+        "array",
+        "raises",
+    ),
 ]
 
 
@@ -109,8 +118,9 @@ def test_a_correct_solution_passes_every_case_and_the_grade_turns_green(app, op)
     assert output.evaluate("o => getComputedStyle(o).color") == ok
 
 
-@pytest.mark.parametrize("op, code, case, which", MISTAKES,
-                         ids=[f"{op}-{case}-{which}" for op, _, case, which in MISTAKES])
+@pytest.mark.parametrize(
+    "op, code, case, which", MISTAKES, ids=[f"{op}-{case}-{which}" for op, _, case, which in MISTAKES]
+)
 def test_a_typical_mistake_fails_the_right_case_at_the_right_check(app, op, code, case, which):
     box = check(app, op, code)
     assert statuses(app, op)[case] == "fail"
@@ -129,9 +139,11 @@ def test_a_typical_mistake_fails_the_right_case_at_the_right_check(app, op, code
 
 
 def test_print_output_and_a_traceback_trimmed_to_the_learners_lines_are_shown(app):
-    code = ("import numpy as np\nprint('loaded')\n\ndef helper(x):\n    return 1 / 0\n\n"
-            "def sigmoid(x):\n    print('shape', x.shape)\n    if x.ndim == 2:\n        return helper(x)\n"
-            "    return 1 / (1 + np.exp(-x))\n")
+    code = (
+        "import numpy as np\nprint('loaded')\n\ndef helper(x):\n    return 1 / 0\n\n"
+        "def sigmoid(x):\n    print('shape', x.shape)\n    if x.ndim == 2:\n        return helper(x)\n"
+        "    return 1 / (1 + np.exp(-x))\n"
+    )
     box = check(app, "sigmoid", code)
     expect(box.locator(".practice-printed pre")).to_have_text("loaded")
     example = box.locator('[data-case="example"]')
@@ -157,9 +169,11 @@ def test_a_syntax_error_is_shown_with_its_line(app):
 
 
 def test_learner_code_cannot_change_the_cards_or_the_reference(app):
-    tamper = ("import nnbasics\nimport numpy as np\nnnbasics.sigmoid = lambda x: 0\n"
-              "nnbasics.activations.sigmoid = lambda x: 0\nnp.exp = lambda x: 0\n\n"
-              "def sigmoid(x):\n    return 0 * x\n")
+    tamper = (
+        "import nnbasics\nimport numpy as np\nnnbasics.sigmoid = lambda x: 0\n"
+        "nnbasics.activations.sigmoid = lambda x: 0\nnp.exp = lambda x: 0\n\n"
+        "def sigmoid(x):\n    return 0 * x\n"
+    )
     check(app, "sigmoid", tamper)
     assert grade(app, "sigmoid")[0] == 0  # the expected values were not affected
     field = explore(app, "sigmoid").locator('[name="x"]')
@@ -169,8 +183,9 @@ def test_learner_code_cannot_change_the_cards_or_the_reference(app):
     check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the next check's reference is intact
     assert set(statuses(app, "sigmoid").values()) == {"pass"}
     # and the learner's interpreter has no page to reach: its `js` is its own worker's
-    box = check(app, "sigmoid", "import js\njs.document.body.replaceChildren()\n" + SOLUTIONS["sigmoid"],
-                timeout=CHECK_MS)
+    box = check(
+        app, "sigmoid", "import js\njs.document.body.replaceChildren()\n" + SOLUTIONS["sigmoid"], timeout=CHECK_MS
+    )
     expect(box.locator(".practice-trace")).to_contain_text("AttributeError: document")
     check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the grader itself still reports
     assert set(statuses(app, "sigmoid").values()) == {"pass"}
@@ -187,9 +202,13 @@ def test_every_shown_solution_passes_the_check_in_each_language(browser, site_ur
             details = panel(page, op).locator(".practice-solution")
             details.locator("summary").click()
             entry = catalogue.BY_NAME[op]
-            expect(details.locator("pre code")).to_have_text(entry["solution"] if lang == "en" else entry[lang]["solution"])
+            expect(details.locator("pre code")).to_have_text(
+                entry["solution"] if lang == "en" else entry[lang]["solution"]
+            )
             shown = details.locator("pre code").text_content()
-            expect(details.locator(".practice-solution-note")).to_have_text(say(lang, "practice.solution-note").replace("`", ""))
+            expect(details.locator(".practice-solution-note")).to_have_text(
+                say(lang, "practice.solution-note").replace("`", "")
+            )
             check(page, op, shown, timeout=CHECK_MS if op != OPS[0] else FIRST_CHECK_MS)
             passed, total = grade(page, op)
             assert passed == total > 0, (op, lang)
@@ -338,7 +357,9 @@ def test_system_exit_in_the_learners_code_is_an_ordinary_failed_case(app):
 def test_a_runaway_allocation_runs_out_of_memory_as_a_failed_check(own_page):
     page = own_page
     box = panel(page, "softmax")
-    code = "import numpy as np\n\ndef softmax(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
+    code = (
+        "import numpy as np\n\ndef softmax(x):\n    kept = []\n    while True:\n        kept.append(np.ones(10**6))\n"
+    )
     box.locator('[name="code"]').focus()  # Python for practice starts: not part of the check's time
     expect(box).to_have_attribute("data-worker", "ready", timeout=FIRST_CHECK_MS)
     assert timed_check(page, "softmax", code) < 10_000
@@ -361,7 +382,9 @@ def test_the_panel_fits_the_screen_after_a_failing_and_a_passing_check(browser, 
         card(page, "softmax").screenshot(path=str(shots / f"practice-fail-{width}.png"))
         # every case open: its arrays, in blocks that may scroll
         panel(page, "softmax").locator(".case details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
-        page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")  # a frame: as a person
+        page.evaluate(
+            "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )  # a frame: as a person
         overflowing = scrolling_boxes(page)
         if width == 360:
             assert any(" pre." in box["box"] for box in overflowing)

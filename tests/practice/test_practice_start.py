@@ -1,11 +1,12 @@
 """How Python for practice starts on a visit that restores from the memory snapshot: from the
 practice snapshot, with the page when a card opens on its Practice tab, and normally -- grading as
 right -- when what it would restore from is damaged or no snapshot."""
+
 from __future__ import annotations
 
 import pytest
-from practice_page import FIRST_CHECK_MS, SOLUTIONS, check, statuses
 
+from practice.practice_page import FIRST_CHECK_MS, SOLUTIONS, check, statuses
 from start.snapshots import first_visit, reload, rewrite_snapshot
 
 pytestmark = pytest.mark.e2e
@@ -43,14 +44,19 @@ def test_a_card_open_on_its_practice_tab_starts_python_for_practice_with_the_pag
         context.close()
 
 
-@pytest.mark.parametrize("path, change", [
-    ("./start/practice-snapshot", {"flip": True}),     # its sha256 is not the stored one
-    ("./start/practice-snapshot", {"garbage": True}),  # intact bytes, but no snapshot
-    ("./start/practice-snapshot", {"build": True}),    # another Pyodide build's: its restore throws
-    ("./start/numpy-files", {"flip": True}),           # the page starts normally too
-], ids=["damaged", "not-a-snapshot", "other-build", "numpy-files-damaged"])
+@pytest.mark.parametrize(
+    "path, change",
+    [
+        ("./start/practice-snapshot", {"flip": True}),  # its sha256 is not the stored one
+        ("./start/practice-snapshot", {"garbage": True}),  # intact bytes, but no snapshot
+        ("./start/practice-snapshot", {"build": True}),  # another Pyodide build's: its restore throws
+        ("./start/numpy-files", {"flip": True}),  # the page starts normally too
+    ],
+    ids=["damaged", "not-a-snapshot", "other-build", "numpy-files-damaged"],
+)
 def test_python_for_practice_starts_normally_when_its_snapshot_does_not_serve_and_grades_right(
-        browser, site_url, path, change):
+    browser, site_url, path, change
+):
     context = browser.new_context()
     try:
         page, _ = first_visit(context, site_url)

@@ -7,6 +7,7 @@ Contract (README "Practice mode"): each ``[data-case]`` has ``data-tier`` "cours
 one; ``button[name="download-py"]``, ``button[name="download-ipynb"]``,
 ``input[name="upload-practice"]`` and ``button[name="upload-confirm"]`` are on the page once.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,14 +15,15 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from practice_page import CHECK_MS, OPS, SOLUTIONS, card, check, panel
 
 from pages import ROOT, module_page_fixture
+from practice.practice_page import CHECK_MS, OPS, SOLUTIONS, card, check, panel
 
 pytestmark = pytest.mark.e2e
 
-COURSE_SOFTMAX = ("import numpy as np\n\ndef softmax(x):\n    e = np.exp(x)\n"
-                  "    return e / np.sum(e, axis=1, keepdims=True)\n")
+COURSE_SOFTMAX = (
+    "import numpy as np\n\ndef softmax(x):\n    e = np.exp(x)\n    return e / np.sum(e, axis=1, keepdims=True)\n"
+)
 
 app = module_page_fixture("One ready page for the tier and file tests.")
 
@@ -48,16 +50,24 @@ def test_the_courses_softmax_passes_the_course_checks_but_is_not_robust(app):
 
 
 def test_a_robust_version_passes_both_tiers_and_is_marked_robust_on_the_card_and_in_the_contents(app):
-    box = check(app, "sigmoid", SOLUTIONS["sigmoid"].replace("s = 1 / (1 + np.exp(-x))",
-                                                             "s = np.exp(-np.logaddexp(0, -x))"), timeout=CHECK_MS)
+    box = check(
+        app,
+        "sigmoid",
+        SOLUTIONS["sigmoid"].replace("s = 1 / (1 + np.exp(-x))", "s = np.exp(-np.logaddexp(0, -x))"),
+        timeout=CHECK_MS,
+    )
     expect(box.locator('output[name="extra"]')).to_have_attribute("data-status", "pass")
     expect(card(app, "sigmoid").locator("h2 .practice-robust")).to_have_count(1)
     expect(app.locator('nav.toc a[href="#sigmoid"] .practice-robust')).to_have_count(1)
 
 
 def test_the_marks_show_the_latest_check_a_failure_after_a_pass_takes_them_away(app):
-    marks = {"h2 .practice-badge": card(app, "softmax"), "h2 .practice-robust": card(app, "softmax"),
-             'nav.toc a[href="#softmax"] .practice-done': app, 'nav.toc a[href="#softmax"] .practice-robust': app}
+    marks = {
+        "h2 .practice-badge": card(app, "softmax"),
+        "h2 .practice-robust": card(app, "softmax"),
+        'nav.toc a[href="#softmax"] .practice-done': app,
+        'nav.toc a[href="#softmax"] .practice-robust': app,
+    }
 
     def shown():
         return [root.locator(selector).count() for selector, root in marks.items()]
@@ -77,17 +87,21 @@ def test_the_marks_show_the_latest_check_a_failure_after_a_pass_takes_them_away(
 
 
 def test_the_courses_sigmoid_derivative_calls_sigmoid_the_panel_provides_and_the_panel_says_whose(app):
-    course = ("import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n"
-              "    ds = s * (1 - s)\n    return ds\n")
+    course = (
+        "import numpy as np\n\ndef sigmoid_derivative(x):\n    s = sigmoid(x)\n    ds = s * (1 - s)\n    return ds\n"
+    )
     check(app, "sigmoid", "def sigmoid(x):\n    return x\n", timeout=CHECK_MS)  # not passed: the course's is given
     box = check(app, "sigmoid_derivative", course, timeout=CHECK_MS)
     expect(box.locator('output[name="grade"]')).to_have_attribute("data-status", "pass")
     expect(box.locator(".practice-context")).to_have_text(
-        "sigmoid here is the course's own: yours has not passed its check on its card yet.")
+        "sigmoid here is the course's own: yours has not passed its check on its card yet."
+    )
     check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # passed: the learner's own is given
     box = check(app, "sigmoid_derivative", course, timeout=CHECK_MS)
     expect(box.locator('output[name="grade"]')).to_have_attribute("data-status", "pass")
-    expect(box.locator(".practice-context")).to_have_text("sigmoid here is yours, from its card, as it passed its check.")
+    expect(box.locator(".practice-context")).to_have_text(
+        "sigmoid here is yours, from its card, as it passed its check."
+    )
     box = check(app, "softmax", COURSE_SOFTMAX, timeout=CHECK_MS)
     expect(box.locator(".practice-context")).to_be_hidden()
 

@@ -2,6 +2,7 @@
 the grader and every phrase the practice code names are words of web/i18n/<lang>/practice.json
 in both languages (one source, no English table in Python), and the exported files are in the
 page's language and come back from either language."""
+
 from __future__ import annotations
 
 import contextlib
@@ -66,7 +67,10 @@ def test_every_phrase_the_practice_code_names_is_in_both_languages():
 MISTAKES = [
     ("sigmoid", "def sigmoid(x)\n    return x\n"),  # a syntax error
     ("sigmoid", "import numpy as np\ndef sigmoid(x):\n    return np.zeros((1, 1))\n"),  # the shape
-    ("softmax", "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n    return e / np.sum(e, axis=1, keepdims=True)\n"),
+    (
+        "softmax",
+        "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n    return e / np.sum(e, axis=1, keepdims=True)\n",
+    ),
     ("basic_sigmoid", "import numpy as np\ndef basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"),
     ("l1", "import numpy as np\ndef L1(yhat, y):\n    return np.float32(np.sum(np.abs(y - yhat)))\n"),
     ("l2", "def other(x):\n    pass\n"),

@@ -2,6 +2,7 @@
 (web/practice/protocol.js, in the browser): the same kinds and fields; every documented example is
 accepted in the documented order; a forged variant of each -- a field missing or added, each field
 of a wrong type, out of order, twice, an index out of range or not an integer -- is refused."""
+
 from __future__ import annotations
 
 import copy
@@ -13,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "web" / "practice" / "PROTOCOL.md").read_text()
-RUNNER = DOC[DOC.index("## The runner's messages"):DOC.index("## Plain data")]
+RUNNER = DOC[DOC.index("## The runner's messages") : DOC.index("## Plain data")]
 
 
 def documented() -> dict[str, dict]:
@@ -33,11 +34,14 @@ WRONG = [None, 7, 1.5, "text", True, [], {}, "__proto__"]  # each field gets eve
 
 def accepts(blank, messages, cases=2):
     """For each message in turn: "" if accepted, else why it was refused (protocol.js's words)."""
-    return blank.evaluate("""async ([messages, cases]) => {
+    return blank.evaluate(
+        """async ([messages, cases]) => {
         const { newCheck, refusal } = await import("/practice/protocol.js");
         const state = newCheck(cases);
         return messages.map((message) => refusal(state, message));
-    }""", [messages, cases])
+    }""",
+        [messages, cases],
+    )
 
 
 @pytest.mark.e2e
@@ -53,8 +57,13 @@ def test_the_documented_kinds_and_fields_are_those_the_page_accepts(blank):
 
 def in_order() -> list[dict]:
     """The documented examples in the documented order: top, then a case (start, raised, case), done."""
-    return [KINDS["top"]["example"], KINDS["case-start"]["example"], KINDS["raised"]["example"],
-            KINDS["case"]["example"], KINDS["done"]["example"]]
+    return [
+        KINDS["top"]["example"],
+        KINDS["case-start"]["example"],
+        KINDS["raised"]["example"],
+        KINDS["case"]["example"],
+        KINDS["done"]["example"],
+    ]
 
 
 @pytest.mark.e2e
@@ -62,7 +71,10 @@ def test_every_documented_message_is_accepted_in_the_documented_order(blank):
     assert accepts(blank, in_order()) == [""] * 5
     assert accepts(blank, [KINDS["failed"]["example"]]) == [""]
     top_raised = {**KINDS["raised"]["example"], "index": None}
-    assert accepts(blank, [top_raised, {**KINDS["top"]["example"], "defined": False}, KINDS["done"]["example"]]) == [""] * 3
+    assert (
+        accepts(blank, [top_raised, {**KINDS["top"]["example"], "defined": False}, KINDS["done"]["example"]])
+        == [""] * 3
+    )
 
 
 def forged_variants() -> list[tuple[str, int, dict]]:
@@ -75,8 +87,11 @@ def forged_variants() -> list[tuple[str, int, dict]]:
         for field in KINDS[kind]["fields"]:
             variants.append((f"{kind}: no {field}", position, {k: v for k, v in message.items() if k != field}))
             for wrong in WRONG:
-                if json.dumps(wrong) != json.dumps(message[field]) and not (
-                        message[field] is None and wrong is None) and _wrong_type(kind, field, wrong):
+                if (
+                    json.dumps(wrong) != json.dumps(message[field])
+                    and not (message[field] is None and wrong is None)
+                    and _wrong_type(kind, field, wrong)
+                ):
                     variants.append((f"{kind}: {field} = {wrong!r}", position, {**message, field: wrong}))
     return variants
 
@@ -97,28 +112,34 @@ def _wrong_type(kind: str, field: str, value) -> bool:
 def test_a_forged_variant_of_each_documented_message_is_refused(blank, what, position, forged):
     messages = in_order()
     messages[position] = forged
-    verdicts = accepts(blank, messages[:position + 1])
+    verdicts = accepts(blank, messages[: position + 1])
     assert verdicts[:position] == [""] * position and verdicts[position], what
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("what, messages", [
-    ("a case before the top level", [KINDS["case-start"]["example"]]),
-    ("the top level twice", [KINDS["top"]["example"], KINDS["top"]["example"]]),
-    ("a case that was not started", [KINDS["top"]["example"], KINDS["case"]["example"]]),
-    ("a case started twice", [KINDS["top"]["example"], KINDS["case-start"]["example"], KINDS["case-start"]["example"]]),
-    ("a case answered twice", in_order()[:4] + [KINDS["case"]["example"]]),
-    ("the second case first", [KINDS["top"]["example"], {"type": "case-start", "index": 1}]),
-    ("a case past the plan's", [KINDS["top"]["example"], {"type": "case-start", "index": 5}]),
-    ("a negative case", [KINDS["top"]["example"], {"type": "case-start", "index": -1}]),
-    ("a case index of __proto__", [KINDS["top"]["example"], {"type": "case-start", "index": "__proto__"}]),
-    ("raised twice", in_order()[:3] + [KINDS["raised"]["example"]]),
-    ("done while a case is open", in_order()[:2] + [KINDS["done"]["example"]]),
-    ("anything after done", in_order() + [KINDS["done"]["example"]]),
-    ("a message of no kind", [{"type": "pass", "all_passed": True}]),
-    ("not an object", ["done"]),
-    ("a top level whose output is null", [{**KINDS["top"]["example"], "output": None}]),
-])
+@pytest.mark.parametrize(
+    "what, messages",
+    [
+        ("a case before the top level", [KINDS["case-start"]["example"]]),
+        ("the top level twice", [KINDS["top"]["example"], KINDS["top"]["example"]]),
+        ("a case that was not started", [KINDS["top"]["example"], KINDS["case"]["example"]]),
+        (
+            "a case started twice",
+            [KINDS["top"]["example"], KINDS["case-start"]["example"], KINDS["case-start"]["example"]],
+        ),
+        ("a case answered twice", in_order()[:4] + [KINDS["case"]["example"]]),
+        ("the second case first", [KINDS["top"]["example"], {"type": "case-start", "index": 1}]),
+        ("a case past the plan's", [KINDS["top"]["example"], {"type": "case-start", "index": 5}]),
+        ("a negative case", [KINDS["top"]["example"], {"type": "case-start", "index": -1}]),
+        ("a case index of __proto__", [KINDS["top"]["example"], {"type": "case-start", "index": "__proto__"}]),
+        ("raised twice", in_order()[:3] + [KINDS["raised"]["example"]]),
+        ("done while a case is open", in_order()[:2] + [KINDS["done"]["example"]]),
+        ("anything after done", in_order() + [KINDS["done"]["example"]]),
+        ("a message of no kind", [{"type": "pass", "all_passed": True}]),
+        ("not an object", ["done"]),
+        ("a top level whose output is null", [{**KINDS["top"]["example"], "output": None}]),
+    ],
+)
 def test_messages_out_of_the_documented_order_are_refused(blank, what, messages):
     verdicts = accepts(blank, messages, cases=2)
     assert verdicts[:-1] == [""] * (len(messages) - 1) and verdicts[-1], what
@@ -154,15 +175,54 @@ def test_the_page_reads_a_case_message_again_field_by_field():
     assert grader.judge("sigmoid", 0, example)["failed"] == "type"  # a float where an array is due: judged
     hostile = [
         {"returned": {**example["returned"], "number": "not a number"}},
-        {"returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                      "dtype": "<f8", "shape": [2, 2], "data": "AAAA"}},  # 3 bytes for 4 float64
-        {"returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                      "dtype": "|O", "shape": [1], "data": "AAAAAAAAAAA="}},  # objects are no numbers
-        {"returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                      "dtype": "<f8", "shape": [10**6, 10**6], "data": ""}},  # a huge shape
-        {"returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                      "dtype": "<f8", "shape": [float("nan")], "data": ""}},  # a NaN shape
-        {"returned": None, "raised": {"type": "TypeError", "builtins": ["NotABuiltin"], "message": "", "traceback": ""}},
+        {
+            "returned": {
+                "type": "numpy.ndarray",
+                "ndarray": True,
+                "float": False,
+                "floating": False,
+                "dtype": "<f8",
+                "shape": [2, 2],
+                "data": "AAAA",
+            }
+        },  # 3 bytes for 4 float64
+        {
+            "returned": {
+                "type": "numpy.ndarray",
+                "ndarray": True,
+                "float": False,
+                "floating": False,
+                "dtype": "|O",
+                "shape": [1],
+                "data": "AAAAAAAAAAA=",
+            }
+        },  # objects are no numbers
+        {
+            "returned": {
+                "type": "numpy.ndarray",
+                "ndarray": True,
+                "float": False,
+                "floating": False,
+                "dtype": "<f8",
+                "shape": [10**6, 10**6],
+                "data": "",
+            }
+        },  # a huge shape
+        {
+            "returned": {
+                "type": "numpy.ndarray",
+                "ndarray": True,
+                "float": False,
+                "floating": False,
+                "dtype": "<f8",
+                "shape": [float("nan")],
+                "data": "",
+            }
+        },  # a NaN shape
+        {
+            "returned": None,
+            "raised": {"type": "TypeError", "builtins": ["NotABuiltin"], "message": "", "traceback": ""},
+        },
         {"returned": None, "limit": {"limit": "forever"}},
         {"returned": None},  # neither returned, raised nor a limit
     ]
@@ -170,5 +230,14 @@ def test_the_page_reads_a_case_message_again_field_by_field():
         verdict = grader.judge("sigmoid", 0, {**copy.deepcopy(example), **change})
         assert verdict["status"] == "fail" and verdict["failed"] == "interrupted", change
     with pytest.raises(plain.Refused):
-        plain.restore({"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                       "dtype": "<f8", "shape": [3], "data": "AAAAAAAAAAA="})
+        plain.restore(
+            {
+                "type": "numpy.ndarray",
+                "ndarray": True,
+                "float": False,
+                "floating": False,
+                "dtype": "<f8",
+                "shape": [3],
+                "data": "AAAAAAAAAAA=",
+            }
+        )

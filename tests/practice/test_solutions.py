@@ -2,6 +2,7 @@
 (operations.json: English at the top level, Korean under ``ko``): the same code whatever the
 language, only the words differ; a solution is short, uses NumPy or ``math`` only and passes the
 panel's own check; the Korean texts are written in Korean."""
+
 from __future__ import annotations
 
 import ast
@@ -23,8 +24,25 @@ MAX_SOLUTION_LINES = 12
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 # Words that stay as they are in a Korean text: Python's and NumPy's names, the course's symbols.
-KEPT = {"math", "exp", "np", "numpy", "int", "float", "nan", "sum", "TypeError", "NumPy", "sigmoid", "yhat",
-        "height", "width", "channels", "L1", "L2"} | {op["function"] for op in catalogue.OPERATIONS}
+KEPT = {
+    "math",
+    "exp",
+    "np",
+    "numpy",
+    "int",
+    "float",
+    "nan",
+    "sum",
+    "TypeError",
+    "NumPy",
+    "sigmoid",
+    "yhat",
+    "height",
+    "width",
+    "channels",
+    "L1",
+    "L2",
+} | {op["function"] for op in catalogue.OPERATIONS}
 
 
 def text(op: str, lang: str, kind: str) -> str:
@@ -38,16 +56,24 @@ def code_only(source: str) -> str:
     tree = ast.parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
-                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
             node.body = body[1:] or [ast.Pass()]
     return ast.dump(tree)
 
 
 def words_of(source: str) -> list[str]:
     """The prose of ``source``: its docstrings and comments, line by line."""
-    lines = [token.string.lstrip("# ") for token in tokenize.generate_tokens(io.StringIO(source).readline)
-             if token.type == tokenize.COMMENT]
+    lines = [
+        token.string.lstrip("# ")
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.COMMENT
+    ]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.FunctionDef, ast.Module)) and ast.get_docstring(node):
             lines += ast.get_docstring(node).splitlines()
@@ -66,8 +92,12 @@ def test_every_language_has_the_same_code_in_its_own_words(op, kind):
 def test_a_solution_is_short_and_uses_numpy_or_math_only(op, lang):
     solution = text(op, lang, "solution")
     assert len(solution.strip("\n").splitlines()) <= MAX_SOLUTION_LINES
-    imported = {alias.name for node in ast.walk(ast.parse(solution)) if isinstance(node, (ast.Import, ast.ImportFrom))
-                for alias in node.names}
+    imported = {
+        alias.name
+        for node in ast.walk(ast.parse(solution))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
     assert imported <= {"numpy", "math"}
     assert f"def {catalogue.BY_NAME[op]['function']}(" in solution
 
@@ -82,8 +112,9 @@ def test_every_shown_solution_passes_the_panels_check(op, lang):
 @pytest.mark.parametrize("kind", ["stub", "solution"])
 def test_the_korean_words_are_korean(op, kind):
     source = text(op, "ko", kind)
-    names = {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)} \
-        | {node.arg for node in ast.walk(ast.parse(source)) if isinstance(node, ast.arg)}
+    names = {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)} | {
+        node.arg for node in ast.walk(ast.parse(source)) if isinstance(node, ast.arg)
+    }
     for line in words_of(source):
         english = [word for word in LATIN_WORD.findall(line) if word not in KEPT | names]
         assert not english, f"{op} {kind}: English in {line!r}"
@@ -92,9 +123,17 @@ def test_the_korean_words_are_korean(op, kind):
 
 
 # What a stub promises beyond the course's example, and the case of the check that tries it.
-PROMISES = [("raises a TypeError", "list"), ("raises a TypeError", "array"), ("-1000", "large-values"),
-            ("Scores like 1000", "large-values"), ("A row of zeros", "zero-row"), ("a vector of shape (n,)", "one-row"),
-            ("a column (m, 1)", "column-vectors"), ("or a matrix", "matrix"), ("any shape", "matrix")]
+PROMISES = [
+    ("raises a TypeError", "list"),
+    ("raises a TypeError", "array"),
+    ("-1000", "large-values"),
+    ("Scores like 1000", "large-values"),
+    ("A row of zeros", "zero-row"),
+    ("a vector of shape (n,)", "one-row"),
+    ("a column (m, 1)", "column-vectors"),
+    ("or a matrix", "matrix"),
+    ("any shape", "matrix"),
+]
 
 
 @pytest.mark.parametrize("op", NAMES)

@@ -1,4 +1,5 @@
 """The built site, on a plain static server, runs NumPy in the page with nothing off-host."""
+
 import json
 
 import numpy as np
@@ -73,7 +74,8 @@ def test_the_page_and_a_practice_check_work_under_the_sites_own_headers_and_csp(
         practice.locator('[name="code"]').fill(
             "import numpy as np\n\ndef softmax(x):\n"
             "    e = np.exp(x - x.max(axis=-1, keepdims=True))\n"
-            "    return e / e.sum(axis=-1, keepdims=True)\n")
+            "    return e / e.sum(axis=-1, keepdims=True)\n"
+        )
         practice.locator('button[name="check"]').click()
         expect(practice.locator('output[name="grade"]')).to_contain_text("passed", timeout=60_000)
         assert practice.locator('[data-case][data-status="fail"]').count() == 0

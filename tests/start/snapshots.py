@@ -1,6 +1,7 @@
 """What the start-up tests share: a first visit that leaves a memory snapshot behind, the cards'
 outputs for the examples and for edited inputs, rewriting the stored snapshot, and a copy of the
 site whose page lets a test evaluate Python."""
+
 from __future__ import annotations
 
 import json
@@ -108,10 +109,20 @@ REWRITE_JS = """async ({ path, headers, flip, garbage, build }) => {
 }"""
 
 
-def rewrite_snapshot(page, headers: dict | None = None, flip: bool = False, garbage: bool = False,
-                     build: bool = False, path: str = "./start/snapshot") -> None:
+def rewrite_snapshot(
+    page,
+    headers: dict | None = None,
+    flip: bool = False,
+    garbage: bool = False,
+    build: bool = False,
+    path: str = "./start/snapshot",
+) -> None:
     """Replace what the service worker keeps at ``path`` (the page's snapshot, the practice one,
     NumPy's files): other metadata ``headers``, one byte flipped, random bytes, or another Pyodide
     build's id (a snapshot's; each with a matching sha256 but ``flip``)."""
-    assert page.evaluate(REWRITE_JS, {"path": path, "headers": headers or {}, "flip": flip, "garbage": garbage,
-                                      "build": build}) == 201
+    assert (
+        page.evaluate(
+            REWRITE_JS, {"path": path, "headers": headers or {}, "flip": flip, "garbage": garbage, "build": build}
+        )
+        == 201
+    )

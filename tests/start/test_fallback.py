@@ -1,14 +1,15 @@
 """A snapshot that does not fit or is damaged, a new deploy, no network, or ``?snapshot=off``: the
 page starts normally (a console info at most), every card works, and a fitting snapshot is made."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from snapshots import SNAPSHOT_MS, card_outputs, first_visit, reload, rewrite_snapshot
 
 import catalogue
-from offline.deploys import CONTROLLED, deploy, redeploy  # noqa: F401 (deploy: a fixture)
+from offline.deploys import CONTROLLED, redeploy
 from pages import READY_TIMEOUT_MS, PageWatch
+from start.snapshots import SNAPSHOT_MS, card_outputs, first_visit, reload, rewrite_snapshot
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +23,17 @@ def examples_compute(page):
         expect(card.locator('output[name="result"]')).to_have_text(op["printed"])
 
 
-@pytest.mark.parametrize("change", [
-    {"headers": {"x-nnbasics-layout": "/vendor/pyodide-0.27.6-0000000000/|elsewhere"}},
-    {"headers": {"x-nnbasics-browser": "Mozilla/5.0 HeadlessChrome/155.0.0.0"}},
-    {"flip": True},      # one byte changed: its sha256 is not the stored one
-    {"garbage": True},   # intact bytes that are no snapshot
-    {"build": True},     # a snapshot of another Pyodide build: its restore throws
-], ids=["other-layout", "other-browser", "damaged", "not-a-snapshot", "other-build"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"headers": {"x-nnbasics-layout": "/vendor/pyodide-0.27.6-0000000000/|elsewhere"}},
+        {"headers": {"x-nnbasics-browser": "Mozilla/5.0 HeadlessChrome/155.0.0.0"}},
+        {"flip": True},  # one byte changed: its sha256 is not the stored one
+        {"garbage": True},  # intact bytes that are no snapshot
+        {"build": True},  # a snapshot of another Pyodide build: its restore throws
+    ],
+    ids=["other-layout", "other-browser", "damaged", "not-a-snapshot", "other-build"],
+)
 def test_a_snapshot_that_does_not_fit_falls_back_to_a_normal_start_and_is_made_again(browser, site_url, change):
     context = browser.new_context()
     try:

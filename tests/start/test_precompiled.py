@@ -1,5 +1,6 @@
 """web/start/precompiled.py: modules compiled ahead (as the page's memory snapshot holds PyScript's)
 run exactly as a normal import would run them, and only while their source is unchanged."""
+
 from __future__ import annotations
 
 import importlib
@@ -47,6 +48,7 @@ def test_every_module_of_the_package_is_compiled_and_its_finder_comes_first(home
 def test_a_module_compiled_ahead_runs_the_code_compiled_ahead(home):
     finder = precompiled.install(home, "ahead")
     import ahead.part
+
     code = finder.compiled["ahead.part"][2]
     assert ahead.part.twice.__code__ in code.co_consts  # the function object was made from it
     assert ahead.twice(21) == 42 and ahead.TITLE == "ahead"
@@ -54,14 +56,22 @@ def test_a_module_compiled_ahead_runs_the_code_compiled_ahead(home):
 
 def test_modules_compiled_ahead_look_as_a_normal_import_makes_them(home):
     import ahead.sub.deep
-    normal = {name: (module.__file__, getattr(module, "__path__", None), module.__package__)
-              for name, module in sys.modules.items() if name.startswith("ahead")}
+
+    normal = {
+        name: (module.__file__, getattr(module, "__path__", None), module.__package__)
+        for name, module in sys.modules.items()
+        if name.startswith("ahead")
+    }
     forget_ahead()
     finder = precompiled.install(home, "ahead")
     import ahead.sub.deep  # noqa: F811 -- imported again, compiled ahead
+
     assert ahead.sub.deep.__spec__.loader is finder and ahead.sub.deep.NAME == "ahead.sub.deep"
-    again = {name: (module.__file__, getattr(module, "__path__", None), module.__package__)
-             for name, module in sys.modules.items() if name.startswith("ahead")}
+    again = {
+        name: (module.__file__, getattr(module, "__path__", None), module.__package__)
+        for name, module in sys.modules.items()
+        if name.startswith("ahead")
+    }
     assert again == normal
 
 
@@ -69,6 +79,7 @@ def test_a_changed_source_is_compiled_anew_by_pythons_own_import(home):
     finder = precompiled.install(home, "ahead")
     (home / "ahead" / "part.py").write_text("def twice(x):\n    return x + x + 1\n")
     import ahead.part
+
     assert ahead.part.__spec__.loader is not finder
     assert ahead.part.twice(1) == 3
     assert ahead.__spec__.loader is finder  # the package itself is unchanged

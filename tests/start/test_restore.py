@@ -2,21 +2,21 @@
 exactly what a normal start computes, PyScript's own modules compiled in the snapshot; Python for
 practice starts from its own snapshot and grades the same; the snapshot lives in the service
 worker's cache of this version only."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 from playwright.sync_api import expect
-from snapshots import card_outputs, first_visit, probe, probe_site, reload  # noqa: F401 (a fixture)
 
 from practice.practice_page import SOLUTIONS, check, grade, statuses
+from start.snapshots import card_outputs, first_visit, probe, reload
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_second_visit_restores_from_the_snapshot_and_every_card_computes_what_a_normal_start_does(
-        browser, site_url):
+def test_a_second_visit_restores_from_the_snapshot_and_every_card_computes_what_a_normal_start_does(browser, site_url):
     context = browser.new_context()
     try:
         page, watch = first_visit(context, site_url)
@@ -46,8 +46,10 @@ def test_after_a_restore_the_random_state_is_fresh_and_numpy_is_loaded_and_compl
 
 
 # PyScript's Python modules (not the JavaScript modules it also registers under pyscript.*) and their loaders
-PYSCRIPT_LOADERS = ("sorted((name, type(module.__spec__.loader).__name__) for name, module in __import__('sys')"
-                    ".modules.items() if str(getattr(module, '__file__', '')).startswith('/home/pyodide/pyscript/'))")
+PYSCRIPT_LOADERS = (
+    "sorted((name, type(module.__spec__.loader).__name__) for name, module in __import__('sys')"
+    ".modules.items() if str(getattr(module, '__file__', '')).startswith('/home/pyodide/pyscript/'))"
+)
 
 
 def test_after_a_restore_pyscripts_own_modules_run_the_code_the_snapshot_holds_compiled(browser, probe_site):
@@ -73,7 +75,8 @@ def test_practice_starts_from_its_snapshot_and_grades_as_a_normal_start_does(bro
         normal = (grade(page, "softmax"), statuses(page, "softmax"))
         assert reload(page) == "snapshot"
         expect(page.locator("section[data-op=softmax] [data-practice]")).to_have_attribute(
-            "data-worker", "ready", timeout=60_000)  # started beside the page, before any check
+            "data-worker", "ready", timeout=60_000
+        )  # started beside the page, before any check
         check(page, "softmax", wrong)
         assert (grade(page, "softmax"), statuses(page, "softmax")) == normal
         check(page, "softmax", SOLUTIONS["softmax"])

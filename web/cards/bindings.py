@@ -8,6 +8,7 @@ field the problem is in, with its code and parameters for the page to word it.
 Every operation is evaluated the same way, from its catalogue entry: parse each parameter,
 call the package function, build the plot. Pure functions: no DOM, tested natively.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -136,8 +137,10 @@ def _course_note(op: str, args: tuple, result, lang: str) -> str | None:
     if course is None:
         return None
     # NumPy's default error state, as in the learner's notebook: overflow, 0/0 and x/0 warn; underflow not
-    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn",
-                                                                     under="ignore"):
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"),
+    ):
         warnings.simplefilter("always")
         try:
             theirs = course(*args)
@@ -171,8 +174,12 @@ def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | No
             result, (plot, alt), args = _compute(op, inputs, lang, edited)
         course = _course_note(op, args, result, lang)
     except FieldErrors as refused:
-        return {"errors": [{"field": error.field, "message": str(error), "code": error.code, "params": error.params}
-                           for error in refused.errors]}
+        return {
+            "errors": [
+                {"field": error.field, "message": str(error), "code": error.code, "params": error.params}
+                for error in refused.errors
+            ]
+        }
     return {
         "text": nnbasics.format_array(result),
         "value": _jsonable(result),

@@ -2,6 +2,7 @@
 own output for the catalogue's examples, in every language of the page, kept in first-paint.json beside this file and
 embedded in the page by build.py. Regenerate it with ``python3 build.py first-paint``; a
 native test fails whenever it differs from what the bindings produce now."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,13 @@ GOLDEN = Path(__file__).with_name("first-paint.json")
 
 def first_paint() -> dict[str, dict[str, dict]]:
     """Each card's result, value, plot and text alternative for its example, by language."""
-    return {lang: {op["name"]: bindings.evaluate(op["name"], catalogue.examples(op["name"]), lang)
-                   for op in catalogue.OPERATIONS}
-            for lang in LANGUAGES}
+    return {
+        lang: {
+            op["name"]: bindings.evaluate(op["name"], catalogue.examples(op["name"]), lang)
+            for op in catalogue.OPERATIONS
+        }
+        for lang in LANGUAGES
+    }
 
 
 def serialized() -> str:

@@ -1,5 +1,6 @@
 """PyScript entry point: hand the page's JavaScript the bindings and practice's checking (which
 grades and exports in this interpreter, where learner code never runs), then get out of the way."""
+
 import json
 
 from pyodide.ffi import create_proxy

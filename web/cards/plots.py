@@ -8,6 +8,7 @@ recomputing its maths. Adding an operation means adding one entry to :data:`PLOT
 element-wise function of one array, ``curve(name)``, whose words serve every such operation; else a
 builder of its own (and its words in plot.json, in every language).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -52,20 +53,58 @@ def _sigmoid_curve(x: np.ndarray, derivative: bool, lang: str) -> tuple[dict, st
     points = x.ravel()[:MAX_POINTS]
     if derivative:
         marked = nnbasics.sigmoid_derivative(points)
-        series.append({"label": "σ′(x)", "color": 1, "kind": "line", "x": grid.tolist(),
-                       "y": nnbasics.sigmoid_derivative(grid).tolist()})
-        series.append({"label": say(lang, "plot.your-x"), "color": 2, "kind": "points",
-                       "x": points.tolist(), "y": marked.tolist()})
-        alt = say(lang, "plot.derivative-alt", low=_short(low), high=_short(high),
-                  xs=_listed(lang, points), ys=_listed(lang, marked))
+        series.append(
+            {
+                "label": "σ′(x)",
+                "color": 1,
+                "kind": "line",
+                "x": grid.tolist(),
+                "y": nnbasics.sigmoid_derivative(grid).tolist(),
+            }
+        )
+        series.append(
+            {
+                "label": say(lang, "plot.your-x"),
+                "color": 2,
+                "kind": "points",
+                "x": points.tolist(),
+                "y": marked.tolist(),
+            }
+        )
+        alt = say(
+            lang,
+            "plot.derivative-alt",
+            low=_short(low),
+            high=_short(high),
+            xs=_listed(lang, points),
+            ys=_listed(lang, marked),
+        )
     else:
         marked = nnbasics.sigmoid(points)
-        series.append({"label": say(lang, "plot.your-x"), "color": 1, "kind": "points",
-                       "x": points.tolist(), "y": marked.tolist()})
-        alt = say(lang, "plot.sigmoid-alt", low=_short(low), high=_short(high),
-                  xs=_listed(lang, points), ys=_listed(lang, marked))
-    panel = {"type": "xy", "xLabel": "x", "yLabel": "σ′(x)" if derivative else "σ(x)",
-             "yRange": [0, 1], "series": series}
+        series.append(
+            {
+                "label": say(lang, "plot.your-x"),
+                "color": 1,
+                "kind": "points",
+                "x": points.tolist(),
+                "y": marked.tolist(),
+            }
+        )
+        alt = say(
+            lang,
+            "plot.sigmoid-alt",
+            low=_short(low),
+            high=_short(high),
+            xs=_listed(lang, points),
+            ys=_listed(lang, marked),
+        )
+    panel = {
+        "type": "xy",
+        "xLabel": "x",
+        "yLabel": "σ′(x)" if derivative else "σ(x)",
+        "yRange": [0, 1],
+        "series": series,
+    }
     legend = [{"label": s["label"], "color": s["color"]} for s in series]
     return {"panels": [panel], "legend": legend}, alt
 
@@ -82,11 +121,26 @@ def curve(op: str):
         low, high = _curve_range(x)
         grid = np.linspace(low, high, CURVE_POINTS)
         points, marked = x.ravel()[:MAX_POINTS], np.ravel(result)[:MAX_POINTS]
-        series = [{"label": title, "color": 0, "kind": "line", "x": grid.tolist(), "y": function(grid).tolist()},
-                  {"label": say(lang, "plot.your-input", name=name), "color": 1, "kind": "points",
-                   "x": points.tolist(), "y": marked.tolist()}]
-        alt = say(lang, "plot.curve-alt", function=title, name=name, low=_short(low), high=_short(high),
-                  xs=_listed(lang, points), ys=_listed(lang, marked))
+        series = [
+            {"label": title, "color": 0, "kind": "line", "x": grid.tolist(), "y": function(grid).tolist()},
+            {
+                "label": say(lang, "plot.your-input", name=name),
+                "color": 1,
+                "kind": "points",
+                "x": points.tolist(),
+                "y": marked.tolist(),
+            },
+        ]
+        alt = say(
+            lang,
+            "plot.curve-alt",
+            function=title,
+            name=name,
+            low=_short(low),
+            high=_short(high),
+            xs=_listed(lang, points),
+            ys=_listed(lang, marked),
+        )
         panel = {"type": "xy", "xLabel": name, "yLabel": title, "series": series}
         return {"panels": [panel], "legend": [{"label": s["label"], "color": s["color"]} for s in series]}, alt
 
@@ -98,14 +152,31 @@ def _image_plot(args: tuple, column: np.ndarray, lang: str) -> tuple[dict, str]:
     low, high = float(image.min()), float(image.max())
     h, w, c = image.shape
     panels = [
-        {"type": "heatmap", "title": say(lang, "plot.channel", channel=k), "rows": image[:, :, k].tolist(),
-         "range": [low, high]}
+        {
+            "type": "heatmap",
+            "title": say(lang, "plot.channel", channel=k),
+            "rows": image[:, :, k].tolist(),
+            "range": [low, high],
+        }
         for k in range(min(c, MAX_PANELS))
     ]
-    panels.append({"type": "strip", "title": say(lang, "plot.column", size=h * w * c),
-                   "values": column.ravel().tolist(), "range": [low, high]})
-    alt = say(lang, "plot.image-alt-one" if c == 1 else "plot.image-alt", h=h, w=w, c=c, size=h * w * c,
-              values=_listed(lang, column[:min(c * 2, column.size)]))
+    panels.append(
+        {
+            "type": "strip",
+            "title": say(lang, "plot.column", size=h * w * c),
+            "values": column.ravel().tolist(),
+            "range": [low, high],
+        }
+    )
+    alt = say(
+        lang,
+        "plot.image-alt-one" if c == 1 else "plot.image-alt",
+        h=h,
+        w=w,
+        c=c,
+        size=h * w * c,
+        values=_listed(lang, column[: min(c * 2, column.size)]),
+    )
     if c > MAX_PANELS:
         alt += " " + say(lang, "plot.only-channels", shown=MAX_PANELS)
     return {"panels": panels, "columns": c + 1 if c <= 3 else None}, alt
@@ -118,13 +189,18 @@ def _normalize_plot(args: tuple, result: np.ndarray, lang: str) -> tuple[dict, s
         # after = before / ||before||, so before . after = ||before|| (0 for a row of zeros)
         norm_before = float(np.dot(before, after))
         norm_after = float(np.linalg.norm(after))
-        panels.append({
-            "type": "bars", "title": say(lang, "plot.row", row=i),
-            "categories": [f"x[{i},{j}]" for j in range(min(len(before), MAX_BARS))],
-            "series": [{"label": say(lang, "plot.before"), "color": 0, "values": before[:MAX_BARS].tolist()},
-                       {"label": say(lang, "plot.after"), "color": 1, "values": after[:MAX_BARS].tolist()}],
-            "note": say(lang, "plot.norm-note", before=_short(norm_before), after=_short(norm_after)),
-        })
+        panels.append(
+            {
+                "type": "bars",
+                "title": say(lang, "plot.row", row=i),
+                "categories": [f"x[{i},{j}]" for j in range(min(len(before), MAX_BARS))],
+                "series": [
+                    {"label": say(lang, "plot.before"), "color": 0, "values": before[:MAX_BARS].tolist()},
+                    {"label": say(lang, "plot.after"), "color": 1, "values": after[:MAX_BARS].tolist()},
+                ],
+                "note": say(lang, "plot.norm-note", before=_short(norm_before), after=_short(norm_after)),
+            }
+        )
         notes.append(say(lang, "plot.row-norms", row=i, before=_short(norm_before), after=_short(norm_after)))
     alt = say(lang, "plot.normalize-alt", rows="; ".join(notes))
     if len(x) > MAX_PANELS:
@@ -140,19 +216,35 @@ def _softmax_plot(args: tuple, result: np.ndarray, lang: str) -> tuple[dict, str
 
     def title(key: str, row: int) -> str:
         title = say(lang, key, row=row)
-        return say(lang, "plot.first-columns", title=title, shown=MAX_BARS, columns=columns) if columns > MAX_BARS else title
+        return (
+            say(lang, "plot.first-columns", title=title, shown=MAX_BARS, columns=columns)
+            if columns > MAX_BARS
+            else title
+        )
 
     for i, (scores, probs) in enumerate(zip(_rows(x)[:MAX_PANELS], _rows(result)[:MAX_PANELS])):
         categories = [str(j) for j in range(min(columns, MAX_BARS))]
-        panels.append({"type": "bars", "title": title("plot.scores", i), "categories": categories,
-                       "series": [{"label": say(lang, "plot.score"), "color": 0, "values": scores[:MAX_BARS].tolist()}]})
-        panels.append({"type": "bars", "title": title("plot.probabilities", i), "yRange": [0, 1],
-                       "categories": categories,
-                       "series": [{"label": say(lang, "plot.probability"), "color": 1,
-                                   "values": probs[:MAX_BARS].tolist()}],
-                       "note": say(lang, "plot.row-sum", sum=_short(float(np.sum(probs))))})
-        notes.append(say(lang, "plot.row-softmax", row=i, scores=_listed(lang, scores),
-                         probabilities=_listed(lang, probs)))
+        panels.append(
+            {
+                "type": "bars",
+                "title": title("plot.scores", i),
+                "categories": categories,
+                "series": [{"label": say(lang, "plot.score"), "color": 0, "values": scores[:MAX_BARS].tolist()}],
+            }
+        )
+        panels.append(
+            {
+                "type": "bars",
+                "title": title("plot.probabilities", i),
+                "yRange": [0, 1],
+                "categories": categories,
+                "series": [{"label": say(lang, "plot.probability"), "color": 1, "values": probs[:MAX_BARS].tolist()}],
+                "note": say(lang, "plot.row-sum", sum=_short(float(np.sum(probs)))),
+            }
+        )
+        notes.append(
+            say(lang, "plot.row-softmax", row=i, scores=_listed(lang, scores), probabilities=_listed(lang, probs))
+        )
     alt = say(lang, "plot.softmax-alt", rows="; ".join(notes))
     if columns > MAX_BARS:
         alt += " " + say(lang, "plot.only-columns", shown=MAX_BARS, columns=columns)
@@ -173,11 +265,17 @@ def _loss_plot(name: str, label: str, terms: np.ndarray, loss: float, lang: str)
     shown = min(flat.size, MAX_BARS)
     categories = [_element_label(np.unravel_index(k, terms.shape), terms.ndim) for k in range(shown)]
     title = say(lang, "plot.first-terms", shown=MAX_BARS, size=flat.size) if flat.size > MAX_BARS else None
-    panel = {"type": "bars", "title": title, "categories": categories,
-             "series": [{"label": label, "color": 0, "values": flat[:shown].tolist()}],
-             "note": say(lang, "plot.loss-note", name=name, loss=_short(loss)), "yLabel": label}
-    alt = say(lang, "plot.loss-alt", name=name, label=label, values=_listed(lang, flat), size=flat.size,
-              loss=_short(loss))
+    panel = {
+        "type": "bars",
+        "title": title,
+        "categories": categories,
+        "series": [{"label": label, "color": 0, "values": flat[:shown].tolist()}],
+        "note": say(lang, "plot.loss-note", name=name, loss=_short(loss)),
+        "yLabel": label,
+    }
+    alt = say(
+        lang, "plot.loss-alt", name=name, label=label, values=_listed(lang, flat), size=flat.size, loss=_short(loss)
+    )
     if flat.size > MAX_BARS:
         alt += " " + say(lang, "plot.only-elements", shown=MAX_BARS, size=flat.size)
     return {"panels": [panel]}, alt

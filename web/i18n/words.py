@@ -5,6 +5,7 @@ A key is ``<section>.<name>``: ``say("ko", "plot.your-x")`` reads ``ko/plot.json
 English words of the package's refusals are its own (``nnbasics.errors.MESSAGES``);
 :func:`english_errors` turns them into templates of this form for the page.
 """
+
 from __future__ import annotations
 
 import html
@@ -41,6 +42,7 @@ def fill(template: str, params: dict) -> str:
     >>> fill("row {row} has {count:number/numbers}", {"row": 2, "count": 1})
     'row 2 has 1 number'
     """
+
     def put(match: re.Match) -> str:
         name, one, many = match.groups()
         value = params[name]
@@ -74,10 +76,13 @@ def english_errors(messages: dict[str, str]) -> dict[str, str]:
     >>> english_errors({"a": "{word!r} at {n:,}: {{...}} {count:number/numbers}"})
     {'a': '{word} at {n}: {...} {count:number/numbers}'}
     """
+
     def template(message: str) -> str:
-        message = re.sub(r"\{(\w+)(?:![rsa])?(?::([^{}]*))?\}",
-                         lambda m: m.group(0) if m.group(2) and "/" in m.group(2) else "{" + m.group(1) + "}",
-                         message.replace("{{", "\0").replace("}}", "\1"))
+        message = re.sub(
+            r"\{(\w+)(?:![rsa])?(?::([^{}]*))?\}",
+            lambda m: m.group(0) if m.group(2) and "/" in m.group(2) else "{" + m.group(1) + "}",
+            message.replace("{{", "\0").replace("}}", "\1"),
+        )
         return message.replace("\0", "{").replace("\1", "}")
 
     return {code: template(message) for code, message in messages.items()}
@@ -122,8 +127,10 @@ def as_html(text: str) -> str:
     for match in MARKUP.finditer(text):
         code, strong, tag, inner = match.groups()
         tag = "code" if code is not None else "strong" if strong is not None else tag
-        out += [html.escape(text[at:match.start()], quote=False),
-                f"<{tag}>{html.escape(code or strong or inner, quote=False)}</{tag}>"]
+        out += [
+            html.escape(text[at : match.start()], quote=False),
+            f"<{tag}>{html.escape(code or strong or inner, quote=False)}</{tag}>",
+        ]
         at = match.end()
     return "".join(out) + html.escape(text[at:], quote=False)
 
@@ -132,6 +139,7 @@ def worded_page(page: str, words: dict[str, str]) -> str:
     """A page template with its words put in (``words``: one language, keyed as in
     :func:`bundle`): the text of each empty element with ``data-i18n`` and the attributes
     named in ``data-i18n-attr``, as i18n.js puts them in when the language changes."""
+
     def text(match: re.Match) -> str:
         opening, _, key, params, closing = match.groups()
         return opening + as_html(fill(words[key], json.loads(params or "{}"))) + closing

@@ -9,6 +9,7 @@ request at a time, in the page's own interpreter, where learner code never runs.
 - ``{"export": codes, "lang"}`` / ``{"split": text}`` -> :func:`export.handle`: files made from the
   editors' text alone.
 """
+
 from __future__ import annotations
 
 import json

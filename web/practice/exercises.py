@@ -21,6 +21,7 @@ course cases first. Adding an operation means adding one entry to :data:`EXERCIS
 element-wise operation of one array, ``element_wise(name)``, whose words serve every such operation;
 else a ``_cases_<name>`` function of its own (and its words in practice.json, in every language).
 """
+
 from __future__ import annotations
 
 import re
@@ -105,8 +106,9 @@ def _wide_or_tall(rng) -> tuple[int, int]:
 def _cases_basic_sigmoid(rng):
     hint, one_number = hints("basic"), hints("one-number")
     integers = [int(rng.integers(-6, 0)), int(rng.integers(2, 7)), int(rng.integers(-6, 7))]
-    return _course_cases("basic_sigmoid", phrase("case-course-example"), hint,
-                         [(phrase("case-random-integer"), (x,)) for x in integers]) + [
+    return _course_cases(
+        "basic_sigmoid", phrase("case-course-example"), hint, [(phrase("case-random-integer"), (x,)) for x in integers]
+    ) + [
         Case("negative", phrase("case-negative"), (-2.5,), hint=hint),
         Case("zero", phrase("case-zero"), (0,), hint=hint),
         Case("large", phrase("case-large-number"), (1000,), hint=hints("basic-large")),
@@ -119,18 +121,25 @@ def _cases_sigmoid(rng):
     hint = hints("sigmoid")
     return _course_cases("sigmoid", phrase("case-course-integers"), hint, _int_vectors(rng, -5, 5)) + [
         Case("matrix", phrase("case-matrix"), (np.array([[-1.5, 0.0, 2.0], [0.5, -3.0, 4.0]]),), hint=hint),
-        Case("large-values", phrase("case-large-values"), (np.array([-1000.0, 0.0, 1000.0]),),
-             hint=hints("sigmoid-large")),
+        Case(
+            "large-values",
+            phrase("case-large-values"),
+            (np.array([-1000.0, 0.0, 1000.0]),),
+            hint=hints("sigmoid-large"),
+        ),
     ]
 
 
 def _cases_sigmoid_derivative(rng):
     hint = hints("derivative")
-    return _course_cases("sigmoid_derivative", phrase("case-course-integers"), hint,
-                         _int_vectors(rng, -5, 5)) + [
+    return _course_cases("sigmoid_derivative", phrase("case-course-integers"), hint, _int_vectors(rng, -5, 5)) + [
         Case("matrix", phrase("case-matrix"), (np.array([[-2.0, 0.0], [0.5, 3.0]]),), hint=hint),
-        Case("large-values", phrase("case-large-values"), (np.array([-1000.0, 0.0, 1000.0]),),
-             hint=hints("derivative-large")),
+        Case(
+            "large-values",
+            phrase("case-large-values"),
+            (np.array([-1000.0, 0.0, 1000.0]),),
+            hint=hints("derivative-large"),
+        ),
     ]
 
 
@@ -176,12 +185,18 @@ def _random_rows(rng):
 
 
 def _cases_normalize_rows(rng):
-    return _course_cases("normalize_rows", phrase("case-course-integers"), hints("keepdims", "in-place"),
-                         _random_rows(rng)) + [
-        Case("square", phrase("case-square"),
-             (np.array([[1.0, 2.0, 2.0], [3.0, 0.0, 4.0], [0.0, 5.0, 12.0]]),), hint=hints("keepdims")),
-        Case("zero-row", phrase("case-zero-row"), (np.array([[0.0, 0.0, 0.0], [3.0, 4.0, 0.0]]),),
-             hint=hints("zero-row")),
+    return _course_cases(
+        "normalize_rows", phrase("case-course-integers"), hints("keepdims", "in-place"), _random_rows(rng)
+    ) + [
+        Case(
+            "square",
+            phrase("case-square"),
+            (np.array([[1.0, 2.0, 2.0], [3.0, 0.0, 4.0], [0.0, 5.0, 12.0]]),),
+            hint=hints("keepdims"),
+        ),
+        Case(
+            "zero-row", phrase("case-zero-row"), (np.array([[0.0, 0.0, 0.0], [3.0, 4.0, 0.0]]),), hint=hints("zero-row")
+        ),
     ]
 
 
@@ -195,8 +210,12 @@ def _random_scores(rng):
 def _cases_softmax(rng):
     return _course_cases("softmax", phrase("case-course-integers"), hints("softmax"), _random_scores(rng)) + [
         Case("one-row", phrase("case-one-row"), (np.array([1.0, 2.0, 3.0]),), hint=hints("one-row")),
-        Case("large-values", phrase("case-large-scores"),
-             (np.array([[1000.0, 999.0, 998.0], [-1000.0, -1000.0, -1000.0]]),), hint=hints("softmax-large")),
+        Case(
+            "large-values",
+            phrase("case-large-scores"),
+            (np.array([[1000.0, 999.0, 998.0], [-1000.0, -1000.0, -1000.0]]),),
+            hint=hints("softmax-large"),
+        ),
     ]
 
 
@@ -211,11 +230,18 @@ def _loss_cases(rng, op):
     total_hint = (phrase(f"hint-{op}", function=catalogue.BY_NAME[op]["function"]),)
     shape_hint = hints(f"{op}-shape")
     return _course_cases(op, phrase("case-course-example"), total_hint, _random_labels(rng)) + [
-        Case("matrix", phrase("case-loss-matrix"),
-             (np.array([[.9, 0.2, 0.1], [.4, .9, .5]]), np.array([[1, 0, 0], [1, 1, 0]])), hint=shape_hint),
-        Case("column-vectors", phrase("case-column-vectors"),
-             (np.array([[.9], [0.2], [0.1], [.4], [.9]]), np.array([[1], [0], [0], [1], [1]])),
-             hint=shape_hint),
+        Case(
+            "matrix",
+            phrase("case-loss-matrix"),
+            (np.array([[0.9, 0.2, 0.1], [0.4, 0.9, 0.5]]), np.array([[1, 0, 0], [1, 1, 0]])),
+            hint=shape_hint,
+        ),
+        Case(
+            "column-vectors",
+            phrase("case-column-vectors"),
+            (np.array([[0.9], [0.2], [0.1], [0.4], [0.9]]), np.array([[1], [0], [0], [1], [1]])),
+            hint=shape_hint,
+        ),
     ]
 
 

@@ -8,6 +8,7 @@ files' comments, markdown and what their checks print are in the language of the
 exports them (web/i18n/<lang>/practice.json, ``export-*``); the marker is the same in every
 language, so a file comes back whichever language it was exported in.
 """
+
 from __future__ import annotations
 
 import ast
@@ -20,7 +21,8 @@ import numpy as np
 import catalogue
 from grader import cases, expected_values
 from wording import phrase, render
-from words import catalogue as templates, say
+from words import catalogue as templates
+from words import say
 
 MARKER = "# nnbasics exercise: "  # the same in every language: how a file comes back
 FUNCTIONS = {op["function"]: op["name"] for op in catalogue.OPERATIONS}
@@ -81,8 +83,11 @@ def _literal(value) -> str:
 
 def course_cases(op: str, lang: str = "en") -> list[tuple]:
     """(title, args, expected) of the course checks of ``op``: the cases that decide the grade."""
-    return [(render(lang, case.title), case.args, expected) for case, expected in zip(cases(op), expected_values(op))
-            if case.tier == "course" and case.raises is None]
+    return [
+        (render(lang, case.title), case.args, expected)
+        for case, expected in zip(cases(op), expected_values(op))
+        if case.tier == "course" and case.raises is None
+    ]
 
 
 def check_cell(op: str, lang: str = "en") -> str:
@@ -116,6 +121,7 @@ def _tree(mathml: str) -> tuple:
 
 def formula_text(mathml: str) -> str:
     """A MathML formula as linear text a notebook shows: ``σ(x) = 1/(1 + e^(−x))``."""
+
     def text(node) -> str:
         tag, own, children = node
         parts = [text(child) for child in children]
@@ -196,9 +202,15 @@ def export_ipynb(codes: dict[str, str], lang: str = "en", context: dict[str, lis
         cells.append(_cell("code", check_cell(op["name"], lang)))
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"
-    notebook = {"cells": cells, "nbformat": 4, "nbformat_minor": 5, "metadata": {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}}}
+    notebook = {
+        "cells": cells,
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+    }
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
@@ -221,8 +233,11 @@ def split(text: str) -> dict[str, str]:
     except ValueError:
         notebook = None
     if isinstance(notebook, dict) and isinstance(notebook.get("cells"), list):
-        text = "\n\n".join("".join(cell.get("source", "")) for cell in notebook["cells"]
-                           if isinstance(cell, dict) and cell.get("cell_type") == "code")
+        text = "\n\n".join(
+            "".join(cell.get("source", ""))
+            for cell in notebook["cells"]
+            if isinstance(cell, dict) and cell.get("cell_type") == "code"
+        )
     if MARKER in text:
         return _split_by_markers(text)
     return _split_by_functions(text)
@@ -243,10 +258,15 @@ def _split_by_functions(text: str) -> dict[str, str]:
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError) as error:  # ValueError: null bytes
-        raise Unreadable(phrase("split-not-python", line=getattr(error, "lineno", None) or 1,
-                                error=getattr(error, "msg", str(error)))) from None
+        raise Unreadable(
+            phrase(
+                "split-not-python", line=getattr(error, "lineno", None) or 1, error=getattr(error, "msg", str(error))
+            )
+        ) from None
     lines = text.splitlines()
-    imports = [ast.get_source_segment(text, node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    imports = [
+        ast.get_source_segment(text, node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+    ]
     functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in FUNCTIONS}
     codes = {}
     for name, node in functions.items():
@@ -261,7 +281,7 @@ def _split_by_functions(text: str) -> dict[str, str]:
 
 def _source(lines: list[str], node: ast.FunctionDef) -> str:
     start = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
-    return "\n".join(lines[start - 1:node.end_lineno])
+    return "\n".join(lines[start - 1 : node.end_lineno])
 
 
 def handle(request: dict) -> dict:
@@ -269,8 +289,10 @@ def handle(request: dict) -> dict:
     ``{"py", "ipynb"}`` in that language; ``{"split": text}`` -> ``{"codes"}`` or ``{"error": [phrase]}``."""
     if "export" in request:
         lang = request.get("lang", "en")
-        return {"py": export_py(request["export"], lang),
-                "ipynb": export_ipynb(request["export"], lang, request.get("context"))}
+        return {
+            "py": export_py(request["export"], lang),
+            "ipynb": export_ipynb(request["export"], lang, request.get("context")),
+        }
     try:
         return {"codes": split(request["split"])}
     except Unreadable as error:

@@ -20,21 +20,22 @@ For one exercise (PROTOCOL.md gives the messages):
 ``grade`` in tests/practice/native.py does all three natively around :func:`runner.run`, in one
 process (the native tests' harness). What a person reads is phrases (:func:`wording.phrase`): the page words them.
 """
+
 from __future__ import annotations
 
 import copy
 import functools
 
-import catalogue
 import numpy as np
+
+import catalogue
+import nnbasics
 from exercises import TIERS, Case
 from exercises import cases as build_cases
 from messages import read_case
 from plain import Refused, Returned, encode
 from sandbox import clip
 from wording import phrase, show
-
-import nnbasics
 
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
 MEMORY_LIMIT = 256 * 2**20  # bytes of Python and NumPy memory the learner's code may hold
@@ -116,17 +117,27 @@ def plan(op: str, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIM
     """What the page shows before the check (``function``, ``cases``: each case's entry) and the
     runner's ``job``: the function's name and every case's inputs as plain data -- no expected value."""
     planned = _plan(op)
-    return {"function": FUNCTIONS[op], "cases": [copy.deepcopy(entry) for _, _, entry in planned], "uses": uses(op),
-            "job": {"function": FUNCTIONS[op], "cases": [[encode(arg) for arg in case.args] for case, _, _ in planned],
-                    "time_limit": time_limit, "memory_limit": memory_limit}}
+    return {
+        "function": FUNCTIONS[op],
+        "cases": [copy.deepcopy(entry) for _, _, entry in planned],
+        "uses": uses(op),
+        "job": {
+            "function": FUNCTIONS[op],
+            "cases": [[encode(arg) for arg in case.args] for case, _, _ in planned],
+            "time_limit": time_limit,
+            "memory_limit": memory_limit,
+        },
+    }
 
 
 def uses(op: str) -> list[dict]:
     """The functions of earlier exercises the course's answer calls (``sigmoid`` in
     ``sigmoid_derivative``): each one's card (``op``), ``function`` and the course's own version
     (``reference``), which the check provides unless the learner's own version from that card passed."""
-    return [{"op": used, "function": FUNCTIONS[used], "reference": catalogue.BY_NAME[used]["solution"]}
-            for used in catalogue.uses(op)]
+    return [
+        {"op": used, "function": FUNCTIONS[used], "reference": catalogue.BY_NAME[used]["solution"]}
+        for used in catalogue.uses(op)
+    ]
 
 
 # --------------------------------------------------------------------------- judging
@@ -155,9 +166,16 @@ def _values_message(values: np.ndarray, expected) -> list[dict] | None:
     wrong = np.argwhere(~close)
     if values.ndim:
         index = tuple(int(i) for i in wrong[0])
-        message = [phrase("msg-not-close", count=len(wrong), size=values.size,
-                          where="[" + ", ".join(map(str, index)) + "]",
-                          got=f"{values[index]:.8g}", expected=f"{float(expected[index]):.8g}")]
+        message = [
+            phrase(
+                "msg-not-close",
+                count=len(wrong),
+                size=values.size,
+                where="[" + ", ".join(map(str, index)) + "]",
+                got=f"{values[index]:.8g}",
+                expected=f"{float(expected[index]):.8g}",
+            )
+        ]
     else:
         message = [phrase("msg-not-close-number", got=f"{float(values):.17g}", expected=f"{float(expected):.17g}")]
     if np.isnan(values).any():
@@ -212,11 +230,18 @@ def _statuses(names: list[str], failed: str | None) -> list[list[str]]:
 
 
 def _result(entry: dict, case: Case, failed: str | None, message: list[dict], **extra) -> dict:
-    return {**entry, "status": "fail" if failed else "pass", "failed": failed, "message": message,
-            "checks": _statuses(entry["checks"], failed),
-            "hint": list(case.hint) if failed and failed not in FAILURES else [],
-            "got": extra.get("got", ""), "output": extra.get("output", ""),
-            "warnings": extra.get("warnings", []), "traceback": extra.get("traceback", "")}
+    return {
+        **entry,
+        "status": "fail" if failed else "pass",
+        "failed": failed,
+        "message": message,
+        "checks": _statuses(entry["checks"], failed),
+        "hint": list(case.hint) if failed and failed not in FAILURES else [],
+        "got": extra.get("got", ""),
+        "output": extra.get("output", ""),
+        "warnings": extra.get("warnings", []),
+        "traceback": extra.get("traceback", ""),
+    }
 
 
 def _error_text(error: dict) -> str:
@@ -247,19 +272,33 @@ def judge(op: str, index: int, message: dict) -> dict:
         answer = read_case(message, index)
         shown = {"output": answer["output"], "warnings": answer["warnings"]}
         if answer["limit"] is not None:
-            return _result(entry, case, *_limit_message(answer["limit"]),
-                           traceback=answer["limit"]["traceback"] or "", **shown)
+            return _result(
+                entry, case, *_limit_message(answer["limit"]), traceback=answer["limit"]["traceback"] or "", **shown
+            )
         if answer["raised"] is not None:
             error = answer["raised"]
             got = phrase("got-raised", error=_error_text(error))
             if case.raises is not None and case.raises.__name__ in error["builtins"] and error["message"] is not None:
                 return _result(entry, case, None, _raised_message(error, None), got=got, **shown)
-            return _result(entry, case, "raises" if case.raises else "runs", _raised_message(error, case.raises),
-                           got=got, traceback=error["traceback"] or "", **shown)
+            return _result(
+                entry,
+                case,
+                "raises" if case.raises else "runs",
+                _raised_message(error, case.raises),
+                got=got,
+                traceback=error["traceback"] or "",
+                **shown,
+            )
         returned = answer["returned"]
         if case.raises is not None:
-            return _result(entry, case, "raises", [phrase("msg-returned", error=case.raises.__name__,
-                                                          got=clip(_shown(returned), 200))], got=_shown(returned), **shown)
+            return _result(
+                entry,
+                case,
+                "raises",
+                [phrase("msg-returned", error=case.raises.__name__, got=clip(_shown(returned), 200))],
+                got=_shown(returned),
+                **shown,
+            )
         failed, words = _check_value(returned, expected)
         return _result(entry, case, failed, words, got=_shown(returned), **shown)
     except Refused as error:
@@ -277,16 +316,24 @@ def _top_failure(op: str, top: dict, outcome: dict) -> tuple[str, list[dict]] | 
     if error is None and top["defined"]:
         return None
     if error is None:
-        outcome["error"] = {"kind": "undefined", "traceback": "", "message": [phrase(
-            "error-undefined", function=function, signature=f"def {function}({', '.join(PARAMS[op])}):")]}
+        outcome["error"] = {
+            "kind": "undefined",
+            "traceback": "",
+            "message": [
+                phrase("error-undefined", function=function, signature=f"def {function}({', '.join(PARAMS[op])}):")
+            ],
+        }
         return "defined", [phrase("msg-no-function", function=function)]
     traceback = error.get("traceback") or ""
     if error["kind"] == "syntax":
         outcome["error"] = {"kind": "syntax", "message": [phrase("error-syntax")], "traceback": traceback}
         return "runs", [phrase("msg-syntax")]
     if error["kind"] == "limit" and error["limit"] == "time":
-        outcome["error"] = {"kind": "time", "traceback": traceback,
-                            "message": [phrase("error-time", seconds=error["seconds"], function=function)]}
+        outcome["error"] = {
+            "kind": "time",
+            "traceback": traceback,
+            "message": [phrase("error-time", seconds=error["seconds"], function=function)],
+        }
         return "time", [phrase("msg-time-top", seconds=error["seconds"], function=function)]
     if error["kind"] == "limit":
         outcome["error"] = {"kind": "memory", "message": [phrase("error-memory")], "traceback": traceback}
@@ -309,7 +356,7 @@ def conclude(op: str, top: dict | None, results: list[dict], stop: dict | None =
     the stage that was running fails with why, the cases after it are not run."""
     planned = _plan(op)
     outcome = {"op": op, "function": FUNCTIONS[op], "printed": top["output"] if top else "", "error": None}
-    results = list(results[:len(planned)])
+    results = list(results[: len(planned)])
     if top is None:  # the top level never answered: every case fails with why
         failure = _stop_words(stop or {"kind": "interrupted"})
         outcome["error"] = {"kind": failure[0], "message": failure[1], "traceback": ""}

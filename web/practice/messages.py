@@ -3,6 +3,7 @@ checked and clipped, and anything not as documented is refused (:class:`plain.Re
 grader only ever judges plain data of the documented form. The page's JavaScript has checked the
 messages' kinds and order before (practice/protocol.js); this checks their content.
 """
+
 from __future__ import annotations
 
 from plain import Refused, restore, restore_error
@@ -36,8 +37,11 @@ def read_limit(value) -> dict:
             raise Refused("a time limit without its fields")
         return {"limit": "time", "seconds": clip(value["seconds"], 12), "traceback": traceback}
     reason, megabytes = value.get("reason"), value.get("megabytes")
-    if value.keys() != {"limit", "reason", "megabytes", "traceback"} \
-            or reason not in ("limit", "tracemalloc", "python") or type(megabytes) is not int:
+    if (
+        value.keys() != {"limit", "reason", "megabytes", "traceback"}
+        or reason not in ("limit", "tracemalloc", "python")
+        or type(megabytes) is not int
+    ):
         raise Refused("a memory limit without its fields")
     return {"limit": "memory", "reason": reason, "megabytes": megabytes, "traceback": traceback}
 
@@ -56,8 +60,12 @@ def read_raised(value) -> dict:
 def read_top(message) -> dict:
     """The ``top`` message: ``output``, ``defined`` and ``error`` (None, or its ``kind`` --
     "syntax", "limit" or "top-level" -- with a ``traceback`` and the limit's or the error's fields)."""
-    if type(message) is not dict or message.keys() != {"type", "output", "error", "defined"} \
-            or message["type"] != "top" or type(message["defined"]) is not bool:
+    if (
+        type(message) is not dict
+        or message.keys() != {"type", "output", "error", "defined"}
+        or message["type"] != "top"
+        or type(message["defined"]) is not bool
+    ):
         raise Refused("a top message without its fields")
     error = message["error"]
     if error is not None:
@@ -72,22 +80,33 @@ def read_top(message) -> dict:
             error = {"kind": "limit", **read_limit(fields)}
         else:
             error = {"kind": "top-level", **read_raised(fields)}
-    return {"output": _texts([message["output"]], 1, MAX_OUTPUT + 200)[0], "error": error,
-            "defined": message["defined"]}
+    return {
+        "output": _texts([message["output"]], 1, MAX_OUTPUT + 200)[0],
+        "error": error,
+        "defined": message["defined"],
+    }
 
 
 def read_case(message, index: int) -> dict:
     """The ``case`` message of case ``index``: ``output``, ``warnings`` and exactly one of
     ``returned`` (a :class:`plain.Returned`), ``raised`` (:func:`read_raised`) and ``limit``."""
-    if type(message) is not dict or message.keys() != {"type", "index", "output", "warnings", "returned",
-                                                      "raised", "limit"} \
-            or message["type"] != "case" or message["index"] != index or type(message["index"]) is not int:
+    if (
+        type(message) is not dict
+        or message.keys() != {"type", "index", "output", "warnings", "returned", "raised", "limit"}
+        or message["type"] != "case"
+        or message["index"] != index
+        or type(message["index"]) is not int
+    ):
         raise Refused("a case message without its fields")
     answers = [name for name in ("returned", "raised", "limit") if message[name] is not None]
     if len(answers) != 1:
         raise Refused("a case that did not return, raise or hit a limit, or did more than one")
     read = {"returned": restore, "raised": read_raised, "limit": read_limit}
-    return {"output": _texts([message["output"]], 1, MAX_OUTPUT + 200)[0],
-            "warnings": _texts(message["warnings"], MAX_WARNINGS, MAX_WARNING),
-            "returned": None, "raised": None, "limit": None,
-            answers[0]: read[answers[0]](message[answers[0]])}
+    return {
+        "output": _texts([message["output"]], 1, MAX_OUTPUT + 200)[0],
+        "warnings": _texts(message["warnings"], MAX_WARNINGS, MAX_WARNING),
+        "returned": None,
+        "raised": None,
+        "limit": None,
+        answers[0]: read[answers[0]](message[answers[0]]),
+    }

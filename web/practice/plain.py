@@ -7,6 +7,7 @@ fresh objects for every call). :func:`describe` and :func:`describe_error` say, 
 interpreter and inside its limits, what came back; :func:`restore` is the page's reading of a
 description: it trusts nothing in it and refuses what does not have the documented form.
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,8 +24,9 @@ MAX_NESTING = 4  # lists in lists of inputs
 
 #: Python's own exception classes, by identity, taken before any learner code runs: an error's
 #: description names those among its classes (what the course's ``raises`` checks need).
-BUILTIN_ERRORS = {cls: name for name, cls in vars(builtins).items()
-                  if isinstance(cls, type) and issubclass(cls, BaseException)}
+BUILTIN_ERRORS = {
+    cls: name for name, cls in vars(builtins).items() if isinstance(cls, type) and issubclass(cls, BaseException)
+}
 
 
 class Refused(ValueError):
@@ -43,8 +45,13 @@ def encode(value) -> dict:
     [1, (2.5, True)]
     """
     if isinstance(value, np.ndarray):
-        return {"array": {"dtype": value.dtype.str, "shape": list(value.shape),
-                          "data": base64.b64encode(np.ascontiguousarray(value).tobytes()).decode()}}
+        return {
+            "array": {
+                "dtype": value.dtype.str,
+                "shape": list(value.shape),
+                "data": base64.b64encode(np.ascontiguousarray(value).tobytes()).decode(),
+            }
+        }
     if isinstance(value, (bool, np.bool_)):
         return {"bool": bool(value)}
     if isinstance(value, (int, np.integer)):
@@ -58,7 +65,7 @@ def encode(value) -> dict:
 
 def decode(plain: dict, depth: int = 0):
     """A fresh object from :func:`encode`'s plain data (a writable array of its own)."""
-    (kind, value), = plain.items()
+    ((kind, value),) = plain.items()
     if kind == "array":
         return _array(value)
     if kind in ("list", "tuple") and depth < MAX_NESTING:
@@ -110,8 +117,12 @@ def describe(value) -> dict:
     >>> describe(np.ones((2, 3)))["shape"]
     [2, 3]
     """
-    described = {"type": type_name(type(value)), "ndarray": isinstance(value, np.ndarray),
-                 "float": isinstance(value, float), "floating": isinstance(value, np.floating)}
+    described = {
+        "type": type_name(type(value)),
+        "ndarray": isinstance(value, np.ndarray),
+        "float": isinstance(value, float),
+        "floating": isinstance(value, np.floating),
+    }
     if described["ndarray"]:
         array = np.ndarray.view(value, np.ndarray)
         dtype = array.dtype
@@ -136,7 +147,10 @@ def describe_error(error: BaseException) -> dict:
     """An exception's class as plain data: its name and which of Python's own exception classes
     it is an instance of (read from its class's MRO, by identity). Runs no learner code."""
     classes = type.__dict__["__mro__"].__get__(type(error))
-    return {"type": type_name(type(error)), "builtins": [BUILTIN_ERRORS[cls] for cls in classes if cls in BUILTIN_ERRORS]}
+    return {
+        "type": type_name(type(error)),
+        "builtins": [BUILTIN_ERRORS[cls] for cls in classes if cls in BUILTIN_ERRORS],
+    }
 
 
 # --------------------------------------------------------------------------- the page's reading
@@ -202,7 +216,10 @@ def restore_error(described) -> dict:
     if type(described) is not dict or described.keys() != {"type", "builtins"}:
         raise Refused("an error without its fields")
     names = described["builtins"]
-    if type(names) is not list or len(names) > 64 or not all(
-            type(name) is str and isinstance(getattr(builtins, name, None), type) for name in names):
+    if (
+        type(names) is not list
+        or len(names) > 64
+        or not all(type(name) is str and isinstance(getattr(builtins, name, None), type) for name in names)
+    ):
         raise Refused("an error's classes that are not Python's")
     return {"type": _text(described["type"], MAX_NAME), "builtins": names}

@@ -8,6 +8,7 @@ check), each call, ``repr``/``__float__`` of what came back, formatting an excep
 and finalizers (collected inside them). An error's class is reported before its message is
 formatted, so a message that never finishes still leaves "raised X" behind. The page compares.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -19,7 +20,7 @@ import warnings
 from typing import Callable
 
 from plain import decode, describe, describe_error
-from sandbox import FILENAME, MAX_OUTPUT, Limits, OverLimit, Output, TimeUp, captured, clip, format_traceback, one_line
+from sandbox import FILENAME, MAX_OUTPUT, Limits, Output, OverLimit, TimeUp, captured, clip, format_traceback, one_line
 
 MAX_WARNINGS = 5
 
@@ -33,8 +34,12 @@ def _limit(error: BaseException) -> dict:
     if type(error) is TimeUp:
         return {"limit": "time", "seconds": error.seconds, "traceback": where}
     if type(error) is OverLimit:
-        return {"limit": "memory", "reason": error.reason, "megabytes": error.params.get("megabytes", 0),
-                "traceback": where}
+        return {
+            "limit": "memory",
+            "reason": error.reason,
+            "megabytes": error.params.get("megabytes", 0),
+            "traceback": where,
+        }
     return {"limit": "memory", "reason": "python", "megabytes": 0, "traceback": where}
 
 
@@ -67,15 +72,18 @@ def _raised(limits: Limits, error: BaseException, post, **where) -> dict:
     head = describe_error(error)
     post({"type": "raised", **where, "error": head})
     # str() first: format_exception_only would swallow what it raises, the limits' stop too
-    return {**head, "message": _shown(limits, lambda: (str(error), one_line(error))[1]),
-            "traceback": _shown(limits, lambda: format_traceback(error))}
+    return {
+        **head,
+        "message": _shown(limits, lambda: (str(error), one_line(error))[1]),
+        "traceback": _shown(limits, lambda: format_traceback(error)),
+    }
 
 
 def run(job: dict, post: Callable[[dict], None]) -> None:
     """Run one check's ``job`` (``function``, ``code``, ``cases``: each a list of plain inputs,
     ``time_limit``, ``memory_limit``, and ``context``: the code of earlier exercises' functions
-    (``{"function", "code"}``), run first in the same namespace), calling ``post`` with each message of PROTOCOL.md in order:
-    ``top``, then per case ``case-start``, maybe ``raised``, ``case``; then ``done``."""
+    (``{"function", "code"}``), run first in the same namespace), calling ``post`` with each message
+    of PROTOCOL.md in order: ``top``, then per case ``case-start``, maybe ``raised``, ``case``; then ``done``."""
     limits = Limits(job["time_limit"], job["memory_limit"])
     tracemalloc.start()  # on for the whole check: the memory limit's measure, started once
     code, name = job["code"], job["function"]
@@ -100,8 +108,11 @@ def run(job: dict, post: Callable[[dict], None]) -> None:
             with captured(printed):
                 exec(compiled, namespace)
     except BaseException as error:  # SystemExit and KeyboardInterrupt too: the learner's own
-        top["error"] = {"kind": "limit", **_limit(error)} if type(error) in LIMITS else {
-            "kind": "top-level", **_raised(limits, error, post, index=None)}
+        top["error"] = (
+            {"kind": "limit", **_limit(error)}
+            if type(error) in LIMITS
+            else {"kind": "top-level", **_raised(limits, error, post, index=None)}
+        )
     function = namespace.get(name)
     top.update(output=printed.getvalue(), defined=callable(function))
     post(top)

@@ -6,6 +6,7 @@ These limits only make a check end early with a precise message. They are not wh
 grade honest: each check runs in a fresh interpreter that holds no expected value, and the page,
 which compares, ends any check that outlives its hard limit (see PROTOCOL.md).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -69,11 +70,11 @@ class Limits:
         if time.monotonic() > self.deadline:
             raise TimeUp(self.seconds)
         if not tracemalloc.is_tracing():  # the limit is measured by tracemalloc: it stays on
-            raise OverLimit("your code stopped tracemalloc, which measures its memory for the limit",
-                            "tracemalloc")
+            raise OverLimit("your code stopped tracemalloc, which measures its memory for the limit", "tracemalloc")
         if tracemalloc.get_traced_memory()[0] > self.memory:
-            raise OverLimit(f"your code used more than {self.memory // 2**20} MB", "limit",
-                            megabytes=self.memory // 2**20)
+            raise OverLimit(
+                f"your code used more than {self.memory // 2**20} MB", "limit", megabytes=self.memory // 2**20
+            )
 
     def _global(self, frame, event, arg):
         if not _traced(frame.f_code):

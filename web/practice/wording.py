@@ -2,6 +2,7 @@
 web/i18n/<lang>/practice.json and its parameters: the page words them, so a language switch
 words them anew), and a value as Python source a learner would type.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -22,6 +22,7 @@ and ``__path__`` are what the normal import makes.
 ('compiled ahead', True, True)
 >>> sys.meta_path.remove(finder); sys.path.remove(str(home))
 """
+
 from __future__ import annotations
 
 import importlib.abc
@@ -47,8 +48,7 @@ class CompiledAhead(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         except OSError:
             return None
         package = [str(pathlib.Path(file).parent)] if file.endswith("__init__.py") else None
-        return importlib.util.spec_from_file_location(fullname, file, loader=self,
-                                                      submodule_search_locations=package)
+        return importlib.util.spec_from_file_location(fullname, file, loader=self, submodule_search_locations=package)
 
     def create_module(self, spec):
         return None  # the default module
