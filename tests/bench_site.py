@@ -37,9 +37,9 @@ DIST = Path(os.environ.get("NNBASICS_DIST", ROOT / "dist"))  # build.py bench bu
 sys.path[:0] = [str(ROOT), str(ROOT / "py"), str(ROOT / "web"), str(ROOT / "tests")]
 
 import benchmark as timings  # noqa: E402  (tests/benchmark.py: the same code runs in the page)
-import catalogue  # noqa: E402
 from bench_sites import CountingHandler, reference_site, site_with_benchmark, start  # noqa: E402
 from pages import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
+from web import catalogue  # noqa: E402
 
 TARGETS = {
     "first": 0.15,

@@ -40,8 +40,9 @@ shared_app = module_page_fixture("One ready page shared by a module's tests (eac
 
 @pytest.fixture(scope="module")
 def blank(browser, site_url):
-    """A blank page on the site's origin (nothing of the app runs), so that a test can import
-    the page's JavaScript modules and call their functions; fails on any page error."""
+    """A blank page on the site's origin (nothing of the app runs but shared.js, which every page
+    script may use), so that a test can import the page's JavaScript modules and call their
+    functions; fails on any page error."""
     context = browser.new_context()
     page = context.new_page()
     errors = []
@@ -50,7 +51,9 @@ def blank(browser, site_url):
     page.route(
         site_url + "/__blank__.html",
         lambda route: route.fulfill(
-            body="<!doctype html><meta charset=utf-8><canvas style='width: 600px'></canvas>", content_type="text/html"
+            body="<!doctype html><meta charset=utf-8><script src=/shared.js></script>"
+            "<canvas style='width: 600px'></canvas>",
+            content_type="text/html",
         ),
     )
     page.goto(site_url + "/__blank__.html")
@@ -92,4 +95,4 @@ def pytest_collection_modifyitems(items):
 
 
 # The benchmarks are scripts run by build.py bench, not tests: pytest does not collect them.
-collect_ignore = ["bench_native.py", "bench_site.py", "bench_sites.py", "benchmark.py"]
+collect_ignore = ["bench_native.py", "bench_optimisations.py", "bench_site.py", "bench_sites.py", "benchmark.py"]

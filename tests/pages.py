@@ -26,7 +26,7 @@ CHROMIUM_FLAGS = [
 READY_TIMEOUT_MS = 60_000
 BACKGROUND_WORKERS = ("snapshot-worker", "prepare-worker")  # web/start/: they end with their page
 BACKGROUND_WORKER_SCRIPTS = re.compile(
-    r"/(start/((snapshot|prepare)-worker|hook|zip|whose-fetches)\.js|practice/setup\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$"
+    r"/(start/((snapshot|prepare)-worker|hook|zip|whose-fetches)\.js|practice/setup\.js|shared\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$"
 )
 PAGE_ICONS = re.compile(r"/offline/icons/[^/]+$")  # fetched by the browser itself once the page has loaded
 

@@ -11,13 +11,12 @@ import re
 import numpy as np
 import pytest
 
-import catalogue
-import exercises
-import grader
 import nnbasics
-import plots
-from wording import render
-from words import LANGUAGES
+from web import catalogue
+from web.cards import plots
+from web.i18n.words import LANGUAGES
+from web.practice import exercises, grader
+from web.practice.wording import render
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
 REQUIRED = {

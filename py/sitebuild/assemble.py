@@ -17,6 +17,7 @@ from .config import BuildError, Config, log, write
 from .editor import EDITOR_ENTRY, editor_bundle
 from .fetch import WheelSources, fetch_npm, sha256_hex, tar_members
 from .offline import content_dir, files_digest, service_worker
+from .optimisations import PLACEHOLDER, unshipped
 from .page import preload_links, pyscript_config, render_index, templates
 from .pins import (
     NUMPY_VERSION,
@@ -75,7 +76,9 @@ def vendor_pyodide(config: Config, out: Path) -> tuple[str, dict[str, bytes]]:
     log("assemble", f"vendor Pyodide {PYODIDE.version} core and {', '.join(WHEELS)} (unused parts left out)")
     wheels["numpy"] = without(wheels["numpy"], NUMPY_UNUSED)
     stdlib = without(pyodide_files["python_stdlib.zip"], STDLIB_UNUSED, STDLIB_NEEDED)
-    pyodide_files["python_stdlib.zip"] = precompiled_stdlib(stdlib, pyodide_files, config)
+    if "stdlib-bytecode" not in config.off:
+        stdlib = precompiled_stdlib(stdlib, pyodide_files, config)
+    pyodide_files["python_stdlib.zip"] = stdlib
     shipped = {name: pyodide_files[name] for name in PYODIDE_CORE}
     shipped.update({official["packages"][name]["file_name"]: data for name, data in wheels.items()})
     shipped["pyodide-lock.json"] = json.dumps(shipped_lock(official, wheels)).encode()
@@ -103,10 +106,17 @@ def assemble(config: Config, out: Path) -> None:
     log("assemble", "the page and the nnbasics package")
     web = config.web
     operations = json.loads((web / "operations.json").read_text())
-    # where Pyodide is, and whether the page starts from a memory snapshot (see web/start/interpreter.mjs)
-    start = {"__PYODIDE__": f"../{pyodide_dir}/", '"__SNAPSHOTS__"': '"on"' if config.snapshots else '"off"'}
-    placeholders = {"start/interpreter.mjs": start, "start/prepare.js": start}
-    left_out = templates(web) | {EDITOR_ENTRY}
+    # where Pyodide is, and the start-up optimisations left out (see py/sitebuild/optimisations.py)
+    start = {"__PYODIDE__": f"../{pyodide_dir}/", PLACEHOLDER: json.dumps(sorted(config.off))}
+    shared = json.dumps(json.loads((web / "shared.json").read_text("utf-8")), ensure_ascii=False)
+    placeholders = {
+        **{
+            f"start/{name}": start
+            for name in ("interpreter.mjs", "prepare.js", "prepare-worker.js", "snapshot-worker.js")
+        },
+        "shared.js": {'{ __SHARED__: "" }': shared},
+    }
+    left_out = templates(web) | {EDITOR_ENTRY} | unshipped(config.off)
     for path in sorted(web.rglob("*")):
         relative = path.relative_to(web).as_posix()
         if path.is_dir() or "__pycache__" in relative or relative in left_out or relative.endswith(".md"):
@@ -114,11 +124,16 @@ def assemble(config: Config, out: Path) -> None:
         if relative == "index.html":
             template = path.read_text()
             modules = re.findall(r'<script type="module" src="\./([^"]+)">', template)
+            links = preload_links(web, pyodide_dir, shipped, modules)
+            if "preloads" in config.off:  # PyScript's stylesheet and script stay
+                links = [
+                    link for link in links if not link.startswith(('<link rel="preload"', '<link rel="modulepreload"'))
+                ]
             page = render_index(
                 config,
                 template,
                 operations,
-                preload_links(web, pyodide_dir, shipped, modules),
+                links,
                 f"./{editor_dir}/editor.js" if editor else "",
             )
             write(out / relative, page)
@@ -142,7 +157,7 @@ def sources_digest(config: Config) -> str:
     paths = [config.netlify, *config.web.rglob("*"), *config.py.rglob("*.py")]
     return files_digest(
         {
-            path.relative_to(config.root).as_posix() + f"|{config.snapshots}": path.read_bytes()
+            path.relative_to(config.root).as_posix() + f"|{sorted(config.off)}": path.read_bytes()
             for path in paths
             if path.is_file() and "__pycache__" not in path.parts
         }

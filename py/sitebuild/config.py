@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .optimisations import effective, known
 from .pins import ESBUILD, NpmPackage
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: py/sitebuild/ is two levels down
@@ -34,16 +35,25 @@ def this_machines_esbuild() -> NpmPackage | None:
 class Config:
     """A build: the checkout it reads (``root``: web/, py/, netlify.toml), where it writes the site
     (``out``), the verified downloads it keeps (``cache``), a Pyodide release to take wheels from,
-    whether the page may start from a memory snapshot, the esbuild that bundles the editor (None:
+    the start-up optimisations left out (``off``: names of optimisations.OPTIMISATIONS; "snapshot"
+    off: the page never starts from a memory snapshot), the esbuild that bundles the editor (None:
     the plain editor), and how it downloads (tests pass one that refuses)."""
 
     root: Path = ROOT
     out: Path = ROOT / "dist"
     cache: Path = field(default_factory=default_cache)
     release: Path | None = None
-    snapshots: bool = True
+    off: frozenset[str] = frozenset()
     esbuild: NpmPackage | None = field(default_factory=this_machines_esbuild)
     download: Callable[..., bytes] = http_download
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "off", effective(known(self.off)))  # frozen: set once, here
+
+    @property
+    def snapshots(self) -> bool:
+        """Whether the page may start from a memory snapshot."""
+        return "snapshot" not in self.off
 
     @property
     def web(self) -> Path:

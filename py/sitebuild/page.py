@@ -4,13 +4,16 @@ preloads of everything the page will ask for."""
 from __future__ import annotations
 
 import html
+import importlib
 import importlib.util
+import itertools
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
-from .config import Config
+from .config import BuildError, Config
 from .pins import NUMPY_VERSION, PYODIDE, PYSCRIPT, PYSCRIPT_FILES, VENDOR_PYSCRIPT, WHEELS
 
 
@@ -29,12 +32,29 @@ def templates(web: Path) -> set[str]:
 
 
 def load_module(path: Path):
-    """A module of the site's own Python by its path (build.py runs without the page's path,
-    and without NumPy: only modules that need neither are loaded here)."""
+    """A module of the site's own Python by its path (build.py runs without NumPy: only modules that
+    need neither NumPy nor their package are loaded so)."""
     spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_page_module(web: Path, name: str):
+    """The module ``name`` (e.g. ``i18n.words``) of the page's package, the folder ``web`` of this
+    build's sources -- a copy of its own, whatever the running process imported as ``web``."""
+    package = f"_build_{next(_COPIES)}"
+    spec = importlib.util.spec_from_file_location(package, web / "__init__.py", submodule_search_locations=[str(web)])
+    sys.modules[package] = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(sys.modules[package])
+        return importlib.import_module(f"{package}.{name}")
+    finally:
+        for loaded in [key for key in sys.modules if key == package or key.startswith(package + ".")]:
+            del sys.modules[loaded]
+
+
+_COPIES = itertools.count()
 
 
 def embedded_json(element_id: str, text: str) -> str:
@@ -80,7 +100,7 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
         for op in operations
     )
     versions = {"numpy": NUMPY_VERSION, "pyodide": PYODIDE.version, "pyscript": PYSCRIPT.version}
-    words = load_module(config.web / "i18n" / "words.py")  # the package's English messages are words too:
+    words = load_page_module(config.web, "i18n.words")  # the package's English messages are words too:
     bundle = words.bundle(load_module(config.py / "nnbasics" / "errors.py").MESSAGES, operations)
     # one option per language, each in its own words (words.LANGUAGES: the one list of them)
     languages = "\n            ".join(
@@ -103,14 +123,21 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
     )
 
 
-BINDINGS_WORDS = ("page", "plot", "practice")  # the sections of web/i18n/<lang>/ the page's Python words things with
-# practice's Python in the page's interpreter: the grader, its reading of the runner's messages, export
-PAGE_PRACTICE = ("checking", "grader", "messages", "plain", "runner", "sandbox", "exercises", "wording", "export")
+def page_files(web: Path) -> list[str]:
+    """What of the page's package goes into the page's interpreter: shared.json's ``files.page``
+    (paths in web/, the same in the site), each glob as the files it matches, in order."""
+    files = []
+    for pattern in json.loads((web / "shared.json").read_text("utf-8"))["files"]["page"]:
+        found = sorted(web.glob(pattern))
+        if not found:
+            raise BuildError(f"web/shared.json lists {pattern} for the page's interpreter: no such file in web/")
+        files += [path.relative_to(web).as_posix() for path in found]
+    return files
 
 
 def pyscript_config(web: Path) -> dict:
     """PyScript's config: the vendored Pyodide (through start/interpreter.mjs), NumPy loaded while the
-    interpreter starts."""
+    interpreter starts, the nnbasics package and the page's own (the package ``web``, in Pyodide's home)."""
     return {
         # start/interpreter.mjs: Pyodide restored from a memory snapshot, or started normally
         "interpreter": "./start/interpreter.mjs",
@@ -118,21 +145,7 @@ def pyscript_config(web: Path) -> dict:
         # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
         # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
         "packages_cache": "passthrough",
-        "files": {
-            "./nnbasics.zip": "./*",
-            "./catalogue.py": "./catalogue.py",
-            "./operations.json": "./operations.json",
-            "./cards/bindings.py": "./bindings.py",
-            "./cards/plots.py": "./plots.py",
-            "./i18n/words.py": "./words.py",
-            **{f"./practice/{name}.py": f"./{name}.py" for name in PAGE_PRACTICE},
-            # the words the bindings use, in every language, beside words.py
-            **{
-                f"./i18n/{path.relative_to(web / 'i18n').as_posix()}": f"./{path.relative_to(web / 'i18n').as_posix()}"
-                for section in BINDINGS_WORDS
-                for path in sorted((web / "i18n").glob(f"*/{section}.json"))
-            },
-        },
+        "files": {"./nnbasics.zip": "./*", **{f"./{path}": f"./web/{path}" for path in page_files(web)}},
     }
 
 

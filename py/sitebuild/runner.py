@@ -86,21 +86,26 @@ def test(config: Config, pytest_args: list[str], quick: bool = False) -> int:
     return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=config.root, env=env).returncode
 
 
-def first_paint(config: Config) -> int:
+def first_paint(config: Config, python: Path | None = None) -> int:
     """Write web/cards/first-paint.json: every card's example result, from the bindings themselves
-    (run natively, in the test environment), for the page to show before Python has loaded."""
-    web = config.web
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (config.py, web, web / "i18n", web / "cards"))}
-    return subprocess.run([str(venv_python(config)), str(web / "cards" / "first_paint.py")], env=env).returncode
+    (run natively by ``python``, the test environment's by default), for the page to show before
+    Python has loaded."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(path) for path in (config.root, config.py))}
+    command = [str(python or venv_python(config)), "-m", "web.cards.first_paint"]
+    return subprocess.run(command, cwd=config.root, env=env).returncode
 
 
 def bench(config: Config, bench_args: list[str]) -> int:
-    """The package against bare NumPy, then the site in Chromium against its references.
+    """The package against bare NumPy, the site in Chromium against its references, then each start-up
+    optimisation on and off (``--optimisations``: only that).
 
-    Extra arguments go to tests/bench_site.py (e.g. ``--runs 3``).
+    Extra arguments go to tests/bench_site.py and tests/bench_optimisations.py (e.g. ``--runs 3``).
     """
     python, env = prepared_environment(config)
-    for script, args in (("bench_native.py", []), ("bench_site.py", bench_args)):
+    scripts = [("bench_native.py", []), ("bench_site.py", bench_args), ("bench_optimisations.py", bench_args)]
+    if "--optimisations" in bench_args:
+        scripts = [("bench_optimisations.py", [arg for arg in bench_args if arg != "--optimisations"])]
+    for script, args in scripts:
         log("bench", script)
         run = subprocess.run([str(python), str(config.root / "tests" / script), *args], cwd=config.root, env=env)
         if run.returncode:

@@ -9,12 +9,13 @@ import json
 import re
 import shutil
 import tarfile
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from sitebuild import pins
+from sitebuild import optimisations, pins
 from sitebuild.assemble import build
 from sitebuild.config import ROOT, BuildError, Config, this_machines_esbuild
 from sitebuild.editor import EDITOR_ENTRY, editor_bundle
@@ -349,11 +350,23 @@ def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_l
 
 
 @pytest.mark.build
-def test_no_snapshot_builds_a_page_that_never_starts_from_a_memory_snapshot(tmp_path, cache, offline):
-    on = (build(replace(offline, out=tmp_path / "on")) / "start" / "prepare.js").read_text()
-    off = (build(replace(offline, out=tmp_path / "off", snapshots=False)) / "start" / "prepare.js").read_text()
-    assert '"on" === "on"' in on and '"off" === "on"' in off
-    assert re.search(r"__[A-Z][A-Z_]*__", on) is None  # every placeholder written in
+def test_a_build_without_the_start_up_optimisations_ships_none_of_their_files_or_paths(tmp_path, cache, offline):
+    on = build(replace(offline, out=tmp_path / "on"))
+    off = build(replace(offline, out=tmp_path / "off", off=frozenset(optimisations.NAMES)))
+    assert "new Set([]);" in (on / "start" / "prepare.js").read_text()
+    for path in optimisations.unshipped(frozenset(optimisations.NAMES)):
+        assert (on / path).is_file() and not (off / path).exists(), path
+        assert f"./{path}" not in (off / "sw.js").read_text()  # nor precached
+    told = "new Set(" + json.dumps(sorted(optimisations.NAMES)) + ")"
+    for path in sorted((off / "start").glob("*.*js")):
+        assert re.search(r"__[A-Z][A-Z_]*__", path.read_text()) is None, path.name  # every placeholder written in
+        assert ".has(" not in path.read_text() or told in path.read_text(), path.name
+    assert "preload" in (on / "index.html").read_text() and "preload" not in (off / "index.html").read_text()
+    stdlib = {
+        out: zipfile.ZipFile(io.BytesIO((pyodide_dir(out) / "python_stdlib.zip").read_bytes())).namelist()
+        for out in (on, off)
+    }
+    assert any(name.endswith(".pyc") for name in stdlib[on]) and not any(n.endswith(".pyc") for n in stdlib[off])
 
 
 @pytest.mark.build

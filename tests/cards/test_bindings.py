@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import scipy.special
 
-import bindings
-import catalogue
+from web import catalogue
+from web.cards import bindings
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
 

@@ -11,9 +11,10 @@ import re
 import pytest
 from contract_doc import CONTRACT_MD, TABLES, WEB, column, files, outcome_problems, plain, problems, rows
 
-import bindings
-import catalogue
-import words
+from web import catalogue
+from web.cards import bindings
+from web.i18n import words
+from web.shared import SHARED
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 GLOBALS = ("nn.app", "nn.status", "nn.i18n")
@@ -233,9 +234,10 @@ def test_the_sources_python_hands_over_are_one_string_per_operation():
 
 def test_words_are_filled_in_with_the_same_patterns_on_both_sides():
     for row in rows("words"):
-        name = plain(row["pattern"])
-        js = re.search(rf"var {name} = /(.+)/g;", source(plain(row["JS"]))).group(1)
-        assert js.replace("\\/", "/") == getattr(words, name).pattern, name
+        name, key = plain(row["pattern"]), plain(row["shared.json"])
+        kind, entry = key.split(".")
+        assert getattr(words, name).pattern == SHARED[kind][entry], name
+        assert f'var {name} = new RegExp(SHARED.{key}, "g");' in source(plain(row["JS"])), name
 
 
 # --------------------------------------------------------------------------- events, status, elements, limits

@@ -10,8 +10,8 @@ import pytest
 from contract_doc import column, files, outcome_problems, plain, problems, rows
 from playwright.sync_api import expect
 
-import catalogue
-import words
+from web import catalogue
+from web.i18n import words
 
 pytestmark = pytest.mark.e2e
 

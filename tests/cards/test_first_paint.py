@@ -9,9 +9,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
-import first_paint
 from pages import READY_TIMEOUT_MS, PageWatch
+from web import catalogue
+from web.cards import first_paint
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from pages import ROOT, open_app, scrolling_boxes
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

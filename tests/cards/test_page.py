@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from pages import open_app
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

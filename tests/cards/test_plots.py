@@ -3,9 +3,8 @@ that describes it (the spec's form is checked against SPEC.md in tests/plot/test
 
 import numpy as np
 
-import bindings
-import catalogue
-import plots
+from web import catalogue
+from web.cards import bindings, plots
 
 
 def test_sigmoid_curve_widens_to_show_inputs_far_out():

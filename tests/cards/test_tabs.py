@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from pages import open_app
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from pages import READY_TIMEOUT_MS, PageWatch, open_app
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

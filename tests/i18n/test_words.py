@@ -10,12 +10,12 @@ import re
 import numpy as np
 import pytest
 
-import bindings
-import catalogue
-import words
 from nnbasics.errors import MESSAGES
 from package.test_errors import REFUSALS
 from package.test_parsing import REFUSED
+from web import catalogue
+from web.cards import bindings
+from web.i18n import words
 
 SECTIONS = sorted({path.stem for lang in words.LANGUAGES for path in (words.HERE / lang).glob("*.json")})
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -8,9 +8,9 @@ import struct
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from offline.deploys import controlled_page, redeploy
 from pages import READY_TIMEOUT_MS
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-import catalogue
 import nnbasics
+from web import catalogue
 
 # The operations' functions (from the catalogue, web/operations.json) and reading / printing arrays.
 PUBLIC = [op["function"] for op in catalogue.OPERATIONS] + ["parse_array", "format_array"]

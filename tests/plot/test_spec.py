@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import bindings
-import catalogue
+from web import catalogue
+from web.cards import bindings
 
 SPEC_MD = Path(__file__).resolve().parents[2] / "web" / "plot" / "SPEC.md"
 

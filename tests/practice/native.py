@@ -10,12 +10,11 @@ import json
 import sys
 from typing import Callable
 
-import catalogue
 import nnbasics
-import runner
-import wording
-from grader import FUNCTIONS, MEMORY_LIMIT, TIME_LIMIT, conclude, judge, plan
-from messages import read_top
+from web import catalogue
+from web.practice import runner, wording
+from web.practice.grader import FUNCTIONS, MEMORY_LIMIT, TIME_LIMIT, conclude, judge, plan
+from web.practice.messages import read_top
 
 
 def grade(

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-import catalogue
+from web import catalogue
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]  # every exercise, from the catalogue
 FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}

@@ -186,8 +186,7 @@ def test_3_nothing_learner_code_installs_outlives_its_check(attacked):
 
 
 def test_4_the_export_is_the_template_and_the_editors_text_whatever_learner_code_did(attacked, tmp_path):
-    import export
-    import grader
+    from web.practice import export, grader
 
     attack = (
         "import gc\nfor value in gc.get_objects():\n    if isinstance(value, dict) and 'CHECK_HELPER' in value:\n"

@@ -9,11 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import catalogue
-import exercises
-import grader
 from practice import native
-from wording import render
+from web import catalogue
+from web.practice import exercises, grader
+from web.practice.wording import render
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
 

@@ -14,10 +14,9 @@ import nbformat
 import numpy as np
 import pytest
 
-import catalogue
-import export
-import wording
 from practice import native
+from web import catalogue
+from web.practice import export, wording
 
 SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
 STUBS = {op["name"]: op["stub"] for op in catalogue.OPERATIONS}

@@ -14,13 +14,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import catalogue
-import exercises
-import grader  # web/practice is on pytest's pythonpath (pyproject.toml)
 import nnbasics
-import plain
 from practice import native
 from practice.native import COURSE_SOLUTIONS, by_name, en, failures, package_source, replace
+from web import catalogue
+from web.practice import (
+    exercises,
+    grader,  # web/practice is on pytest's pythonpath (pyproject.toml)
+    plain,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,8 @@ import time
 import numpy as np
 import pytest
 
-import grader
-import sandbox
 from practice.native import by_name, en, failures, grade
+from web.practice import grader, sandbox
 
 # --------------------------------------------------------------------------- output and errors
 

@@ -11,9 +11,7 @@ import json
 import numpy as np
 import pytest
 
-import grader
-import plain
-import runner
+from web.practice import grader, plain, runner
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from pages import ROOT, module_page_fixture, open_app, scrolling_boxes
 from practice.practice_page import (
     CHECK_MS,
@@ -36,7 +35,8 @@ from practice.practice_page import (
     statuses,
     timed_check,
 )
-from words import LANGUAGES, say
+from web import catalogue
+from web.i18n.words import LANGUAGES, say
 
 pytestmark = pytest.mark.e2e
 

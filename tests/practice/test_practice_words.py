@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import catalogue
-import export
-import grader
-import words
 from practice import native
-from wording import render
+from web import catalogue
+from web.i18n import words
+from web.practice import export, grader
+from web.practice.wording import render
 
 ROOT = Path(__file__).resolve().parents[2]
 PRACTICE = ROOT / "web" / "practice"

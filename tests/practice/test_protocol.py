@@ -168,8 +168,7 @@ def test_a_message_bigger_than_the_limit_or_not_plain_data_is_refused(blank):
 
 def test_the_page_reads_a_case_message_again_field_by_field():
     """The page's Python refuses what protocol.js lets through but is not as documented inside."""
-    import grader
-    import plain
+    from web.practice import grader, plain
 
     example = copy.deepcopy(KINDS["case"]["example"])
     assert grader.judge("sigmoid", 0, example)["failed"] == "type"  # a float where an array is due: judged

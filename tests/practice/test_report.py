@@ -7,11 +7,11 @@ distinct hint once, each case folded under its verdict."""
 import pytest
 from playwright.sync_api import expect
 
-import grader
 from pages import open_app
 from practice import native
 from practice.practice_page import CHECK_MS, FIRST_CHECK_MS, OPS, SOLUTIONS, check
-from words import LANGUAGES, say
+from web.i18n.words import LANGUAGES, say
+from web.practice import grader
 
 PAGE_OWN = {"stopped", "crashed"}  # outcomes the page itself decides, not the grader
 

@@ -12,10 +12,10 @@ import tokenize
 
 import pytest
 
-import catalogue
-import exercises
 from practice import native
-from words import LANGUAGES
+from web import catalogue
+from web.i18n.words import LANGUAGES
+from web.practice import exercises
 
 NAMES = [op["name"] for op in catalogue.OPERATIONS]
 CASES = [(op, lang) for op in NAMES for lang in LANGUAGES]

@@ -27,6 +27,7 @@ from pages import READY_TIMEOUT_MS, PageWatch, open_app
 from practice.practice_page import check, failed_check, grade, panel, statuses
 from sitebuild.assemble import build
 from sitebuild.config import Config
+from sitebuild.runner import first_paint
 from sitebuild.serve import site_server
 
 pytestmark = pytest.mark.e2e
@@ -186,15 +187,8 @@ def recipe() -> list[str]:
 
 
 def generate_first_paint(root: Path) -> None:
-    """What ``python3 build.py first-paint`` does (sitebuild.runner.first_paint), in the copy."""
-    path = os.pathsep.join(str(root / part) for part in ("py", "web", "web/i18n", "web/cards"))
-    run = subprocess.run(
-        [sys.executable, str(root / "web" / "cards" / "first_paint.py")],
-        env={**os.environ, "PYTHONPATH": path},
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    """``python3 build.py first-paint`` in the copy, run by this Python."""
+    assert first_paint(Config(root=root), Path(sys.executable)) == 0
 
 
 # --------------------------------------------------------------------------- the copy, built and served

@@ -10,10 +10,10 @@ import shutil
 
 import pytest
 
-import catalogue
 from offline.deploys import controlled_page
 from pages import READY_TIMEOUT_MS, dist_dir, serve_directory
 from sitebuild.offline import service_worker
+from web import catalogue
 
 SNAPSHOT_MS = 120_000  # the background worker starts Pyodide twice over on a busy machine
 
@@ -94,13 +94,11 @@ REWRITE_JS = """async ({ path, headers, flip, garbage, build }) => {
     const kept = Object.fromEntries([...stored.headers].filter(([name]) => name.startsWith("x-nnbasics-")));
     if (flip) bytes[bytes.length >> 1] ^= 0xff;
     if (build) {
-        const whole = nn.start.unelide(bytes);  // as kept: without its zero pages
-        whole[16] ^= 0xff;  // Pyodide's build id, in the snapshot's header: its restore refuses it
-        bytes = nn.start.elide(whole);
+        bytes[16] ^= 0xff;  // Pyodide's build id, in the snapshot's header: its restore refuses it
         kept["x-nnbasics-sha256"] = await nn.start.sha256(bytes);
     }
     if (garbage) {
-        bytes = nn.start.elide(crypto.getRandomValues(new Uint8Array(65536)));
+        bytes = crypto.getRandomValues(new Uint8Array(65536));
         kept["x-nnbasics-sha256"] = await nn.start.sha256(bytes);  // intact bytes, but no snapshot
     }
     const response = await fetch(path, { method: "PUT", body: bytes, headers: { ...kept, ...headers } });

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-import catalogue
 from offline.deploys import CONTROLLED, redeploy
 from pages import READY_TIMEOUT_MS, PageWatch
 from start.snapshots import SNAPSHOT_MS, card_outputs, first_visit, reload, rewrite_snapshot
+from web import catalogue
 
 pytestmark = pytest.mark.e2e
 

@@ -1,6 +1,6 @@
 """The pure parts of web/start/hook.js and the zip reader (web/start/zip.js), run in Chromium on the
-site's origin: the zip reader against Python's zipfile, the form a snapshot must have and the form it
-is kept in, the layout a snapshot records."""
+site's origin: the zip reader against Python's zipfile, the form a snapshot must have, the layout a
+snapshot records."""
 
 from __future__ import annotations
 
@@ -81,64 +81,11 @@ def test_a_snapshot_is_its_magic_number_a_header_and_whole_pages_of_memory(hook)
     assert not snapshot_form(hook, bytes(1000))
 
 
-def kept_form(data: bytes) -> bytes:
-    """What elide must make of ``data``, written from its description: the length, a flag for
-    each 64 KiB page, the pages that are not all zero."""
-    pages = [data[at : at + 65536] for at in range(0, len(data), 65536)]
-    return (
-        struct.pack("<I", len(data))
-        + bytes(int(any(page)) for page in pages)
-        + b"".join(page for page in pages if any(page))
-    )
-
-
-ELIDE_JS = """(bytes) => {
-    const kept = nn.start.elide(new Uint8Array(bytes));
-    return [Array.from(kept), Array.from(nn.start.unelide(kept))];
-}"""
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b"",
-        b"\x01\x02\x03",
-        bytes(65536),
-        bytes(65536 * 3 + 5),
-        bytes(65536) + b"\x07" + bytes(65535) + bytes(65536),  # one page kept, between zero pages
-        bytes(2 * 65536 + 3) + b"\x09",  # the last byte of a page that is no whole number of words
-        bytes(range(256)) * 700,  # no zero page at all
-    ],
-)
-def test_a_snapshot_is_kept_without_its_zero_pages_and_made_whole_again(hook, data):
-    kept, whole = hook.evaluate(ELIDE_JS, list(data))
-    assert bytes(kept) == kept_form(data)
-    assert bytes(whole) == data
-
-
-@pytest.mark.parametrize(
-    "kept",
-    [
-        b"\x01\x00",  # shorter than its length field
-        struct.pack("<I", 65536) + b"\x01",  # a kept page that is not there
-        struct.pack("<I", 65536) + b"\x02" + bytes(65536),  # a flag that is neither 0 nor 1
-        struct.pack("<I", 4_000_000_000) + bytes(100),  # far more pages than flags: refused before allocating
-        kept_form(b"\x05" * 70_000) + b"\x00",  # a byte too many
-    ],
-)
-def test_bytes_that_are_no_kept_snapshot_are_refused(hook, kept):
-    error = hook.evaluate(
-        "(bytes) => { try { nn.start.unelide(new Uint8Array(bytes)); return ''; } catch (e) { return e.message; } }",
-        list(kept),
-    )
-    assert error == "not a snapshot as it is kept"
-
-
 def test_the_layout_names_pyodides_folder_the_side_modules_in_order_and_the_imports(hook):
     layout = hook.evaluate("nn.start.layout('http://example.org/vendor/pyodide-0.27.7-abc/')").split("|")
     assert layout[0] == "/vendor/pyodide-0.27.7-abc/"
     assert layout[1].endswith("numpy/_core/_multiarray_umath.cpython-312-wasm32-emscripten.so")
-    assert layout[-4:] == ["numpy", "nnbasics", "bindings", "checking"]
+    assert layout[-4:] == ["numpy", "nnbasics", "web.cards.bindings", "web.practice.checking"]
     shipped = {
         info.filename for info in zipfile.ZipFile(next(dist_dir().glob("vendor/pyodide-*/numpy-*.whl"))).infolist()
     }

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-import precompiled
+from web.start import precompiled
 
 PACKAGE = {
     "__init__.py": "from ahead.part import twice\nTITLE = 'ahead'\n",

@@ -19,12 +19,13 @@ import warnings
 
 import numpy as np
 
-import catalogue
 import nnbasics
 import nnbasics.course
 from nnbasics.errors import MESSAGES, InputError
-from plots import PLOTS
-from words import say
+
+from .. import catalogue
+from ..i18n.words import say
+from .plots import PLOTS
 
 
 class FieldError(ValueError):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import bindings
-import catalogue
-from words import LANGUAGES
+from web import catalogue
+from web.cards import bindings
+from web.i18n.words import LANGUAGES
 
 GOLDEN = Path(__file__).with_name("first-paint.json")
 

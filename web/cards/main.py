@@ -6,11 +6,11 @@ import json
 from pyodide.ffi import create_proxy
 from pyscript import window
 
-import bindings
+from web.cards import bindings
 
 
 def practice_json(request_json: str) -> str:
-    import checking  # in the page's snapshot already; imported on first use after a normal start
+    from web.practice import checking  # in the page's snapshot already; imported on first use after a normal start
 
     return checking.handle_json(request_json)
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 
-import catalogue
 import nnbasics
-from words import say
+
+from .. import catalogue
+from ..i18n.words import say
 
 CURVE_POINTS = 241
 MAX_PANELS = 6  # rows drawn for normalize_rows / softmax / per-row losses
@@ -52,52 +53,13 @@ def _sigmoid_curve(x: np.ndarray, derivative: bool, lang: str) -> tuple[dict, st
     series = [{"label": "σ(x)", "color": 0, "kind": "line", "x": grid.tolist(), "y": s.tolist()}]
     points = x.ravel()[:MAX_POINTS]
     if derivative:
-        marked = nnbasics.sigmoid_derivative(points)
-        series.append(
-            {
-                "label": "σ′(x)",
-                "color": 1,
-                "kind": "line",
-                "x": grid.tolist(),
-                "y": nnbasics.sigmoid_derivative(grid).tolist(),
-            }
-        )
-        series.append(
-            {
-                "label": say(lang, "plot.your-x"),
-                "color": 2,
-                "kind": "points",
-                "x": points.tolist(),
-                "y": marked.tolist(),
-            }
-        )
-        alt = say(
-            lang,
-            "plot.derivative-alt",
-            low=_short(low),
-            high=_short(high),
-            xs=_listed(lang, points),
-            ys=_listed(lang, marked),
-        )
-    else:
-        marked = nnbasics.sigmoid(points)
-        series.append(
-            {
-                "label": say(lang, "plot.your-x"),
-                "color": 1,
-                "kind": "points",
-                "x": points.tolist(),
-                "y": marked.tolist(),
-            }
-        )
-        alt = say(
-            lang,
-            "plot.sigmoid-alt",
-            low=_short(low),
-            high=_short(high),
-            xs=_listed(lang, points),
-            ys=_listed(lang, marked),
-        )
+        derivatives = nnbasics.sigmoid_derivative(grid).tolist()
+        series.append({"label": "σ′(x)", "color": 1, "kind": "line", "x": grid.tolist(), "y": derivatives})
+    marked = (nnbasics.sigmoid_derivative if derivative else nnbasics.sigmoid)(points)
+    mark = {"label": say(lang, "plot.your-x"), "color": 2 if derivative else 1, "kind": "points"}
+    series.append({**mark, "x": points.tolist(), "y": marked.tolist()})
+    shown = {"low": _short(low), "high": _short(high), "xs": _listed(lang, points), "ys": _listed(lang, marked)}
+    alt = say(lang, "plot.derivative-alt" if derivative else "plot.sigmoid-alt", **shown)
     panel = {
         "type": "xy",
         "xLabel": "x",

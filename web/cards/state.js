@@ -7,25 +7,18 @@
 
 const MAX_IN_URL = 4000; // characters of one input; longer URLs break in servers and chats
 const key = (field) => `${field.closest("[data-op]").dataset.op}.${field.name}`;
-const stored = (field) => `nnbasics:input:${key(field)}`;
+const stored = (field) => `${globalThis.nn.shared.storage.input}${key(field)}`;
 
 /** This tab's storage, or its refusal: false when a value could not be kept (none is left). */
+const session = globalThis.nn.storage("sessionStorage");
 const tabStorage = {
-  get(name) {
-    try { return sessionStorage.getItem(name); } catch { return null; }
-  },
+  get: (name) => session.get(name),
   set(name, value) {
-    try {
-      sessionStorage.setItem(name, value);
-      return true;
-    } catch { // QuotaExceededError (or storage off): no older value may come back on a reload
-      tabStorage.remove(name);
-      return false;
-    }
+    if (session.set(name, value)) return true;
+    session.remove(name); // full (or storage off): no older value may come back on a reload
+    return false;
   },
-  remove(name) {
-    try { sessionStorage.removeItem(name); } catch { /* nothing kept */ }
-  },
+  remove: (name) => session.remove(name),
 };
 let refused = false; // the status says that an input is not kept
 

@@ -3,19 +3,13 @@
 // is remembered in localStorage, and the fragment #NAME-practice (or #NAME-explore) opens
 // that card on that tab. Selecting a tab dispatches "nn:tab" on the card ({ detail: tab }).
 
-const STORAGE_PREFIX = "nnbasics:tab:";
 const FRAGMENT = /^#(.+)-(explore|practice)$/;
 
+const stored = globalThis.nn.storage("localStorage", globalThis.nn.shared.storage.tab);
 const remembered = {
-  get(op) {
-    try { return localStorage.getItem(STORAGE_PREFIX + op); } catch { return null; }
-  },
-  set(op, tab) {
-    try {
-      if (tab === "explore") localStorage.removeItem(STORAGE_PREFIX + op);
-      else localStorage.setItem(STORAGE_PREFIX + op, tab);
-    } catch { /* storage off: not remembered */ }
-  },
+  get: (op) => stored.get(op),
+  /** Explore, the default, is remembered as nothing; storage off: not remembered. */
+  set: (op, tab) => (tab === "explore" ? stored.remove(op) : stored.set(op, tab)),
 };
 
 const tabsOf = (card) => [...card.querySelectorAll('[role="tab"]')];

@@ -5,15 +5,17 @@
 // Templates are filled in as words.py fills them; text is placed with DOM nodes, never as HTML.
 "use strict";
 (function () {
-  var STORED = "nnbasics:lang";
+  var SHARED = window.nn.shared; // shared.js, loaded before
+  var STORED = SHARED.storage.language;
+  var storage = window.nn.storage("localStorage");
   var WORDS = JSON.parse(document.getElementById("i18n").textContent);
   var LANGUAGES = Object.keys(WORDS); // words.py's LANGUAGES, English first
-  var PLACEHOLDER = /\{(\w+)(?::([^{}\/]*)\/([^{}]*))?\}/g; // {name}, or {name:one/many}
-  var MARKUP = /`([^`]+)`|\*\*(.+?)\*\*|<(code|em|strong)>(.*?)<\/\3>/g; // inline code and emphasis
+  var PLACEHOLDER = new RegExp(SHARED.templates.placeholder, "g"); // {name}, or {name:one/many}
+  var MARKUP = new RegExp(SHARED.templates.markup, "g"); // inline code and emphasis
   var listeners = [];
 
   function stored() {
-    try { return localStorage.getItem(STORED); } catch (error) { return null; }
+    return storage.get(STORED);
   }
 
   /** The language to start in: the URL's, the stored choice, the browser's, or English. */
@@ -118,7 +120,7 @@
     if (LANGUAGES.indexOf(next) < 0 || next === lang) return;
     lang = next;
     document.documentElement.lang = lang;
-    try { localStorage.setItem(STORED, lang); } catch (error) { /* the URL keeps it */ }
+    storage.set(STORED, lang); // refused: the URL keeps it
     var params = new URLSearchParams(location.search);
     params.set("lang", lang);
     history.replaceState(history.state, "", location.pathname + "?" + params + location.hash);

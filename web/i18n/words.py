@@ -14,12 +14,14 @@ import re
 from functools import cache
 from pathlib import Path
 
+from .. import shared
+
 LANGUAGES = ("en", "ko")
 HERE = Path(__file__).resolve().parent
 #: A parameter in a template: {name}, or {name:one/many} for an English plural ("1 row", "2 rows").
-PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}/]*)/([^{}]*))?\}")
+PLACEHOLDER = shared.PLACEHOLDER
 #: Inline markup in the page's words: `code`, **strong**, and <code>, <em>, <strong> elements.
-MARKUP = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|<(code|em|strong)>(.*?)</\3>")
+MARKUP = shared.MARKUP
 #: An element the page words (data-i18n, optional data-i18n-params), still empty in a template.
 WORDED = re.compile(r"""(<(\w+)\b[^>]*?\sdata-i18n="([^"]+)"(?:\s+data-i18n-params='([^']*)')?[^>]*>)(</\2>)""")
 #: An element whose attributes the page words: data-i18n-attr='name=key[=params];...'.

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 
-import export
-import grader
-from messages import read_top
-from plain import Refused
+from . import export, grader
+from .messages import read_top
+from .plain import Refused
 
 
 def prepare() -> None:

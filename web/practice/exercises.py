@@ -31,9 +31,10 @@ from typing import Callable
 
 import numpy as np
 
-import catalogue
 import nnbasics
-from wording import phrase
+
+from .. import catalogue
+from .wording import phrase
 
 #: The tiers of the cases, in the order the grader lists them.
 TIERS = ("course", "extra")

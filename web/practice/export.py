@@ -18,11 +18,11 @@ import textwrap
 
 import numpy as np
 
-import catalogue
-from grader import cases, expected_values
-from wording import phrase, render
-from words import catalogue as templates
-from words import say
+from .. import catalogue
+from ..i18n.words import catalogue as templates
+from ..i18n.words import say
+from .grader import cases, expected_values
+from .wording import phrase, render
 
 MARKER = "# nnbasics exercise: "  # the same in every language: how a file comes back
 FUNCTIONS = {op["function"]: op["name"] for op in catalogue.OPERATIONS}

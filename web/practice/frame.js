@@ -1,7 +1,7 @@
 // Practice mode's sandboxed frame (worker-client.js makes it, this script inline: an opaque origin,
 // with no storage, cache or page of the site). It keeps the files the page hands over once, as
 // Blobs it does not read (each worker reads its own) -- the worker's code (pyodide.asm.js,
-// pyodide.js, start/hook.js, setup.js, worker.js as one blob: an opaque origin may not start a
+// pyodide.js, shared.js, start/hook.js, setup.js, worker.js as one blob: an opaque origin may not start a
 // worker from the site's URL, and the frame's CSP allows no other script), Pyodide's WebAssembly
 // (compiled here once), the practice snapshot -- and starts from them one fresh worker per check,
 // always one ahead (the next starts as a check ends), so a check finds a clean interpreter

@@ -28,23 +28,24 @@ import functools
 
 import numpy as np
 
-import catalogue
 import nnbasics
-from exercises import TIERS, Case
-from exercises import cases as build_cases
-from messages import read_case
-from plain import Refused, Returned, encode
-from sandbox import clip
-from wording import phrase, show
+
+from .. import catalogue, shared
+from .exercises import TIERS, Case
+from .exercises import cases as build_cases
+from .messages import read_case
+from .plain import Refused, Returned, encode
+from .sandbox import clip
+from .wording import phrase, show
 
 TIME_LIMIT = 5.0  # seconds of learner code per check, all cases together
 MEMORY_LIMIT = 256 * 2**20  # bytes of Python and NumPy memory the learner's code may hold
 
 #: The checks of a case, in the course's order (a case runs some of them).
-CHECKS = ("runs", "type", "shape", "values", "raises")
+CHECKS = shared.CHECKS
 #: Why a case can fail besides a check: the limits, no such function, not run, and no (valid)
 #: answer from the learner's interpreter.
-FAILURES = ("time", "memory", "defined", "not-run", "interrupted")
+FAILURES = shared.FAILURES
 
 #: The page's card names and the functions they practise (from the catalogue).
 FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}

@@ -6,9 +6,9 @@ messages' kinds and order before (practice/protocol.js); this checks their conte
 
 from __future__ import annotations
 
-from plain import Refused, restore, restore_error
-from runner import MAX_WARNINGS
-from sandbox import MAX_OUTPUT, clip
+from .plain import Refused, restore, restore_error
+from .runner import MAX_WARNINGS
+from .sandbox import MAX_OUTPUT, clip
 
 MAX_TRACEBACK = 6000  # characters of a traceback
 MAX_WARNING = 600  # characters of one warning

@@ -178,7 +178,7 @@ def restore(described) -> Returned:
     >>> restore({"type": "float"})
     Traceback (most recent call last):
     ...
-    plain.Refused: a result without its fields
+    web.practice.plain.Refused: a result without its fields
     """
     if type(described) is not dict:
         raise Refused("a result that is not an object")

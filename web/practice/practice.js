@@ -10,25 +10,8 @@ import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
 import { restoring } from "../start/interpreter.mjs";
 
-const STORAGE_PREFIX = "nnbasics:practice:";
-
-const storage = {
-  get(key) {
-    try { return localStorage.getItem(STORAGE_PREFIX + key); } catch { return null; }
-  },
-  /** False when the browser refuses (storage full or off): the value is not kept. */
-  set(key, value) {
-    try {
-      localStorage.setItem(STORAGE_PREFIX + key, value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  remove(key) {
-    try { localStorage.removeItem(STORAGE_PREFIX + key); } catch { /* nothing to remove */ }
-  },
-};
+/** Code and passed exercises; set is false when the browser refuses (full or off): not kept. */
+const storage = globalThis.nn.storage("localStorage", globalThis.nn.shared.storage.practice);
 
 let python = null;
 const startWatchers = new Set(); // panels that said "Starting Python…"

@@ -5,8 +5,9 @@
 // titles, messages and hints come as phrases ({key, params}), so a language switch words the
 // whole report anew, keeping every result; code, values and tracebacks stay as they are.
 
-export const VERDICTS = Object.fromEntries(["runs", "type", "shape", "values", "raises", "time", "memory",
-  "defined", "not-run", "interrupted", "stopped", "crashed"].map((name) => [name, `practice.verdict-${name}`]));
+const { checks, failures, page_outcomes: outcomes } = globalThis.nn.shared; // shared.json
+export const VERDICTS = Object.fromEntries([...checks, ...failures, ...outcomes]
+  .map((name) => [name, `practice.verdict-${name}`]));
 
 const isPhrase = (value) => typeof value?.key === "string" && value.key.startsWith("practice.")
   && typeof value.params === "object";

@@ -19,8 +19,8 @@ import tracemalloc
 import warnings
 from typing import Callable
 
-from plain import decode, describe, describe_error
-from sandbox import FILENAME, MAX_OUTPUT, Limits, Output, OverLimit, TimeUp, captured, clip, format_traceback, one_line
+from .plain import decode, describe, describe_error
+from .sandbox import FILENAME, MAX_OUTPUT, Limits, Output, OverLimit, TimeUp, captured, clip, format_traceback, one_line
 
 MAX_WARNINGS = 5
 

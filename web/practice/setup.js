@@ -7,16 +7,17 @@
 // and in a blob alike); start/hook.js provides writeFile.
 "use strict";
 (() => {
-  const HOME = "/home/pyodide";
-  /** The runner's modules: each file's place in the site (beside the page) and its path in HOME. */
-  const FILES = { "practice/plain.py": "plain.py", "practice/sandbox.py": "sandbox.py", "practice/runner.py": "runner.py" };
+  const HOME = globalThis.nn.shared.home; // shared.js, loaded before
+  /** The runner's modules (shared.json's files.practice): each file's place in the site (beside the
+   * page) and its path in HOME, in the page's package `web`. */
+  const FILES = Object.fromEntries(globalThis.nn.shared.files.practice.map((path) => [path, `web/${path}`]));
   /** The files' bytes (in the order of FILES) by their paths in HOME, as install() takes them. */
   const named = (buffers) => Object.fromEntries(Object.values(FILES).map((path, i) => [path, buffers[i]]));
   /** Idempotent: after a restore from the practice snapshot the module is there already. */
   const IMPORT = `import sys
 if ${JSON.stringify(HOME)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(HOME)})
-import runner`;
+import web.practice.runner`;
 
   /** Write ``files`` ({path in HOME: bytes}, see named()) into HOME (a memory snapshot holds no
    * files), then import the runner. */

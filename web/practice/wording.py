@@ -8,8 +8,9 @@ from __future__ import annotations
 import numpy as np
 
 from nnbasics.printing import NUMPY_DEFAULT_PRINT_OPTIONS
-from sandbox import clip
-from words import MARKUP, say
+
+from ..i18n.words import MARKUP, say
+from .sandbox import clip
 
 PRINT_OPTIONS = {**NUMPY_DEFAULT_PRINT_OPTIONS, "threshold": 200}  # long values shortened
 

@@ -17,7 +17,7 @@ import "./setup.js";
 export const CHECK_LIMIT_MS = 8000; // the runner itself stops learner code after 5 s; this is the backstop
 const START_LIMIT_MS = 120_000;
 const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
-const SCRIPTS = ["../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
+const SCRIPTS = ["../shared.js", "../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
 const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
 const NUMPY_FILES_URL = new URL("../start/numpy-files", import.meta.url).href;
 // Pyodide is the page's own (start/interpreter.mjs); the runner's files are beside the page.
@@ -63,7 +63,7 @@ let snapshotUsable = true;
 const snapshotsMade = new Promise((resolve) => document.addEventListener("nn:snapshots", resolve, { once: true }));
 
 /** The practice snapshot and NumPy's files as the service worker keeps them ({snapshot, files}:
- * Blobs, checked intact here; each worker makes them whole), when the workers may start from them,
+ * Blobs, checked intact here; each worker unpacks NumPy's files), when the workers may start from them,
  * else {} (or {why}). */
 async function practiceSnapshot() {
   if ((!(await restoring) && document.documentElement.dataset.snapshot !== "stored") || !snapshotUsable) return {};
@@ -73,7 +73,8 @@ async function practiceSnapshot() {
     : { why: snapshot.why ?? `without NumPy's files, which are ${files.why}` };
 }
 
-/** The workers' script, in parts (Blobs): pyodide.asm.js, pyodide.js, start/hook.js, setup.js, worker.js. */
+/** The workers' script, in parts (Blobs): pyodide.asm.js, pyodide.js, shared.js, start/hook.js, setup.js,
+ * worker.js. */
 async function workerCode() {
   const parts = await Promise.all([...globalThis.nn.start.workerScripts(indexURL), ...SCRIPTS].map(fetchBlob));
   return parts.flatMap((part) => [part, "\n"]);

@@ -4,8 +4,8 @@
 // expected value: it runs the learner's code on the case inputs of the job and sends back plain
 // data, which the page judges (PROTOCOL.md). Whatever learner code does here -- patching NumPy or
 // this worker's JavaScript, hooks, finalizers, forged messages -- ends with this worker.
-// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + start/hook.js +
-// setup.js + this file.
+// A classic script: frame.js starts it from one blob, pyodide.asm.js + pyodide.js + shared.js +
+// start/hook.js + setup.js + this file.
 //
 // From the frame: {type: "init", indexURL, module, pyodide: {name: Blob}, practice: {path: Blob},
 //   snapshot, numpyFiles (Blobs, as the service worker keeps them, checked by the page; or null)},
@@ -58,7 +58,7 @@ async function start({ indexURL, module, pyodide: runtime, practice, snapshot, n
 function run(job, port) {
   const send = (text) => portPost.call(port, parse(text));
   try {
-    pyodide.pyimport("runner").run_json(JSON.stringify(job), send);
+    pyodide.pyimport("web.practice.runner").run_json(JSON.stringify(job), send);
   } catch (error) {
     // The runner catches the learner's errors itself: this is Python itself failing (out of
     // WebAssembly memory, a fatal error). The page ends the check as interrupted.

@@ -17,12 +17,12 @@
 //   refuses a non-empty `pyodide.loadedPackages` (NumPy's entry is taken off before, and written back
 //   after a restore), and the snapshot's form: magic number 1886286592, header length, whole 64 KiB
 //   pages (isSnapshot);
-// - that PyScript writes its own Python package into /home/pyodide/pyscript/ before importing it
-//   (pyscriptPackage).
+// - that PyScript writes its own Python package into pyscript/ in Pyodide's home (shared.json)
+//   before importing it (pyscriptPackage).
 // Public, and used through here too: `pyodide.FS` (writeFile, pyscriptPackage). Public, and so used
 // elsewhere: PyScript's `interpreter` setting, a module that exports `loadPyodide` and `version` as
 // pyodide.mjs does (start/interpreter.mjs), the names of Pyodide's files in its indexURL
-// (practice/worker.js serves them) and its home folder, /home/pyodide.
+// (practice/worker.js serves them) and its home folder (shared.json's home).
 "use strict";
 (() => {
   const SITE_PACKAGES = "/lib/python3.12/site-packages";
@@ -34,14 +34,12 @@
       "_philox", "_sfc64", "_generator", "mtrand"].map((name) => `numpy/random/${name}`)].map((name) => `${SITE_PACKAGES}/${name}.cpython-312-wasm32-emscripten.so`);
   /** The page's modules held in its snapshot (its start-up imports nothing else that is slow; checking,
    * practice's grader and export, on a practice panel's first request). */
-  const IMPORTS = ["numpy", "nnbasics", "bindings", "checking"];
+  const IMPORTS = ["numpy", "nnbasics", "web.cards.bindings", "web.practice.checking"];
   /** What is frozen in a snapshot and must not stay so: the random state (the hash seed stays). */
   const RESEED = `import sys
 for name in ("random", "numpy.random"):
     if name in sys.modules:
         sys.modules[name].seed()`;
-  /** Where PyScript 0.6.66 writes its own Python package. */
-  const PYSCRIPT_PACKAGE = "/home/pyodide/pyscript";
 
   /** Write ``data`` at ``path`` (absolute) into the file system of ``python`` (a Pyodide, or Emscripten's
    * Module before Python starts), its folders made. It keeps ``data`` itself rather than a copy (the
@@ -173,7 +171,7 @@ for name in ("random", "numpy.random"):
       }
     };
     try {
-      walk(PYSCRIPT_PACKAGE);
+      walk(`${globalThis.nn.shared.home}/pyscript`); // where PyScript 0.6.66 writes it
     } catch {
       return [];
     }
@@ -228,69 +226,15 @@ for name in ("random", "numpy.random"):
     return blob ? { blob: await kept } : { bytes: new Uint8Array(buffer) };
   }
 
-  /** A memory snapshot as it is kept (elide's bytes), whole again and in the form of one: {bytes}, else {why}. */
-  function snapshotOf(kept) {
-    const bytes = unelide(kept);
+  /** A memory snapshot as it is kept, if it has the form of one: {bytes}, else {why}. */
+  function snapshotOf(bytes) {
     return isSnapshot(bytes) ? { bytes } : { why: "not a snapshot of this Pyodide" };
   }
 
-  /** The memory snapshot kept at ``url``, as storedEntry, whole again (snapshotOf). */
+  /** The memory snapshot kept at ``url``, as storedEntry, if it has the form of one (snapshotOf). */
   async function storedSnapshot(url, indexURL, cacheName) {
     const found = await storedEntry(url, indexURL, cacheName);
     return found.bytes ? snapshotOf(found.bytes) : found;
-  }
-
-  const PAGE = 65536; // WebAssembly's page
-
-  /** A memory snapshot as it is kept, without its all-zero 64 KiB pages (a quarter to a third of
-   * them): a little-endian u32 of its length, a byte for each of its pages (1: kept, 0: all zero),
-   * then the pages kept, in order. */
-  function elide(bytes) {
-    const count = Math.ceil(bytes.length / PAGE);
-    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-    const kept = new Uint8Array(count);
-    let size = 4 + count;
-    for (let page = 0; page < count; page++) {
-      const end = Math.min(words.length, (page + 1) * (PAGE >> 2));
-      let word = page * (PAGE >> 2);
-      while (word < end && words[word] === 0) word++;
-      const last = Math.min(bytes.length, (page + 1) * PAGE); // the bytes after the last whole word too
-      kept[page] = word < end || bytes.subarray(end << 2, last).some((byte) => byte !== 0) ? 1 : 0;
-      if (kept[page]) size += last - page * PAGE;
-    }
-    const out = new Uint8Array(size);
-    new DataView(out.buffer).setUint32(0, bytes.length, true);
-    out.set(kept, 4);
-    let at = 4 + count;
-    for (let page = 0; page < count; page++) {
-      if (!kept[page]) continue;
-      const data = bytes.subarray(page * PAGE, Math.min(bytes.length, (page + 1) * PAGE));
-      out.set(data, at);
-      at += data.length;
-    }
-    return out;
-  }
-
-  /** elide's bytes whole again (its zero pages zero); an error if they are not elide's. */
-  function unelide(kept) {
-    const length = kept.length >= 4 ? new DataView(kept.buffer, kept.byteOffset).getUint32(0, true) : 0;
-    const count = Math.ceil(length / PAGE);
-    const flags = kept.subarray(4, 4 + count);
-    const pageSize = (page) => Math.min(length, (page + 1) * PAGE) - page * PAGE;
-    let size = 4 + count; // what elide made of `length` bytes with these flags (checked before allocating)
-    for (let page = 0; page < flags.length && size > 0; page++) {
-      size = flags[page] > 1 ? -1 : size + flags[page] * pageSize(page);
-    }
-    if (kept.length < 4 || flags.length !== count || size !== kept.length) {
-      throw new Error("not a snapshot as it is kept");
-    }
-    const out = new Uint8Array(length);
-    for (let page = 0, at = 4 + count; page < count; page++) {
-      if (!flags[page]) continue;
-      out.set(kept.subarray(at, at + pageSize(page)), page * PAGE);
-      at += pageSize(page);
-    }
-    return out;
   }
 
   /** Files ([name, bytes]) as one array of bytes: a little-endian u32 length of a JSON list of
@@ -320,5 +264,5 @@ for name in ("random", "numpy.random"):
 
   (globalThis.nn ??= {}).start = { IMPORTS, HEADERS, writeFile, runtimeScript, workerScripts, useCompiled, restore,
     startForSnapshot, memorySnapshot, pyscriptPackage, isSnapshot, layout, browserVersion, sha256, storedEntry,
-    storedSnapshot, snapshotOf, elide, unelide, pack, unpack };
+    storedSnapshot, snapshotOf, pack, unpack };
 })();

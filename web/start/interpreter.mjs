@@ -14,6 +14,7 @@ export { version };
 const { nn } = globalThis; // nn.start: start/hook.js; nn.prepare: start/prepare.js (run in the page's <head>)
 export const { indexURL, cache } = nn.prepare;
 const root = document.documentElement;
+const OFF = new Set(["__OFF__"]); // the start-up optimisations the build left out (py/sitebuild/optimisations.py)
 
 /** The page is ready and a service worker controls it (on a first visit: once it is installed). */
 function readyAndControlled() {
@@ -40,7 +41,7 @@ function snapshotWorker(message, transfer = []) {
 async function makeSnapshot(started) {
   await readyAndControlled();
   root.dataset.snapshot = "making";
-  const pyscript = nn.start.pyscriptPackage(await started); // held compiled (start/precompiled.py)
+  const pyscript = OFF.has("pyscript-compiled") ? [] : nn.start.pyscriptPackage(await started); // held compiled (start/precompiled.py)
   const configURL = new URL("../pyscript.json", import.meta.url).href;
   let answer = await snapshotWorker({ kind: "page", indexURL, configURL, pyscript }, pyscript.map(([, bytes]) => bytes.buffer));
   if (answer.stored) answer = await snapshotWorker({ kind: "practice", indexURL });

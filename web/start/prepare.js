@@ -3,15 +3,17 @@
 // starts start/prepare-worker.js at once, which reads and checks the stored memory snapshot and
 // NumPy's files off the main thread; once they are found fit, Pyodide's own script is run.
 // start/interpreter.mjs restores from them, or starts Python normally, when PyScript asks for it.
-// Snapshots are on unless the site was built without (build.py --no-snapshot) or the address says
-// `snapshot=off`. build.py writes in the vendored Pyodide's folder, whether snapshots are on and the
-// name of this version's cache (the service worker's, where the snapshots are kept).
+// Snapshots are on unless the site was built without (build.py --off snapshot) or the address says
+// `snapshot=off`. build.py writes in the vendored Pyodide's folder, the start-up optimisations it left
+// out (py/sitebuild/optimisations.py) and the name of this version's cache (the service worker's, where
+// the snapshots are kept).
 "use strict";
 (() => {
   const here = document.currentScript.src;
   const indexURL = new URL("__PYODIDE__", here).href;
   const cache = "__CACHE__";
-  const on = "__SNAPSHOTS__" === "on" && new URLSearchParams(location.search).get("snapshot") !== "off"
+  const off = new Set(["__OFF__"]);
+  const on = !off.has("snapshot") && new URLSearchParams(location.search).get("snapshot") !== "off"
     && "serviceWorker" in navigator;
 
   /** The page's snapshot the service worker keeps (start/snapshot) and NumPy's files ([name, bytes]),
@@ -31,7 +33,7 @@
   const page = on ? storedSnapshot() : null;
   // Found fit: Pyodide's own script runs now, not once PyScript asks for Python (start/hook.js, the
   // module start/interpreter.mjs imports, runs it once).
-  page?.then(({ bytes }) => bytes && import(new URL("./hook.js", here).href)
+  if (!off.has("early-runtime")) page?.then(({ bytes }) => bytes && import(new URL("./hook.js", here).href)
     .then(() => globalThis.nn.start.runtimeScript(indexURL))).catch(() => {}); // reported when PyScript asks
 
   /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off);

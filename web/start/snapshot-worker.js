@@ -11,10 +11,11 @@
 // In: {kind: "page" | "practice", indexURL, configURL, pyscript: [path, bytes][]}.
 // Out: {stored: true} | {failed: message}.
 "use strict";
-importScripts("./hook.js", "./zip.js", "./whose-fetches.js", "../practice/setup.js");
+importScripts("../shared.js", "./hook.js", "./zip.js", "./whose-fetches.js", "../practice/setup.js");
 
-const HOME = "/home/pyodide";
 const { nn } = self;
+const HOME = nn.shared.home;
+const OFF = new Set(["__OFF__"]); // the start-up optimisations the build left out (py/sitebuild/optimisations.py)
 
 nn.sayWhoseFetches("snapshot-worker"); // Pyodide's too
 
@@ -52,7 +53,7 @@ async function store(pyodide, url, indexURL) {
   // Every object now lives as long as the interpreter: out of the collector's sight, so that a
   // collection after a restore (the runner's at the end of each check) only walks what came after.
   pyodide.runPython("import gc\ngc.collect()\ngc.freeze()");
-  await put(url, nn.start.elide(nn.start.memorySnapshot(pyodide)), indexURL);
+  await put(url, nn.start.memorySnapshot(pyodide), indexURL);
 }
 
 /** Keep ``bytes`` at ``url`` in the service worker's cache of this version, with what they were made
@@ -75,7 +76,7 @@ async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
   importScripts(`${indexURL}pyodide.js`);
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
   const wheel = await nn.unzip(await fetchBytes(indexURL + lock.packages.numpy.file_name));
-  if (kind === "page") await put(new URL("./numpy-files", location.href), start.pack(wheel), indexURL); // a restore's, unpacked
+  if (kind === "page" && !OFF.has("numpy-files")) await put(new URL("./numpy-files", location.href), start.pack(wheel), indexURL); // a restore's, unpacked
   const quiet = () => {};
   const pyodide = await start.startForSnapshot(self.loadPyodide, { indexURL, packages: [], stdout: quiet, stderr: quiet }, wheel);
   if (kind === "practice") {
@@ -85,7 +86,7 @@ async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
     return;
   }
   await writeFiles(pyodide, configURL);
-  pyodide.runPython(`import ${start.IMPORTS.join(", ")}\nchecking.prepare()`); // practice's plans made too
+  pyodide.runPython(`import ${start.IMPORTS.join(", ")}\nweb.practice.checking.prepare()`); // practice's plans made too
   await compileAhead(pyodide, pyscript ?? []);
   await store(pyodide, new URL("./snapshot", location.href), indexURL);
 }

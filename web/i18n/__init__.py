@@ -1,0 +1,1 @@
+"""The page's words in every language (words.py reads the catalogues of en/ and ko/)."""

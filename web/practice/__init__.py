@@ -1,0 +1,1 @@
+"""Practice: the runner in the learner's interpreter (runner, sandbox, plain), the grader in the page's."""
