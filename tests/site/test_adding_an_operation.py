@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from pages import READY_TIMEOUT_MS, PageWatch, open_app
+from pages import READY_TIMEOUT_MS, PageWatch, module_page_fixture, open_app
 from practice.practice_page import check, failed_check, grade, panel, statuses
 from sitebuild.assemble import build
 from sitebuild.config import Config
@@ -210,8 +210,9 @@ def checkout(tmp_path_factory) -> tuple[Path, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def site(checkout):
-    """The site built from the copy (the default cache holds every download), served as Netlify would."""
+def site_url(checkout):
+    """The site built from the copy (the default cache holds every download), served as Netlify would:
+    in this module, in place of the checkout's own."""
     root, _ = checkout
     build(Config(root=root, out=root / "dist"))
     server = site_server(root / "dist", root=root)
@@ -220,13 +221,7 @@ def site(checkout):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def app(browser, site):
-    """One ready page of the copy's site, in English, shared by the tests in order; clean at the end."""
-    page, watcher = open_app(browser, site, viewport={"width": 1280, "height": 900})
-    yield page
-    page.context.close()
-    watcher.assert_clean()
+app = module_page_fixture("One ready page of the copy's site, in English, shared by the tests in order.")
 
 
 def card(page):
@@ -289,14 +284,14 @@ def test_the_new_card_is_on_the_page_and_in_the_table_of_contents(app):
 
 
 @pytest.mark.e2e
-def test_its_example_shows_numpys_result_at_first_paint_and_the_same_once_python_is_ready(browser, site):
+def test_its_example_shows_numpys_result_at_first_paint_and_the_same_once_python_is_ready(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    watch = PageWatch(page, site)
+    watch = PageWatch(page, site_url)
     held = []  # NumPy's wheel is held back: Python cannot be ready until it is let through
     page.route("**/*.whl", lambda route: held.append(route))
     try:
-        page.goto(site + "/")
+        page.goto(site_url + "/")
         expect(result(page)).to_have_text(numpys([1, 2, 3]))
         assert "ready" not in page.locator("html").get_attribute("class")
         first = (result(page).get_attribute("data-value"), card(page).locator("canvas").get_attribute("aria-label"))
@@ -335,13 +330,13 @@ def test_its_plot_is_drawn_with_a_text_alternative(app):
 
 
 @pytest.mark.e2e
-def test_typing_a_new_input_recomputes_redraws_and_the_url_keeps_it(app, browser, site):
+def test_typing_a_new_input_recomputes_redraws_and_the_url_keeps_it(app, browser, site_url):
     before = card(app).locator("canvas").evaluate("c => c.toDataURL()")
     card(app).locator('[name="x"]').fill("[0, 0.5, -4]")
     expect(result(app)).to_have_text(numpys([0, 0.5, -4]))
     assert card(app).locator("canvas").evaluate("c => c.toDataURL()") != before
     expect(app).to_have_url(re.compile(r"[?&]tanh\.x="))
-    other, watcher = open_app(browser, site, app.url[len(site) :])
+    other, watcher = open_app(browser, site_url, app.url[len(site_url) :])
     try:
         assert card(other).locator('[name="x"]').input_value() == "[0, 0.5, -4]"
         expect(result(other)).to_have_text(numpys([0, 0.5, -4]))
@@ -369,8 +364,8 @@ def test_practice_the_catalogues_solution_passes_and_a_wrong_answer_fails(app):
 
 
 @pytest.mark.e2e
-def test_in_korean_the_card_and_its_exercise_speak_korean(browser, site):
-    page, watcher = open_app(browser, site, "/?lang=ko", viewport={"width": 1280, "height": 900})
+def test_in_korean_the_card_and_its_exercise_speak_korean(browser, site_url):
+    page, watcher = open_app(browser, site_url, "/?lang=ko", viewport={"width": 1280, "height": 900})
     try:
         expect(card(page).locator(".summary")).to_have_text(re.sub(r"<[^>]+>", "", TANH["ko"]["summary"]))
         expect(card(page).locator('label[for="tanh-x"]')).to_have_text("x, 배열")
