@@ -30,7 +30,7 @@ from .pins import (
     VENDOR_PYSCRIPT,
     WHEELS,
 )
-from .trim import NUMPY_UNUSED, STDLIB_NEEDED, STDLIB_UNUSED, without
+from .trim import NUMPY_UNUSED, STDLIB_NEEDED, STDLIB_UNUSED, without, without_source_map
 
 # Files whose place in the site is fixed: the service worker's folder is its scope, and the
 # manifest sits beside it. Everything else keeps its web/ path.
@@ -58,6 +58,11 @@ def shipped_lock(official: dict, wheels: dict[str, bytes]) -> dict:
     return {"info": official["info"], "packages": packages}
 
 
+def scripts_without_source_maps(name: str, data: bytes) -> bytes:
+    """A vendored file as shipped: a script without its source map's reference (trim.without_source_map)."""
+    return without_source_map(data) if name.endswith((".js", ".mjs")) else data
+
+
 def vendor_pyodide(config: Config, out: Path) -> tuple[str, dict[str, bytes]]:
     """The verified Pyodide core and wheels, trimmed, in their content-named folder of ``out``:
     (the folder, {file name: bytes})."""
@@ -79,7 +84,7 @@ def vendor_pyodide(config: Config, out: Path) -> tuple[str, dict[str, bytes]]:
     if "stdlib-bytecode" not in config.off:
         stdlib = precompiled_stdlib(stdlib, pyodide_files, config)
     pyodide_files["python_stdlib.zip"] = stdlib
-    shipped = {name: pyodide_files[name] for name in PYODIDE_CORE}
+    shipped = {name: scripts_without_source_maps(name, pyodide_files[name]) for name in PYODIDE_CORE}
     shipped.update({official["packages"][name]["file_name"]: data for name, data in wheels.items()})
     shipped["pyodide-lock.json"] = json.dumps(shipped_lock(official, wheels)).encode()
     pyodide_dir = content_dir(VENDOR_PYODIDE, shipped)
@@ -95,7 +100,7 @@ def assemble(config: Config, out: Path) -> None:
     log("assemble", f"vendor PyScript {PYSCRIPT.version}")
     pyscript_files = tar_members(fetch_npm(PYSCRIPT, config))
     for name in PYSCRIPT_FILES:
-        write(out / VENDOR_PYSCRIPT / name, pyscript_files[f"dist/{name}"])
+        write(out / VENDOR_PYSCRIPT / name, scripts_without_source_maps(name, pyscript_files[f"dist/{name}"]))
     write(out / VENDOR_PYSCRIPT / "LICENSE", pyscript_files["LICENSE"])
 
     editor = editor_bundle(config)

@@ -1,10 +1,12 @@
-"""Trimming the verified archives: the parts of NumPy and of the standard library the site never
-imports are left out (the shipped lock gets the trimmed files' own sha256)."""
+"""Trimming the verified files: the parts of NumPy and of the standard library the site never
+imports are left out (the shipped lock gets the trimmed files' own sha256), and the vendored
+scripts lose their references to source maps the site does not ship."""
 
 from __future__ import annotations
 
 import fnmatch
 import io
+import re
 import zipfile
 
 # Parts of the verified archives the site never imports, left out to ship less (they are
@@ -110,3 +112,18 @@ def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ())
                 )
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return buffer.getvalue()
+
+
+SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=[^\n]*\n?\Z")
+
+
+def without_source_map(script: bytes) -> bytes:
+    r"""``script`` without its last line's reference to a source map: the site ships none, and the
+    browser's developer tools would ask for it (a 404 in every audit).
+
+    >>> without_source_map(b"export{a};\n//# sourceMappingURL=core.js.map\n")
+    b'export{a};\n'
+    >>> without_source_map(b"let url = '//# sourceMappingURL=x';\n")
+    b"let url = '//# sourceMappingURL=x';\n"
+    """
+    return SOURCE_MAP.sub(b"\n", script)

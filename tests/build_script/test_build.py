@@ -106,6 +106,10 @@ def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):
         assert (out / source).exists()
     html = (out / "index.html").read_text()
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    for script in [*out.rglob("*.js"), *out.rglob("*.mjs")]:  # a source map it names, developer tools ask for
+        for name in re.findall(r"^//# sourceMappingURL=(\S+)", script.read_text("utf-8", "replace"), re.M):
+            assert (script.parent / name).exists(), f"{script.relative_to(out)} names {name}, which is not shipped"
+    assert (out / "robots.txt").read_text().startswith("User-agent: *\nAllow: /")  # for crawlers: all of it
 
 
 @pytest.mark.build
