@@ -38,12 +38,12 @@ AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.w
 
 
 def zip_package(config: Config) -> bytes:
-    """py/nnbasics as one archive for PyScript's ``files`` (unpacked into the FS)."""
+    """py/nnbasics as one archive for PyScript's ``files`` (unpacked into the FS), its entries stored
+    (the server compresses it on the wire: trim.without)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for path in sorted((config.py / "nnbasics").rglob("*.py")):
             info = zipfile.ZipInfo(str(path.relative_to(config.py)), date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 

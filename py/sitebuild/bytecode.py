@@ -19,7 +19,7 @@ from .pins import PYODIDE_CORE
 # in about half the time. Bytecode is bigger than source, so only these are compiled.
 # The result is pinned: changing the list, the trim or the pins changes it, and the build
 # then prints the new sha256 to put here.
-COMPILED_STDLIB_SHA256 = "2e2e3c72e3771cdd839c7f4f1f2c53f0172ecd2f6e8f970d2ec6053ed191073f"
+COMPILED_STDLIB_SHA256 = "6ccfe193b5000bacf8fcfd3c4faa2d5f58c2791cde5a5644c95cc4e36880eb02"
 STDLIB_AT_STARTUP = frozenset(
     """
     __future__.py _compat_pickle.py _compression.py _pyodide/__init__.py _pyodide/_base.py
@@ -72,7 +72,7 @@ COMPILE_PY = """
 import importlib._bootstrap_external as external, importlib.util, json, zipfile
 wanted = set(json.load(open("/tmp/in.json")))
 with zipfile.ZipFile("/tmp/in.zip") as source, \\
-        zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as target:
     for info in source.infolist():
         data = source.read(info)
         if info.filename in wanted:
@@ -80,7 +80,7 @@ with zipfile.ZipFile("/tmp/in.zip") as source, \\
             code = compile(data, "/lib/python312.zip/" + info.filename, "exec", dont_inherit=True, optimize=2)
             data = bytes(external._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
             info = zipfile.ZipInfo(info.filename + "c", info.date_time)
-        target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+        target.writestr(info, data, compress_type=zipfile.ZIP_STORED)  # stored: trim.without
 """
 
 

@@ -89,7 +89,10 @@ STDLIB_NEEDED = ("encodings/cp437.py",)  # zipfile's default for file names
 def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ()) -> bytes:
     """A zip archive minus the entries ``unused`` names (folders end in /, * globs) but ``keep``.
 
-    Deterministic: entries keep their order and timestamps, compressed at level 9.
+    Deterministic: entries keep their order and timestamps. Stored, not deflated: an archive of
+    deflated entries cannot be compressed again on the wire, while a stored one compresses better
+    there than entry by entry (brotli sees the whole archive) -- Pyodide's own advice. netlify.toml
+    serves .whl and .zip as application/wasm, which Netlify compresses.
     """
 
     def is_unused(name: str) -> bool:
@@ -100,7 +103,7 @@ def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ())
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(archive)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target,
     ):
         for info in source.infolist():
             if is_unused(info.filename):
@@ -110,7 +113,7 @@ def without(archive: bytes, unused: tuple[str, ...], keep: tuple[str, ...] = ())
                 data = b"".join(
                     line for line in data.splitlines(keepends=True) if not is_unused(line.split(b",", 1)[0].decode())
                 )
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            target.writestr(info, data, compress_type=zipfile.ZIP_STORED)
     return buffer.getvalue()
 
 

@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import tarfile
 import zipfile
 from dataclasses import replace
@@ -17,7 +16,7 @@ import pytest
 
 from sitebuild import optimisations, pins
 from sitebuild.assemble import build
-from sitebuild.config import ROOT, BuildError, Config, this_machines_esbuild
+from sitebuild.config import ROOT, BuildError, this_machines_esbuild
 from sitebuild.editor import EDITOR_ENTRY, editor_bundle
 from sitebuild.fetch import npm_integrity
 from sitebuild.offline import content_dir
@@ -26,34 +25,6 @@ from sitebuild.serve import headers_for, netlify_headers, site_server
 from sitebuild.trim import STDLIB_UNUSED
 
 WHEEL = "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
-
-
-@pytest.fixture(scope="module")
-def warm_cache(tmp_path_factory) -> Path:
-    """A cache filled by one real build (network on first use, the shared cache after)."""
-    config = Config(out=tmp_path_factory.mktemp("warm") / "dist")
-    build(config)
-    return config.cache
-
-
-@pytest.fixture
-def cache(tmp_path, warm_cache) -> Path:
-    """A private copy of the verified cache, so tests can tamper with it (without the big PyPI
-    mirror wheel: offline, the wheels have no source but this cache)."""
-    private = tmp_path / "cache"
-    shutil.copytree(warm_cache, private, ignore=shutil.ignore_patterns("pypi"))
-    return private
-
-
-def refuse(url: str, timeout: float = 60) -> bytes:
-    raise OSError(f"network is off ({url})")
-
-
-@pytest.fixture
-def offline(tmp_path, cache) -> Config:
-    """A build into tmp_path/dist from the private cache, with no network: every download fails
-    as it would with the cable pulled."""
-    return Config(out=tmp_path / "dist", cache=cache, download=refuse)
 
 
 def sha256(path: Path) -> str:
