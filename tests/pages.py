@@ -4,6 +4,7 @@ a watch that fails a page on console errors and failed or off-host requests, and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -151,3 +152,28 @@ def module_page_fixture(doc: str):
 
     fixture.__doc__ = doc
     return fixture
+
+
+@contextlib.contextmanager
+def python_held_back(browser, site_url: str, path: str = "/"):
+    """A desktop page opened at ``path`` with NumPy's wheel held back, so that Python cannot be
+    ready: yields (page, release), where ``release()`` lets the wheel through and waits until
+    Python is ready. The page must be clean when the block ends."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watcher = PageWatch(page, site_url)
+    held = []
+    page.route("**/*.whl", lambda route: held.append(route))
+
+    def release():
+        for route in held:
+            route.continue_()
+        page.unroute("**/*.whl")
+        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+
+    try:
+        page.goto(site_url + path)
+        yield page, release
+        watcher.assert_clean()
+    finally:
+        context.close()

@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
-import re
 from pathlib import Path
+
+from doc_tables import Types, is_number, read_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
 CONTRACT_MD = WEB / "cards" / "CONTRACT.md"
-SEPARATOR = re.compile(r"^\|(\s*-+\s*\|)+$")
-
-
-def read_tables(text: str) -> dict[str, list[dict[str, str]]]:
-    """{section: [row as {column: cell}]} for every "## section" that has a table."""
-    tables: dict[str, list[dict[str, str]]] = {}
-    section, header = None, None
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("## "):
-            section, header = line[3:].strip(), None
-        elif section and line.startswith("|") and not SEPARATOR.match(line):
-            cells = [cell.strip() for cell in line.strip("|").split("|")]
-            if header is None:
-                header = cells
-            else:
-                tables.setdefault(section, []).append(dict(zip(header, cells, strict=True)))
-    return tables
-
-
 TABLES = read_tables(CONTRACT_MD.read_text("utf-8"))
 
 
@@ -54,52 +34,27 @@ def column(section: str, name: str) -> list[str]:
 # --------------------------------------------------------------------------- types
 
 
-def is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+def _value(value, where, check) -> list[str]:
+    """A result's value: a number, a non-finite one's name, or a list of values."""
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in check(item, "value", f"{where}[{i}]")]
+    return [] if is_number(value) or value in ("inf", "-inf", "nan") else [f"{where}: {value!r} is no value"]
 
 
-SIMPLE = {
-    "string": lambda v: isinstance(v, str),
-    "number": is_number,
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "object": lambda v: isinstance(v, dict),
-    # the plot spec: its own contract, web/plot/SPEC.md (tests/plot/test_spec.py checks it through)
-    "spec": lambda v: isinstance(v, dict) and isinstance(v.get("panels"), list),
-}
-
-
-def problems(value, kind: str, where: str = "value") -> list[str]:
-    """What is wrong with ``value`` as a ``kind`` of CONTRACT.md (empty: nothing)."""
-    if kind.startswith("list of "):
-        if not isinstance(value, list):
-            return [f"{where}: expected a list, got {value!r:.80}"]
-        return [p for i, item in enumerate(value) for p in problems(item, kind[8:], f"{where}[{i}]")]
-    if kind.startswith("object of "):
-        if not isinstance(value, dict):
-            return [f"{where}: expected an object, got {value!r:.80}"]
-        return [p for key, item in value.items() for p in problems(item, kind[10:], f"{where}.{key}")]
-    if " or " in kind:
-        options = [problems(value, option, where) for option in kind.split(" or ")]
-        return [] if any(not found for found in options) else [f"{where}: {value!r:.80} is not {kind}"]
-    if kind.startswith('"'):
-        return [] if value == kind.strip('"') else [f"{where}: expected {kind}, got {value!r:.80}"]
-    if kind == "value":  # a result's value: a number, a non-finite one's name, or a list of values
-        if isinstance(value, list):
-            return [p for i, item in enumerate(value) for p in problems(item, "value", f"{where}[{i}]")]
-        return [] if is_number(value) or value in ("inf", "-inf", "nan") else [f"{where}: {value!r} is no value"]
-    if kind in SIMPLE:
-        return [] if SIMPLE[kind](value) else [f"{where}: {value!r:.80} is not {kind}"]
-    table = {row["key"]: (plain(row["type"]), row["required"] == "yes") for row in TABLES[kind]}
-    if not isinstance(value, dict):
-        return [f"{where}: expected a {kind} object, got {value!r:.80}"]
-    found = [f"{where}: {key!r} is no key of a {kind}" for key in value if key not in table]
-    found += [f"{where}: {key!r} is missing" for key, (_, required) in table.items() if required and key not in value]
-    for key, item in value.items():
-        if key in table:
-            found += problems(item, table[key][0], f"{where}.{key}")
-    return found
+TYPES = Types(
+    {
+        name: {plain(row["key"]): (plain(row["type"]), row["required"] == "yes") for row in TABLES[name]}
+        for name, table in TABLES.items()
+        if table and {"key", "type", "required"} <= set(table[0])
+    },
+    simple={
+        "object": lambda v: isinstance(v, dict),
+        # the plot spec: its own contract, web/plot/SPEC.md (tests/plot/test_spec.py checks it through)
+        "spec": lambda v: isinstance(v, dict) and isinstance(v.get("panels"), list),
+    },
+    special={"value": _value},
+)
+problems = TYPES.problems
 
 
 def outcome_problems(answer_json: str) -> list[str]:

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from pages import READY_TIMEOUT_MS, PageWatch
+from pages import python_held_back
 from web import catalogue
 from web.cards import first_paint
 
@@ -35,13 +35,7 @@ def shown(page) -> dict[str, tuple]:
 
 @pytest.mark.e2e
 def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
-    held = []  # NumPy's wheel is held back: Python cannot be ready until it is let through
-    page.route("**/*.whl", lambda route: held.append(route))
-    try:
-        page.goto(site_url + "/?softmax.x=%5B%5B1%2C%201%5D%5D")
+    with python_held_back(browser, site_url, "/?softmax.x=%5B%5B1%2C%201%5D%5D") as (page, release):
         expect(page.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text(
             catalogue.BY_NAME["sigmoid"]["printed"]
         )
@@ -57,16 +51,10 @@ def test_every_card_shows_its_example_before_python_is_ready_and_the_same_after(
         assert "computed as soon as Python is ready" in softmax.locator('output[name="result"]').evaluate(
             "o => getComputedStyle(o, '::before').content"
         )
-        for route in held:
-            route.continue_()
-        page.unroute("**/*.whl")
-        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+        release()
         after = shown(page)
         assert {op: after[op] for op in OPS if op != "softmax"} == {op: before[op] for op in OPS if op != "softmax"}
         expect(softmax.locator('output[name="result"]')).to_have_text("[[0.5 0.5]]")
-        watch.assert_clean()
-    finally:
-        context.close()
 
 
 @pytest.mark.e2e

@@ -9,64 +9,36 @@ from pathlib import Path
 
 import pytest
 
+from doc_tables import Types, is_number, read_tables
 from web import catalogue
 from web.cards import bindings
 
 SPEC_MD = Path(__file__).resolve().parents[2] / "web" / "plot" / "SPEC.md"
 
 
-def read_tables(text: str) -> dict[str, dict[str, tuple[str, bool]]]:
-    """{object name: {key: (type, required)}} from the "## name" sections' tables."""
-    tables: dict[str, dict[str, tuple[str, bool]]] = {}
-    name = None
-    for line in text.splitlines():
-        if line.startswith("## "):
-            name = line[3:].strip()
-        elif name and line.startswith("| ") and not line.startswith(("| key", "| ---")):
-            key, kind, required, _meaning = [cell.strip() for cell in line.strip("|").split("|")]
-            tables.setdefault(name, {})[key] = (kind, required == "yes")
-    return tables
-
-
-SCHEMA = read_tables(SPEC_MD.read_text("utf-8"))
+SCHEMA = {
+    name: {row["key"]: (row["type"], row["required"] == "yes") for row in rows}
+    for name, rows in read_tables(SPEC_MD.read_text("utf-8")).items()
+    if "key" in rows[0]
+}
 PANEL_KINDS = {table["type"][0].strip('"'): name for name, table in SCHEMA.items() if name.startswith("panel ")}
 
 
-def problems(value, kind: str, where: str) -> list[str]:
-    """What is wrong with ``value`` as a ``kind`` of SPEC.md (empty: nothing)."""
-    if " or " in kind and not kind.startswith("list of"):
-        options = [problems(value, option, where) for option in kind.split(" or ")]
-        return [] if any(not found for found in options) else [f"{where}: {value!r} is not {kind}"]
-    if kind.startswith("list of "):
-        if not isinstance(value, list):
-            return [f"{where}: expected a list, got {type(value).__name__}"]
-        return [p for i, item in enumerate(value) for p in problems(item, kind[8:], f"{where}[{i}]")]
-    if kind.startswith('"'):
-        return [] if value == kind.strip('"') else [f"{where}: expected {kind}, got {value!r}"]
-    simple = {
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "string": lambda v: isinstance(v, str),
-        "boolean": lambda v: isinstance(v, bool),
-        "null": lambda v: v is None,
-        "[number, number]": lambda v: isinstance(v, list) and len(v) == 2 and all(simple["number"](x) for x in v),
-        "colour": lambda v: simple["integer"](v) or simple["string"](v),
-    }
-    if kind in simple:
-        return [] if simple[kind](value) else [f"{where}: {value!r} is not {kind}"]
-    if kind == "panel":
-        if not isinstance(value, dict) or value.get("type") not in PANEL_KINDS:
-            return [f"{where}: a panel's type must be one of {sorted(PANEL_KINDS)}"]
-        kind = PANEL_KINDS[value["type"]]
-    table = SCHEMA[kind]
-    if not isinstance(value, dict):
-        return [f"{where}: expected a {kind} object"]
-    found = [f"{where}: unknown key {key!r} for a {kind}" for key in value if key not in table]
-    found += [f"{where}: missing {key!r}" for key, (_, required) in table.items() if required and key not in value]
-    for key, item in value.items():
-        if key in table:
-            found += problems(item, table[key][0], f"{where}.{key}")
-    return found
+def _panel(value, where, _check):
+    """A panel is checked as the kind its ``type`` names."""
+    if not isinstance(value, dict) or value.get("type") not in PANEL_KINDS:
+        return [f"{where}: a panel's type must be one of {sorted(PANEL_KINDS)}"]
+    return PANEL_KINDS[value["type"]]
+
+
+problems = Types(
+    SCHEMA,
+    simple={
+        "[number, number]": lambda v: isinstance(v, list) and len(v) == 2 and all(is_number(x) for x in v),
+        "colour": lambda v: isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool)),
+    },
+    special={"panel": _panel},
+).problems
 
 
 def test_spec_md_describes_the_spec_every_panel_kind_and_their_parts():

@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from pages import READY_TIMEOUT_MS, PageWatch, module_page_fixture, open_app
+from pages import module_page_fixture, open_app, python_held_back
 from practice.practice_page import check, failed_check, grade, panel, statuses
 from sitebuild.assemble import build
 from sitebuild.config import Config
@@ -285,30 +285,18 @@ def test_the_new_card_is_on_the_page_and_in_the_table_of_contents(app):
 
 @pytest.mark.e2e
 def test_its_example_shows_numpys_result_at_first_paint_and_the_same_once_python_is_ready(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
-    held = []  # NumPy's wheel is held back: Python cannot be ready until it is let through
-    page.route("**/*.whl", lambda route: held.append(route))
-    try:
-        page.goto(site_url + "/")
+    with python_held_back(browser, site_url) as (page, release):
         expect(result(page)).to_have_text(numpys([1, 2, 3]))
         assert "ready" not in page.locator("html").get_attribute("class")
         first = (result(page).get_attribute("data-value"), card(page).locator("canvas").get_attribute("aria-label"))
         np.testing.assert_allclose(json.loads(first[0]), np.tanh([1.0, 2.0, 3.0]), rtol=1e-15)
         assert "Marked: tanh(x) at x = 1, 2, 3 is 0.7616, 0.964, 0.9951." in first[1]
-        for route in held:
-            route.continue_()
-        page.unroute("**/*.whl")
-        page.wait_for_selector("html.ready", timeout=READY_TIMEOUT_MS)
+        release()
         expect(result(page)).to_have_text(numpys([1, 2, 3]))
         assert (
             result(page).get_attribute("data-value"),
             card(page).locator("canvas").get_attribute("aria-label"),
         ) == first
-        watch.assert_clean()
-    finally:
-        context.close()
 
 
 def drawn(canvas) -> bool:
