@@ -1,13 +1,18 @@
-"""Native benchmark: each nnbasics operation against the bare NumPy expression of the same maths.
+"""Native benchmark: each nnbasics operation against the bare NumPy expression of the same maths,
+then the vectorization lesson's loops against their one NumPy call.
 
-Run from anywhere:  python tests/bench_native.py [--repeat 7]
+Run from anywhere:  python tests/bench_native.py [--repeat 7] [--vectorization-repeats 5]
 
-Inputs are 1000 x 1000 float64 (image2vector: a (500, 500, 4) image; basic_sigmoid:
+First table: inputs are 1000 x 1000 float64 (image2vector: a (500, 500, 4) image; basic_sigmoid:
 one Python float). Each bare expression is wrapped in a plain ``def`` (the course's
 unchecked function), so both sides pay one Python call. Package and bare are timed
 in the same run, interleaved (the order alternates each repeat), with timeit; the
 table shows the best of the repeats per call, and the ratio package / bare.
-This is a benchmark only: it asserts nothing.
+
+Second table: for each operation of ``nnbasics.vectorization.OPERATIONS`` and each size from 10
+to 10**6 scalar products, the median time per call of the course's loop and of the NumPy call,
+and the speed-up loop / vectorized, as ``nnbasics.time_operation`` measures them (the same
+function the page runs in Pyodide). This is a benchmark only: it asserts nothing.
 """
 
 import argparse
@@ -22,9 +27,12 @@ sys.path[:0] = [str(ROOT / "py"), str(ROOT / "tests")]
 
 import nnbasics  # noqa: E402  (after the sys.path insertion above)
 from benchmark import best_per_call, cases  # noqa: E402  (tests/benchmark.py, also run in the page)
+from nnbasics.timing import timing_inputs  # noqa: E402
+from nnbasics.vectorization import OPERATIONS  # noqa: E402
 
 RATIO_TARGET = 1.2
 PARSE_TARGET_MS = 1000.0
+VECTORIZATION_SIZES = [10**k for k in range(1, 7)]  # scalar products per call, 10 to 10**6
 TO_SPACES = str.maketrans("[],", "   ")
 
 
@@ -41,6 +49,9 @@ def format_ms(seconds):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="timing repeats per operation (default 7)")
+    parser.add_argument(
+        "--vectorization-repeats", type=int, default=5, help="readings per loop and per NumPy call (default 5)"
+    )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(0)
     x = rng.standard_normal((1000, 1000))
@@ -86,7 +97,29 @@ def main(argv=None) -> int:
         "format_array is timed on the summarised print (the 1000 x 1000 array has over 1000 elements), bare = str(a)."
     )
     print("bare = the course's unchecked expression in a plain def; softmax bare shifts by the row max too.")
+    print()
+    vectorization(args.vectorization_repeats)
     return 0
+
+
+def vectorization(repeats: int) -> None:
+    """The second table: each operation's loop against its NumPy call, size by size."""
+    print(f"vectorization: the course's loops against one NumPy call, median of {repeats} readings per call")
+    header = f"{'operation':<12} {'size':>9} {'inputs':<26} {'loop ms':>10} {'vectorized ms':>14} {'speed-up':>9}"
+    print(header)
+    print("-" * len(header))
+    for name, _, _ in OPERATIONS:
+        for size in VECTORIZATION_SIZES:
+            loop, vectorized = nnbasics.time_operation(name, size, repeats=repeats)
+            inputs = " and ".join(str(a.shape) for a in timing_inputs(name, size)[1])
+            print(
+                f"{name:<12} {size:>9,} {inputs:<26} {format_ms(loop):>10} {format_ms(vectorized):>14}"
+                f" {loop / vectorized:>8.0f}x"
+            )
+    print("-" * len(header))
+    print("size = scalar products per call; the loop runs over Python lists (W: an array), NumPy over arrays;")
+    print("speed-up = loop / vectorized. Inputs are made before timing; the checks are not timed.")
+    print("np.dot runs in BLAS, which may use several threads natively (Pyodide has one: OPENBLAS_NUM_THREADS=1).")
 
 
 if __name__ == "__main__":

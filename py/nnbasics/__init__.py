@@ -3,8 +3,10 @@
 Activations (basic_sigmoid, sigmoid, sigmoid_derivative), reshaping
 (image2vector), normalization (normalize_rows), softmax, losses (L1, L2),
 and reading / printing arrays as a person types them (parse_array,
-format_array). Pure NumPy and the standard library: runs natively and in
-Pyodide.
+format_array). Vectorization: the course's loops and their one NumPy call
+(dot_loop / dot_vectorized, outer_..., multiply_..., general_dot_...,
+example_weights) and timing one against the other (time_operation). Pure
+NumPy and the standard library: runs natively and in Pyodide.
 """
 
 from .activations import basic_sigmoid, sigmoid, sigmoid_derivative
@@ -14,6 +16,18 @@ from .parsing import parse_array
 from .printing import format_array
 from .reshaping import image2vector
 from .softmax import softmax
+from .timing import time_operation
+from .vectorization import (
+    dot_loop,
+    dot_vectorized,
+    example_weights,
+    general_dot_loop,
+    general_dot_vectorized,
+    multiply_loop,
+    multiply_vectorized,
+    outer_loop,
+    outer_vectorized,
+)
 
 __all__ = [
     "basic_sigmoid",
@@ -26,4 +40,14 @@ __all__ = [
     "L2",
     "parse_array",
     "format_array",
+    "dot_loop",
+    "dot_vectorized",
+    "outer_loop",
+    "outer_vectorized",
+    "multiply_loop",
+    "multiply_vectorized",
+    "general_dot_loop",
+    "general_dot_vectorized",
+    "example_weights",
+    "time_operation",
 ]

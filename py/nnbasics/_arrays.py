@@ -1,12 +1,15 @@
 """Input checks shared by the operations (private helpers).
 
-Every operation turns its input into a float64 NumPy array here, so each check
-and its error message is written once.
+Every operation turns its input into a NumPy array here (float64, or, for the
+vectorization lesson's loops, its own real dtype), so each check and its error
+message is written once.
 """
+
+import numbers
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, InputTypeError
 
 FLOAT64 = np.dtype(np.float64)  # a dtype object: np.asarray checks it faster than the type
 
@@ -47,3 +50,71 @@ def as_same_shape_arrays(yhat, y, function):
     if yhat.ndim == 0:
         raise InputError("no-examples", {"function": function, "shape": yhat.shape})
     return yhat, y
+
+
+def as_real_vector(x, argument, function):
+    """Return `x` as an array (its own dtype, not copied when it is one), checked to be a 1-D
+    vector of real numbers (ints or floats) holding at least one: each refusal names `argument`,
+    the parameter of `function` that `x` was given as."""
+    array = np.asarray(x)
+    if array.ndim != 1:
+        raise InputError("expects-vector", {"function": function, "argument": argument, "shape": array.shape})
+    _check_real(array, argument, function)
+    if len(array) == 0:
+        raise InputError("empty-vector", {"function": function, "argument": argument})
+    return array
+
+
+def as_real_matrix(x, argument, function):
+    """Return `x` as an array (as `as_real_vector` does), checked to be a 2-D matrix of real numbers."""
+    array = np.asarray(x)
+    if array.ndim != 2:
+        raise InputError("expects-matrix", {"function": function, "argument": argument, "shape": array.shape})
+    _check_real(array, argument, function)
+    return array
+
+
+def as_vector_pair(x1, x2, function, same_length):
+    """Return `x1` and `x2` as `as_real_vector` does, each named as itself, and when
+    `same_length`, refuse vectors of different lengths, naming both lengths."""
+    x1, x2 = as_real_vector(x1, "x1", function), as_real_vector(x2, "x2", function)
+    if same_length and len(x1) != len(x2):
+        raise InputError("length-mismatch", {"function": function, "x1_length": len(x1), "x2_length": len(x2)})
+    return x1, x2
+
+
+def as_matrix_and_vector(W, x, function):
+    """Return `W` as a 2-D array of real numbers and `x` as `as_real_vector` does, refusing a
+    `W` without one column per entry of `x` (``W @ x`` needs ``W.shape[1] == len(x)``)."""
+    W, x = as_real_matrix(W, "W", function), as_real_vector(x, "x", function)
+    if W.shape[1] != len(x):
+        raise InputError("columns-mismatch", {"function": function, "W_shape": W.shape, "x_length": len(x)})
+    return W, x
+
+
+def check_whole_number(value, argument, function, minimum=None):
+    """Refuse `value` unless it is a whole number (an int or a NumPy integer, not a bool) of at
+    least `minimum` (when given); each refusal names `argument`, the parameter of `function`."""
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+        params = {"function": function, "argument": argument, "given": shown(value)}
+        raise InputTypeError("expects-whole-number", params)
+    if minimum is not None and value < minimum:
+        params = {"function": function, "argument": argument, "minimum": minimum, "value": int(value)}
+        raise InputError("too-small", params)
+
+
+def shown(value):
+    """`value` as a message shows what was passed: its repr, cut to 40 characters.
+
+    >>> shown(2.5), shown("x" * 50)
+    ('2.5', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")
+    """
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_real(array, argument, function):
+    # ints and floats (signed, unsigned): not bools, complex numbers, text or Python objects
+    if array.dtype.kind not in "iuf":
+        params = {"function": function, "argument": argument, "dtype": str(array.dtype)}
+        raise InputTypeError("expects-real-numbers", params)

@@ -88,6 +88,24 @@ MESSAGES = {
         "basic_sigmoid uses math.exp, which takes one real number, not an array of "
         "shape {shape}; use sigmoid (np.exp) for arrays"
     ),
+    # the vectorization lesson's checks (nnbasics/_arrays.py) and its timing (nnbasics/timing.py)
+    "expects-vector": "{function} expects {argument} to be a 1-D vector, but got an array of shape {shape}",
+    "empty-vector": "{function} expects {argument} to hold at least one number, but it is empty",
+    "expects-real-numbers": (
+        "{function} expects {argument} to hold real numbers (int or float), but got an array of dtype {dtype}"
+    ),
+    "length-mismatch": (
+        "{function} expects x1 and x2 of the same length, but got x1 of length {x1_length} and x2 of length {x2_length}"
+    ),
+    "expects-matrix": "{function} expects {argument} to be a 2-D matrix, but got an array of shape {shape}",
+    "columns-mismatch": (
+        "{function} expects W with one column per entry of x (W.shape[1] == len(x)), but got W of "
+        "shape {W_shape} and x of length {x_length}"
+    ),
+    "expects-whole-number": "{function} expects {argument} to be a whole number, but got {given}",
+    "too-small": "{function} expects {argument} to be at least {minimum}, but got {value}",
+    "unknown-operation": "{function} times one of the operations {operations}, not {given}",
+    "timing-size": "{function} expects a size (scalar products per call) from 1 to {max_size:,}, but got {size}",
 }
 
 

@@ -9,6 +9,7 @@ import nnbasics
 from nnbasics.errors import MESSAGES, InputError, InputTypeError
 
 from .test_parsing import PARSING_CODES, placeholders, render
+from .test_vectorization import VECTORIZATION_CODES
 
 # (call, its arguments, the code, the exception type the caller knows it as)
 REFUSALS = [
@@ -49,4 +50,5 @@ BINDINGS_CODES = {"empty-array"}
 
 
 def test_every_template_is_the_message_of_a_refusal():
-    assert PARSING_CODES | {code for _, _, code, _ in REFUSALS} | BINDINGS_CODES == set(MESSAGES)
+    operations = {code for _, _, code, _ in REFUSALS}
+    assert PARSING_CODES | operations | BINDINGS_CODES | VECTORIZATION_CODES == set(MESSAGES)

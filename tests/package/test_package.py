@@ -8,10 +8,18 @@ import sys
 import pytest
 
 import nnbasics
+import nnbasics.timing
+import nnbasics.vectorization
 from web import catalogue
 
-# The operations' functions (from the catalogue, web/operations.json) and reading / printing arrays.
-PUBLIC = [op["function"] for op in catalogue.OPERATIONS] + ["parse_array", "format_array"]
+# The operations' functions (from the catalogue, web/operations.json), reading / printing arrays, and
+# the vectorization lesson's loops, vectorized versions and timing (each module's own __all__).
+PUBLIC = (
+    [op["function"] for op in catalogue.OPERATIONS]
+    + ["parse_array", "format_array"]
+    + nnbasics.vectorization.__all__
+    + nnbasics.timing.__all__
+)
 PACKAGE_DIR = pathlib.Path(nnbasics.__file__).parent
 
 

@@ -8,6 +8,7 @@ wrong answer."""
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import json
 import os
@@ -149,9 +150,11 @@ def append_to_literal(name: str, item: str):
 
 
 def import_after_the_last(text: str) -> str:
-    """``from .tanh import tanh`` after the package's last import of its own modules."""
-    last = list(re.finditer(r"^from \.\w+ import .*\n", text, re.M))[-1]
-    return text[: last.end()] + "from .tanh import tanh\n" + text[last.end() :]
+    """``from .tanh import tanh`` after the package's last import of its own modules (which may
+    span several lines, its names in parentheses)."""
+    last = [node for node in ast.parse(text).body if isinstance(node, ast.ImportFrom) and node.level == 1][-1]
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[: last.end_lineno]) + "from .tanh import tanh\n" + "".join(lines[last.end_lineno :])
 
 
 class Contributor:
