@@ -1,4 +1,5 @@
-"""The dev server: dist/ served as Netlify serves it (netlify.toml's headers, gzip, ETags)."""
+"""The dev server: dist/ served as Netlify serves it (netlify.toml's headers and content types,
+brotli or gzip, ETags), and the pinned brotli it compresses with."""
 
 from __future__ import annotations
 
@@ -6,10 +7,58 @@ import fnmatch
 import gzip
 import hashlib
 import http.server
+import importlib
+import subprocess
+import sys
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 
-from .config import ROOT
+from .config import ROOT, Config, log
+
+BROTLI_QUALITY = 5  # an on-the-fly level, as a CDN compresses a response it has not seen (q11: bench)
+
+
+def pinned_version(requirements: Path, name: str) -> str:
+    """The version ``name`` is pinned to (``name==version``) in a requirements file."""
+    for line in requirements.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.lower().startswith(name.lower() + "=="):
+            return line.split("==", 1)[1].strip()
+    raise LookupError(f"{requirements} pins no {name}")
+
+
+def load_brotli(config: Config, python: str = sys.executable) -> ModuleType | None:
+    """The ``brotli`` module at the version tests/requirements.txt pins: the one importable here if
+    it is that version, else one pip puts under the cache (``brotli-<version>/``, a wheel only).
+    None when neither can be had (offline, no pip): the server then sends gzip alone."""
+    version = pinned_version(config.requirements, "brotli")
+    module = _brotli_at(version)
+    if module is not None:
+        return module
+    target = config.cache / f"brotli-{version}"
+    if not (target / ".installed").exists():
+        log("serve", f"installing the pinned brotli {version} into {target}")
+        pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
+        pip += ["--only-binary", ":all:", "--upgrade", "--target", str(target), f"brotli=={version}"]
+        if subprocess.run(pip, capture_output=True).returncode:
+            log("serve", "could not install brotli: the server sends gzip only")
+            return None
+        (target / ".installed").write_text(version)
+    sys.path.insert(0, str(target))
+    return _brotli_at(version)
+
+
+def _brotli_at(version: str) -> ModuleType | None:
+    """``brotli`` as the import system finds it now, if it is ``version``."""
+    for name in ("brotli", "_brotli"):  # a module of another version, imported before, is forgotten
+        if getattr(sys.modules.get(name), "__version__", version) != version:
+            sys.modules.pop(name)
+    try:
+        module = importlib.import_module("brotli")
+    except ImportError:
+        return None
+    return module if getattr(module, "__version__", None) == version else None
 
 
 def netlify_headers(root: Path = ROOT) -> list[tuple[str, dict[str, str]]]:
@@ -49,7 +98,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".zip": "application/zip",
         ".py": "text/plain; charset=utf-8",
     }
-    _gzipped: dict[tuple[str, float], bytes] = {}
+    brotli: ModuleType | None = None  # site_server sets it: without it, gzip only
+    _encoded: dict[tuple[str, float, str], bytes] = {}
 
     def do_GET(self) -> None:
         self.send_body(head_only=False)
@@ -76,20 +126,31 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        url_path = "/" + path.relative_to(self.directory).as_posix()
+        content_type = headers_for(url_path, self.rules).get("Content-Type") or self.guess_type(str(path))
+        self.send_header("Content-Type", content_type)
         self.send_header("ETag", etag)
         self.send_header("Vary", "Accept-Encoding")
-        if "gzip" in self.headers.get("Accept-Encoding", ""):
-            key = (str(path), path.stat().st_mtime)
-            if key not in self._gzipped:
-                self._gzipped[key] = gzip.compress(data, compresslevel=6, mtime=0)
-            data = self._gzipped[key]
-            self.send_header("Content-Encoding", "gzip")
+        encoding = self.encoding()
+        if encoding:
+            key = (str(path), path.stat().st_mtime, encoding)
+            if key not in self._encoded:
+                self._encoded[key] = encode(data, encoding, self.brotli)
+            data = self._encoded[key]
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if not head_only:
             self.wfile.write(data)
-        self.body_bytes = len(data)  # what went over the wire (read by build.py bench)
+        self.body_bytes, self.served = len(data), path  # what went over the wire, of which file (for bench)
+
+    def encoding(self) -> str | None:
+        """The encoding the response goes in: brotli where the client takes it and the server has
+        it, else gzip where the client takes it, else none."""
+        accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+        if "br" in accepted and self.brotli is not None:
+            return "br"
+        return "gzip" if "gzip" in accepted else None
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
@@ -99,7 +160,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.status not in (200, 304):  # an error is never cached like the file would be
             headers["Cache-Control"] = NETLIFY_DEFAULT_CACHE_CONTROL
         for key, value in headers.items():
-            if key.lower() != "content-type":  # already sent, from the file's type
+            if key.lower() != "content-type":  # already sent, with the body
                 self.send_header(key, value)
         super().end_headers()
 
@@ -108,18 +169,30 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+def encode(data: bytes, encoding: str, brotli: ModuleType | None = None, quality: int = BROTLI_QUALITY) -> bytes:
+    """``data`` in ``encoding``: gzip at level 6 (Netlify's and this server's), or brotli at ``quality``."""
+    if encoding == "br":
+        return brotli.compress(data, quality=quality)
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
 def site_server(
-    directory: Path, port: int = 0, handler: type = SiteHandler, root: Path = ROOT
+    directory: Path,
+    port: int = 0,
+    handler: type = SiteHandler,
+    root: Path = ROOT,
+    brotli: ModuleType | None = None,
 ) -> http.server.ThreadingHTTPServer:
     """A server for ``directory`` on localhost (port 0: any free port), not yet started, with the
-    headers of ``root``'s netlify.toml."""
+    headers of ``root``'s netlify.toml, compressing with ``brotli`` (a module) where it is given."""
     handler.rules = netlify_headers(root)
+    handler.brotli = brotli
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
 
 
-def serve(directory: Path, port: int) -> None:
-    """Serve ``directory`` until Ctrl+C."""
-    with site_server(directory, port) as server:
+def serve(directory: Path, port: int, config: Config) -> None:
+    """Serve ``directory`` until Ctrl+C, with brotli if the pinned one can be had."""
+    with site_server(directory, port, root=config.root, brotli=load_brotli(config)) as server:
         print(f"Serving {directory} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
         try:
             server.serve_forever()
