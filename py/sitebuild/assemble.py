@@ -16,7 +16,8 @@ from .bytecode import precompiled_stdlib
 from .config import BuildError, Config, log, write
 from .editor import EDITOR_ENTRY, editor_bundle
 from .fetch import WheelSources, fetch_npm, sha256_hex, tar_members
-from .offline import content_dir, files_digest, service_worker
+from .minify import minifiable, minify
+from .offline import CACHE_READER, content_dir, files_digest, service_worker
 from .optimisations import PLACEHOLDER, unshipped
 from .page import preload_links, pyscript_config, render_index, templates
 from .pins import (
@@ -122,10 +123,13 @@ def assemble(config: Config, out: Path) -> None:
         "shared.js": {'{ __SHARED__: "" }': shared},
     }
     left_out = templates(web) | {EDITOR_ENTRY} | unshipped(config.off)
+    own = {}  # the page's own scripts and stylesheets: {path in out: path in web/}
     for path in sorted(web.rglob("*")):
         relative = path.relative_to(web).as_posix()
         if path.is_dir() or "__pycache__" in relative or relative in left_out or relative.endswith(".md"):
             continue
+        if minifiable(relative):
+            own[AT_ROOT.get(relative, relative)] = relative
         if relative == "index.html":
             template = path.read_text()
             modules = re.findall(r'<script type="module" src="\./([^"]+)">', template)
@@ -153,7 +157,13 @@ def assemble(config: Config, out: Path) -> None:
             write(out / AT_ROOT.get(relative, relative), path.read_bytes())
     write(out / "pyscript.json", json.dumps(pyscript_config(web), indent=2))
     write(out / "nnbasics.zip", zip_package(config))
+    # the service worker's cache name is a hash of every other file as shipped, minified, but it is
+    # written into CACHE_READER, and sw.js names it: those two are minified once it is in them
+    last = {shipped: own.pop(shipped) for shipped in (CACHE_READER, "sw.js")}
+    minified = minify(config, out, own)
     write(out / "sw.js", service_worker(out, config.root))
+    if minified:
+        minify(config, out, last)
 
 
 def sources_digest(config: Config) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import subprocess
 import tempfile
 from pathlib import Path
 
 from .config import Config, log, write
+from .esbuild import esbuild_binary, run_esbuild
 from .fetch import fetch_npm, tar_members
 from .pins import EDITOR_PACKAGES
 
@@ -19,7 +19,6 @@ ESBUILD_FLAGS = (
     "--target=es2020",
     "--charset=utf8",
     "--legal-comments=none",
-    "--log-level=warning",
 )
 
 
@@ -31,34 +30,21 @@ def editor_bundle(config: Config) -> dict[str, bytes]:
     entry give the same bytes, on every machine.
     """
     packages = {package: tar_members(fetch_npm(package, config)) for package in EDITOR_PACKAGES}
-    esbuild = config.esbuild
-    if esbuild is None:
-        log("editor", "no pinned esbuild for this machine: the practice panels keep the plain textarea editor")
-        return {}
-    binary = tar_members(fetch_npm(esbuild, config))["bin/esbuild"]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        binary = esbuild_binary(config, work)
+        if binary is None:
+            log("editor", "no pinned esbuild for this machine: the practice panels keep the plain textarea editor")
+            return {}
         for package, files in packages.items():
             for name, data in files.items():
                 write(work / "node_modules" / package.name / name, data)
         write(work / "entry.js", (config.web / EDITOR_ENTRY).read_bytes())
-        write(work / "esbuild", binary)
-        (work / "esbuild").chmod(0o755)
-        try:
-            run = subprocess.run(
-                [str(work / "esbuild"), "entry.js", *ESBUILD_FLAGS, "--outfile=editor.js"],
-                cwd=work,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            problem = run.stderr.strip()[-500:] if run.returncode else ""
-        except (OSError, subprocess.SubprocessError) as error:
-            problem = str(error)
+        problem = run_esbuild(binary, ["entry.js", *ESBUILD_FLAGS, "--outfile=editor.js"], work)
         if problem:
             log(
                 "editor",
-                f"esbuild {esbuild.version} cannot run here ({problem}): "
+                f"esbuild {config.esbuild.version} cannot run here ({problem}): "
                 "the practice panels keep the plain textarea editor",
             )
             return {}
@@ -68,7 +54,7 @@ def editor_bundle(config: Config) -> dict[str, bytes]:
     )
     log(
         "editor",
-        f"CodeMirror bundled by esbuild {esbuild.version}: {len(bundle) // 1000} kB, "
+        f"CodeMirror bundled by esbuild {config.esbuild.version}: {len(bundle) // 1000} kB, "
         f"{len(gzip.compress(bundle, mtime=0)) // 1000} kB gzipped",
     )
     return {"editor.js": bundle, "LICENSE": licenses.encode()}

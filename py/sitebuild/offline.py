@@ -47,8 +47,13 @@ def service_worker(out: Path, root: Path = ROOT) -> str:
     # The practice editor is loaded only when a Practice tab is first opened: not precached (a
     # visit that never practises downloads none of it); the worker keeps it once it was used.
     lazy = [f"./{name}" for name in sorted(files) if name.startswith(VENDOR_EDITOR + "-")]
-    # the page once, as "./" (what a visit loads: revalidated, not downloaded again), not as index.html
-    precache = ["./"] + [f"./{name}" for name in sorted(files) if f"./{name}" not in lazy and name != "index.html"]
+    # the page once, as "./" (what a visit loads: revalidated, not downloaded again), not as index.html;
+    # no source map (only a browser's developer tools ask for one)
+    precache = ["./"] + [
+        f"./{name}"
+        for name in sorted(files)
+        if f"./{name}" not in lazy and name != "index.html" and not name.endswith(".map")
+    ]
     return (
         (root / "web" / "offline" / "sw.js")
         .read_text()

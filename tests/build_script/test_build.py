@@ -21,7 +21,7 @@ from sitebuild.editor import EDITOR_ENTRY, editor_bundle
 from sitebuild.fetch import npm_integrity
 from sitebuild.offline import content_dir
 from sitebuild.page import templates
-from sitebuild.serve import headers_for, netlify_headers, site_server
+from sitebuild.serve import headers_for, netlify_headers
 from sitebuild.trim import STDLIB_UNUSED
 
 WHEEL = "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
@@ -125,8 +125,8 @@ def test_the_practice_editor_is_bundled_byte_for_byte_from_the_pins(tmp_path, ca
     licenses = (bundle.parent / "LICENSE").read_text()
     assert all(f"{package.name} {package.version}" in licenses for package in pins.EDITOR_PACKAGES)
     worker = (out / "sw.js").read_text()  # precached: everything but the lazily loaded editor
-    precache = json.loads(worker.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
-    lazy = json.loads(worker.split("const LAZY = ", 1)[1].split(";\n", 1)[0])
+    precache = json.loads(re.search(r"PRECACHE\s*=\s*(\[[^\]]*\])", worker).group(1))
+    lazy = json.loads(re.search(r"LAZY\s*=\s*(\[[^\]]*\])", worker).group(1))
     assert lazy == [f"./vendor/{bundle.parent.name}/{name}" for name in ("LICENSE", "editor.js")]
     assert not set(lazy) & set(precache) and "./" in precache
     assert "./index.html" not in precache  # the page once: "./", which a visit revalidates rather than downloads
@@ -241,7 +241,7 @@ def test_the_vendored_pyodide_folder_is_named_after_its_content(tmp_path, cache,
     files["numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"] += b"changed"
     assert content_dir(pins.VENDOR_PYODIDE, files) != f"vendor/{folder.name}"
     interpreter = (out / json.loads((out / "pyscript.json").read_text())["interpreter"]).read_text()
-    assert f'from "../vendor/{folder.name}/pyodide.mjs"' in interpreter
+    assert re.search(f'from ?"../vendor/{folder.name}/pyodide.mjs"', interpreter)
 
 
 @pytest.mark.build
@@ -275,35 +275,6 @@ def test_local_server_sends_the_headers_netlify_toml_defines():
     assert "Cache-Control" not in page, "Netlify's default: revalidate every time"
 
 
-@pytest.mark.build
-def test_build_py_serve_sends_wasm_typed_gzipped_with_netlify_headers_and_etags(tmp_path, cache, offline):
-    import gzip
-    import threading
-    import urllib.request
-
-    out = build(replace(offline, out=tmp_path / "dist"))
-    server = site_server(out)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    wasm = pyodide_dir(out) / "pyodide.asm.wasm"
-    url = f"http://127.0.0.1:{server.server_address[1]}/{wasm.relative_to(out).as_posix()}"
-    try:
-        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
-        with urllib.request.urlopen(request) as response:
-            body = response.read()
-            assert response.headers["Content-Type"] == "application/wasm"
-            assert response.headers["Content-Encoding"] == "gzip"
-            assert "immutable" in response.headers["Cache-Control"]
-            assert "default-src 'self'" in response.headers["Content-Security-Policy"]
-            etag = response.headers["ETag"]
-        assert gzip.decompress(body) == wasm.read_bytes()
-        request = urllib.request.Request(url, headers={"If-None-Match": etag})
-        with pytest.raises(urllib.error.HTTPError) as not_modified:
-            urllib.request.urlopen(request)
-        assert not_modified.value.code == 304
-    finally:
-        server.shutdown()
-
-
 def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_library():
     import ast
 
@@ -328,14 +299,15 @@ def test_the_pages_python_imports_nothing_the_build_leaves_out_of_the_standard_l
 def test_a_build_without_the_start_up_optimisations_ships_none_of_their_files_or_paths(tmp_path, cache, offline):
     on = build(replace(offline, out=tmp_path / "on"))
     off = build(replace(offline, out=tmp_path / "off", off=frozenset(optimisations.NAMES)))
-    assert "new Set([]);" in (on / "start" / "prepare.js").read_text()
+    assert "new Set([])" in (on / "start" / "prepare.js").read_text()
     for path in optimisations.unshipped(frozenset(optimisations.NAMES)):
         assert (on / path).is_file() and not (off / path).exists(), path
         assert f"./{path}" not in (off / "sw.js").read_text()  # nor precached
-    told = "new Set(" + json.dumps(sorted(optimisations.NAMES)) + ")"
+    told = "newSet(" + json.dumps(sorted(optimisations.NAMES), separators=(",", ":")) + ")"  # without spaces
     for path in sorted((off / "start").glob("*.*js")):
-        assert re.search(r"__[A-Z][A-Z_]*__", path.read_text()) is None, path.name  # every placeholder written in
-        assert ".has(" not in path.read_text() or told in path.read_text(), path.name
+        text = re.sub(r"\s", "", path.read_text())  # as minified, or not
+        assert re.search(r"__[A-Z][A-Z_]*__", text) is None, path.name  # every placeholder written in
+        assert ".has(" not in text or told in text, path.name
     assert "preload" in (on / "index.html").read_text() and "preload" not in (off / "index.html").read_text()
     stdlib = {
         out: zipfile.ZipFile(io.BytesIO((pyodide_dir(out) / "python_stdlib.zip").read_bytes())).namelist()
