@@ -12,7 +12,10 @@ measured in the same run (absolute times drift on shared machines):
    Python for practice starts with the page), clicked as the page gets ready: how long after ready
    it ends; beside it, that visit's time-to-ready
 2d. later checks on that page, each a second after the one before: from the click to its end
-3. bytes a cold visit transfers, gzip-compressed as the server sends them
+3. bytes a cold visit transfers, gzip-compressed as the server sends them; and what the same files
+   weigh under brotli q5 and q11 (tests/bench_wire.py)
+6. the main thread: the longest task (Long Tasks API) and the total blocking time of a cold visit
+   (to its snapshot stored) and of a warm visit (to a second after ready)
 4. interaction: input change -> new result and plot on screen, median over the cards
 5. compute: each operation on 1000 x 1000 input in the page / the same call natively
 
@@ -38,6 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py"), str(ROOT / "web"), str(ROOT / "test
 
 import benchmark as timings  # noqa: E402  (tests/benchmark.py: the same code runs in the page)
 from bench_sites import CountingHandler, reference_site, site_with_benchmark, start  # noqa: E402
+from bench_wire import visit_weights  # noqa: E402
 from pages import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 from web import catalogue  # noqa: E402
 
@@ -49,6 +53,10 @@ TARGETS = {
     "practice": 1.0,
     "later": 0.5,
     "bytes": 8e6,
+    "brotli q5": 6.7e6,
+    "brotli q11": 6.0e6,
+    "longest cold": 200,
+    "longest warm": 100,
     "interaction": 50.0,
 }
 SNAPSHOT_MS = 180_000
@@ -69,6 +77,20 @@ new PerformanceObserver((list) => {
     if (entry.identifier === "result") window.nnFirstResult = Math.min(window.nnFirstResult, entry.renderTime);
   }
 }).observe({ type: "element", buffered: true });"""
+
+
+# Every task of the main thread over 50 ms, from the start of the page (buffered).
+LONG_TASKS_JS = """window.nnLongTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.nnLongTasks.push(entry.duration);
+}).observe({ type: "longtask", buffered: true });"""
+
+
+def long_tasks(page) -> tuple[float, float]:
+    """The page's longest main-thread task so far and its total blocking time (the sum of each long
+    task's time over 50 ms), in ms."""
+    tasks = page.evaluate("window.nnLongTasks")
+    return max(tasks, default=0.0), sum(task - 50 for task in tasks)
 
 
 def mark(page, name: str) -> float:
@@ -151,8 +173,10 @@ def persistent_visits(playwright, launch: dict, url: str) -> tuple[float, float]
     return cold, warm
 
 
-def transferred(since: int) -> int:
-    return sum(size for _, size in CountingHandler.log[since:])
+def transferred(since: int) -> tuple[int, dict[str, int]]:
+    """The bytes sent since the log's entry ``since``, and what the files sent weigh in each encoding."""
+    sent = CountingHandler.log[since:]
+    return sum(size for _, size in sent), visit_weights([file for file, _ in sent if file is not None])
 
 
 INTERACTION_JS = """async () => {
@@ -195,14 +219,19 @@ def main(argv: list[str] | None = None) -> int:
     bench_url = start(site_with_benchmark(DIST, scratch / "bench"))
     cold_app, cold_ref, first_app, warm_app, warm_off, checks, bytes_app, bytes_ref = [], [], [], [], [], [], [], []
     cold_persistent, warm_persistent, later_checks, warm_practice = [], [], [], []
+    weights_app, weights_ref, tasks_cold, tasks_warm = [], [], [], []
     with sync_playwright() as playwright:
         executable = chromium_executable()
         launch = {"args": CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})}
         browser = playwright.chromium.launch(**launch)
         for run in range(args.runs):
             print(f"[bench] cold and warm loads, run {run + 1}/{args.runs}", flush=True)
-            for url, cold, sizes in ((ref_url, cold_ref, bytes_ref), (app_url, cold_app, bytes_app)):
+            for url, cold, sizes, weights in (
+                (ref_url, cold_ref, bytes_ref, weights_ref),
+                (app_url, cold_app, bytes_app, weights_app),
+            ):
                 context = browser.new_context()  # empty cache, no service worker
+                context.add_init_script(LONG_TASKS_JS)
                 since = len(CountingHandler.log)
                 page = context.new_page()
                 page.add_init_script(FIRST_RESULT_JS)
@@ -211,20 +240,27 @@ def main(argv: list[str] | None = None) -> int:
                     first_app.append(page.evaluate("window.nnFirstResult"))
                     page.evaluate("navigator.serviceWorker.ready")  # precache complete
                     snapshot_stored(page)  # made from the cache: no byte more from the server
-                    sizes.append(transferred(since))
+                    tasks_cold.append(long_tasks(page))
+                    sent, weighed = transferred(since)
+                    sizes.append(sent)
+                    weights.append(weighed)
                     page.close()
                     page = context.new_page()
                     warm_off.append(time_to_ready(page, url + "&snapshot=off"))
                     page.close()
                     page = context.new_page()
                     warm_app.append(time_to_ready(page, url))
+                    page.wait_for_timeout(1000)
+                    tasks_warm.append(long_tasks(page))
                     page.close()
                     ready, check, later = warm_visit(context, url)
                     warm_practice.append(ready)
                     checks.append(check)
                     later_checks.extend(later)
                 else:
-                    sizes.append(transferred(since))
+                    sent, weighed = transferred(since)
+                    sizes.append(sent)
+                    weights.append(weighed)
                 context.close()
             cold, warm = persistent_visits(playwright, launch, app_url)
             cold_persistent.append(cold)
@@ -301,12 +337,32 @@ def main(argv: list[str] | None = None) -> int:
             median(bytes_app) / median(bytes_ref),
             f"<= {TARGETS['bytes'] / 1e6:.0f} MB",
         ),
+        *(
+            (
+                f"3{letter}. bytes, cold visit's files in {name}",
+                f"{median([w[name] for w in weights_app]) / 1e6:.2f} MB",
+                f"{median([w[name] for w in weights_ref]) / 1e6:.2f} MB (bare page)",
+                median([w[name] for w in weights_app]) / median([w[name] for w in weights_ref]),
+                f"<= {TARGETS[name] / 1e6:.1f} MB" if name in TARGETS else "",
+            )
+            for letter, name in zip("abc", weights_app[0])
+        ),
         (
             "4. interaction, median",
             f"{median(interaction):.1f} ms",
             f"p90 {sorted(interaction)[int(0.9 * len(interaction))]:.1f} ms",
             None,
             f"<= {TARGETS['interaction']:.0f} ms",
+        ),
+        *(
+            (
+                f"6{letter}. longest main-thread task, {visit} visit",
+                f"{median([t[0] for t in tasks]):.0f} ms",
+                f"{median([t[1] for t in tasks]):.0f} ms total blocking",
+                None,
+                f"<= {TARGETS['longest ' + visit]} ms",
+            )
+            for letter, visit, tasks in (("a", "cold", tasks_cold), ("b", "warm", tasks_warm))
         ),
     ]
     print(

@@ -28,16 +28,17 @@ document.documentElement.classList.add("ready")
 
 
 class CountingHandler(SiteHandler):
-    """The site's own server, keeping a log of the bytes of every response body."""
+    """The site's own server, keeping a log of every response: the file whose body it sent (None for
+    an error or a 304) and the bytes of that body."""
 
-    log: list[tuple[str, int]] = []
+    log: list[tuple[Path | None, int]] = []
     lock = threading.Lock()
 
     def send_body(self, head_only: bool) -> None:
-        self.body_bytes = 0
+        self.body_bytes, self.served = 0, None
         super().send_body(head_only)
         with self.lock:
-            self.log.append((self.path, self.body_bytes))
+            self.log.append((self.served, self.body_bytes))
 
 
 def reference_site(folder: Path) -> Path:

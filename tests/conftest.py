@@ -95,4 +95,11 @@ def pytest_collection_modifyitems(items):
 
 
 # The benchmarks are scripts run by build.py bench, not tests: pytest does not collect them.
-collect_ignore = ["bench_native.py", "bench_optimisations.py", "bench_site.py", "bench_sites.py", "benchmark.py"]
+collect_ignore = [
+    "bench_lighthouse.py",
+    "bench_native.py",
+    "bench_optimisations.py",
+    "bench_site.py",
+    "bench_sites.py",
+    "benchmark.py",
+]

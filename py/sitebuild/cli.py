@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None, description: str = "") -> int:
     test_parser.add_argument("--quick", action="store_true", help="only the tests that need no build and no browser")
     commands.add_parser(
         "bench",
-        help="print the benchmark tables (--runs N; --optimisations: only each start-up optimisation on and off)",
+        help="print the benchmark tables (--runs N; --optimisations: only each start-up optimisation on and off; "
+        "--lighthouse: only Lighthouse's audit)",
     )
     commands.add_parser("first-paint", help="regenerate web/cards/first-paint.json from the bindings")
     args, extra = parser.parse_known_args(argv)
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None, description: str = "") -> int:
     config = Config(release=args.pyodide_release, off=frozenset(off))
     try:
         if args.command == "serve":
-            serve(build(config), args.port)
+            serve(build(config), args.port, config)
         elif args.command == "test":
             return test(config, extra, quick=args.quick)
         elif args.command == "bench":

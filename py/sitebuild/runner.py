@@ -97,14 +97,18 @@ def first_paint(config: Config, python: Path | None = None) -> int:
 
 def bench(config: Config, bench_args: list[str]) -> int:
     """The package against bare NumPy, the site in Chromium against its references, then each start-up
-    optimisation on and off (``--optimisations``: only that).
+    optimisation on and off; ``--optimisations`` only that, ``--lighthouse`` only Lighthouse's audit of
+    the site (where Node.js is present), both: both.
 
-    Extra arguments go to tests/bench_site.py and tests/bench_optimisations.py (e.g. ``--runs 3``).
+    Extra arguments go to tests/bench_site.py, tests/bench_optimisations.py and tests/bench_lighthouse.py
+    (e.g. ``--runs 3``).
     """
     python, env = prepared_environment(config)
     scripts = [("bench_native.py", []), ("bench_site.py", bench_args), ("bench_optimisations.py", bench_args)]
-    if "--optimisations" in bench_args:
-        scripts = [("bench_optimisations.py", [arg for arg in bench_args if arg != "--optimisations"])]
+    only = [name for name in ("optimisations", "lighthouse") if f"--{name}" in bench_args]
+    if only:
+        rest = [arg for arg in bench_args if arg.removeprefix("--") not in only]
+        scripts = [(f"bench_{name}.py", rest) for name in only]
     for script, args in scripts:
         log("bench", script)
         run = subprocess.run([str(python), str(config.root / "tests" / script), *args], cwd=config.root, env=env)
