@@ -4,6 +4,8 @@ test tiers. What tests import by name lives in pages.py."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from pages import (
@@ -15,6 +17,7 @@ from pages import (
     module_page_fixture,
     serve_directory,
 )
+from sitebuild.serve import site_server
 
 # fixture modules, for every test: deploy (tests/offline/deploys.py), probe_site (tests/start/snapshots.py)
 pytest_plugins = ("offline.deploys", "start.snapshots")
@@ -24,6 +27,15 @@ pytest_plugins = ("offline.deploys", "start.snapshots")
 def site_url():
     url, server = serve_directory(dist_dir())
     yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def served():
+    """The built site served as ``build.py serve`` serves it (netlify.toml's headers); its URL."""
+    server = site_server(dist_dir())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 

@@ -6,14 +6,11 @@ isolated too."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from playwright.sync_api import expect
 
-from pages import dist_dir
 from practice.practice_page import SOLUTIONS, check, grade
-from sitebuild.serve import headers_for, netlify_headers, site_server
+from sitebuild.serve import headers_for, netlify_headers
 from start.snapshots import first_visit, reload
 
 ISOLATING = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
@@ -24,15 +21,6 @@ def test_every_path_is_served_with_the_headers_that_isolate_it():
     for path in ("/", "/index.html", "/cards/app.js", "/sw.js", "/vendor/pyodide-x/pyodide.asm.wasm", "/nope"):
         headers = headers_for(path, rules)
         assert {name: headers.get(name) for name in ISOLATING} == ISOLATING, path
-
-
-@pytest.fixture(scope="module")
-def served():
-    """dist/ served as ``build.py serve`` serves it."""
-    server = site_server(dist_dir())
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.e2e

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import threading
 import urllib.error
 import urllib.request
 
@@ -19,7 +18,7 @@ from playwright.sync_api import expect
 from offline.deploys import controlled_page, redeploy
 from pages import READY_TIMEOUT_MS, dist_dir
 from sitebuild.config import ROOT
-from sitebuild.serve import headers_for, netlify_headers, site_server
+from sitebuild.serve import headers_for, netlify_headers
 
 SITE_HEADERS = headers_for("/", netlify_headers())  # what every path gets (the CSP, ...)
 
@@ -30,15 +29,6 @@ def answer(url: str) -> tuple[int, dict]:
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
-
-
-@pytest.fixture(scope="module")
-def served():
-    """dist/ served as ``build.py serve`` serves it (netlify.toml's headers)."""
-    server = site_server(dist_dir())
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.mark.build
