@@ -141,7 +141,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if not head_only:
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):  # the client went away (a closed tab): nothing to say
+                self.close_connection = True
+                return
         self.body_bytes, self.served = len(data), path  # what went over the wire, of which file (for bench)
 
     def encoding(self) -> str | None:

@@ -6,8 +6,11 @@ netlify.toml serves them as application/wasm, a content type Netlify compresses;
 from __future__ import annotations
 
 import gzip
+import socket
+import struct
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -99,3 +102,20 @@ def test_without_the_pinned_brotli_and_no_way_to_install_it_serve_falls_back_to_
         assert gzip.decompress(body) == (ROOT / "web" / "index.html").read_bytes()
     finally:
         server.shutdown()
+
+
+def test_a_client_that_goes_away_mid_download_is_no_error_of_the_server(tmp_path, capsys):
+    (tmp_path / "big.whl").write_bytes(bytes(range(256)) * 80_000)  # 20 MB: more than a socket buffer
+    server = site_server(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = socket.create_connection(server.server_address)
+        client.sendall(b"GET /big.whl HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert client.recv(1024).startswith(b"HTTP/1.1 200")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with a reset
+        client.close()
+        time.sleep(0.5)
+        assert fetch(f"http://127.0.0.1:{server.server_address[1]}/big.whl")[1][:256] == bytes(range(256))
+    finally:
+        server.shutdown()
+    assert "Traceback" not in capsys.readouterr().err
