@@ -5,7 +5,7 @@ import numbers
 
 import numpy as np
 
-from ._arrays import as_float_array
+from ._arrays import as_float_array, shown
 from .errors import InputTypeError
 
 
@@ -63,7 +63,7 @@ def _describe(x):
         return f"a {type(x).__name__} of {len(x)} {kind}"
     if isinstance(x, str):
         return f"the text {x!r}"
-    return repr(x)[:40]
+    return shown(x)
 
 
 def sigmoid(x):
