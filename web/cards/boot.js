@@ -32,9 +32,9 @@
     fail("status-file-missing", { file: url.split("/").pop() });
   }, true);
 
-  // What is loading, from PyScript's own progress events (inputs stay editable throughout).
-  var stages = { "Loading Pyodide": [2, "status-starting"], "Loaded Pyodide": [3, "status-binding"] };
-  addEventListener("py:progress", function (event) {
+  // What is loading, from the page's Python (start/python.js; inputs stay editable throughout).
+  var stages = { starting: [2, "status-starting"], binding: [3, "status-binding"] };
+  addEventListener("nn:progress", function (event) {
     var stage = stages[event.detail];
     if (!stage || root.classList.contains("ready") || root.classList.contains("failed")) return;
     document.getElementById("load-progress").value = stage[0];
