@@ -100,10 +100,7 @@ def assemble(config: Config, out: Path) -> None:
     start = {"__PYODIDE__": f"../{pyodide_dir}/", PLACEHOLDER: json.dumps(sorted(config.off))}
     shared = json.dumps(json.loads((web / "shared.json").read_text("utf-8")), ensure_ascii=False)
     placeholders = {
-        **{
-            f"start/{name}": start
-            for name in ("prepare.js", "python-worker.js", "snapshot-worker.js")
-        },
+        **{f"start/{name}": start for name in ("prepare.js", "python-worker.js", "snapshot-worker.js")},
         "shared.js": {'{ __SHARED__: "" }': shared},
     }
     left_out = templates(web) | {EDITOR_ENTRY} | unshipped(config.off)

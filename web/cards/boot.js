@@ -24,11 +24,11 @@
 
   (window.nn = window.nn || {}).status = { set: setStatus, fail: fail };
 
-  // A file Python needs did not arrive (a preload, script or module failed): say so at once.
+  // A vendored file did not arrive (a script or module failed): say so at once.
   addEventListener("error", function (event) {
     var element = event.target;
     var url = element && (element.href || element.src);
-    if (!url || location.protocol === "file:" || !/\/vendor\/|\.(zip|py)$/.test(url)) return;
+    if (!url || location.protocol === "file:" || !/\/vendor\//.test(url)) return;
     fail("status-file-missing", { file: url.split("/").pop() });
   }, true);
 
