@@ -273,8 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         context = browser.new_context()
         page = context.new_page()
         page.goto(bench_url)
-        page.wait_for_function("window.nnBenchmark !== undefined", timeout=120_000)
-        in_page = json.loads(page.evaluate("window.nnBenchmark(5)"))
+        page.wait_for_selector("html.ready", timeout=120_000)
+        in_page = json.loads(
+            page.evaluate('import("./start/python.js").then(({ call }) => call("benchmark_json", "5"))')
+        )
         context.close()
         browser.close()
     native = timings.run(5)

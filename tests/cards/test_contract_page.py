@@ -49,13 +49,17 @@ OBSERVER = """(() => {
         record("worker", data);
         const entry = data?.type === "answer" ? calls.get(data.id) : null;
         const answer = data.json ?? null;
-        if (entry) Object.assign(entry, { answer, error: data.error ?? null, answerType: typeOf(data.json) });
+        // the card's result while its answer arrives (this listener runs before the page's own)
+        const busy = entry?.op ? document.querySelector(`section[data-op="${entry.op}"] output[name="result"]`)
+          .getAttribute("aria-busy") : null;
+        if (entry) Object.assign(entry, { answer, busy, error: data.error ?? null, answerType: typeOf(data.json) });
       });
       const post = this.postMessage.bind(this);
       this.postMessage = (message, transfer) => {
         record("page", message);
         if (message?.type === "call") {
-          const entry = { args: message.args, at: performance.now() };
+          const entry = { args: message.args, at: performance.now(),
+                          op: message.name === "evaluate_json" ? message.args[0] : null };
           calls.set(message.id, entry);
           ({ evaluate_json: log.evaluate, practice_json: log.practice })[message.name]?.push(entry);
         }
@@ -119,6 +123,7 @@ def check_call(entry: dict, op: str) -> dict:
     assert problems(inputs, "object of string", "inputs") == [] and list(inputs) == list(catalogue.params(op))
     assert entry["args"][2] in words.LANGUAGES
     assert entry["answerType"] == "string" and outcome_problems(entry["answer"]) == []
+    assert entry["busy"] == "true"  # the card's result says it is on its way until the answer is shown
     return json.loads(entry["answer"])
 
 
@@ -237,6 +242,7 @@ def test_typing_calls_evaluate_once_with_the_documented_arguments_and_shows_each
         alt: card.querySelector(".plot-text").textContent,
         label: card.querySelector("canvas").getAttribute("aria-label"),
         stale: card.querySelector("canvas").classList.contains("stale"),
+        busy: card.querySelector('output[name="result"]').getAttribute("aria-busy"),
         note: card.querySelector(".note").hidden ? null : card.querySelector(".note").textContent })""")
     assert dom == {
         "text": shown["text"],
@@ -244,6 +250,7 @@ def test_typing_calls_evaluate_once_with_the_documented_arguments_and_shows_each
         "alt": shown["alt"],
         "label": shown["alt"],
         "stale": False,
+        "busy": None,
         "note": shown["note"],
     }
     reset(page, "l1")

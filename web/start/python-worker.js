@@ -11,15 +11,25 @@ importScripts("../shared.js", "./hook.js", "./zip.js", "./site-files.js", "./who
 const { nn } = self;
 nn.sayWhoseFetches("python-worker"); // Pyodide's too: a request its page's end cut off is no failure
 
-let missing = null; // the first file of the site that did not arrive (Pyodide's fetches included)
+let said = null; // "ready" or "failed", once
+
+/** Python could not start: the page is told once (never after ready). */
+function fail(message, file = null) {
+  if (said) return;
+  said = "failed";
+  postMessage({ type: "failed", message, file });
+}
+
+// Every file this worker fetches (Pyodide's included) is needed to start: one that does not arrive ends
+// the start at once, named (Pyodide itself would wait forever for a missing pyodide.asm.wasm).
 const siteFetch = self.fetch;
 self.fetch = async (url, init) => {
   const file = String(url?.url ?? url).split("/").pop();
   const response = await siteFetch(url, init).catch((error) => {
-    missing ??= file;
+    fail(`${file} did not arrive`, file);
     throw error;
   });
-  if (!response.ok) missing ??= file;
+  if (!response.ok) fail(`${file} answered ${response.status}`, file);
   return response;
 };
 
@@ -80,7 +90,10 @@ async function start({ indexURL, cache, stored, snapshotURL, filesURL, manifestU
   postMessage({ type: "progress", stage: "binding" });
   const table = pyodide.runPython("import web.cards.main\nweb.cards.main.CALLS");
   const calls = new Map([...table.keys()].map((name) => [name, table.get(name)]));
-  postMessage({ type: "ready", start: how, sources: calls.get("sources_json")() });
+  const sources = calls.get("sources_json")();
+  if (said) return calls; // it failed meanwhile
+  said = "ready";
+  postMessage({ type: "ready", start: how, sources });
   return calls;
 }
 
@@ -91,7 +104,7 @@ let started = null;
 self.addEventListener("message", ({ data }) => {
   if (data?.type === "start" && !started) {
     started = start(data);
-    started.catch((error) => postMessage({ type: "failed", message: lastLine(error), file: error?.file ?? missing }));
+    started.catch((error) => fail(lastLine(error), error?.file ?? null));
   } else if (data?.type === "call") {
     started?.then((calls) => { // started: the page calls once it is ready
       const call = calls.get(data.name);
