@@ -91,7 +91,20 @@ def site_with_benchmark(dist: Path, folder: Path) -> Path:
     return folder
 
 
-def start(directory: Path) -> str:
-    server = site_server(directory, handler=CountingHandler)
+class ReferenceHandler(CountingHandler):
+    """The reference page's server: the site's headers, but with the 'unsafe-eval' PyScript 0.6.66
+    needs (it builds its hooks with Function()); the site itself needs none."""
+
+
+def start(directory: Path, handler: type = CountingHandler) -> str:
+    server = site_server(directory, handler=handler)
+    if handler is ReferenceHandler:
+        csp = "Content-Security-Policy"
+        handler.rules = [
+            (path, {**values, csp: values[csp].replace("'wasm-unsafe-eval'", "'wasm-unsafe-eval' 'unsafe-eval'")})
+            if csp in values
+            else (path, values)
+            for path, values in handler.rules
+        ]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/"
