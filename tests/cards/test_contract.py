@@ -148,13 +148,20 @@ def test_each_message_is_sent_with_its_fields_and_handled_where_the_contract_say
             assert re.search(rf'\.type === "{kind}"', source(path)), (kind, path)
 
 
+def assert_rows_name(section: str, key: str, paths, found: dict[str, str]) -> dict[str, dict]:
+    """Each name a pattern of ``found`` ({column: pattern}) finds in ``paths`` is a row of ``section``
+    (by its column ``key``) whose column names that path; returns the section's rows by name."""
+    documented = {plain(row[key]): row for row in rows(section)}
+    for path in paths:
+        for column_name, pattern in found.items():
+            for name in re.findall(pattern, source(path)):
+                assert name in documented and path in files(documented[name][column_name]), (name, path)
+    return documented
+
+
 def test_every_message_the_page_and_its_python_exchange_is_in_the_contract():
-    documented = {plain(row["type"]): row for row in rows("messages")}
-    for path in MESSAGING_JS:
-        for kind in re.findall(r'\{\s*type: "(\w+)"', source(path)):
-            assert kind in documented and path in files(documented[kind]["sent in"]), (kind, path)
-        for kind in re.findall(r'\.type === "(\w+)"', source(path)):
-            assert kind in documented and path in files(documented[kind]["handled in"]), (kind, path)
+    found = {"sent in": r'\{\s*type: "(\w+)"', "handled in": r'\.type === "(\w+)"'}
+    assert_rows_name("messages", "type", MESSAGING_JS, found)
 
 
 def test_evaluate_takes_what_app_js_passes_in_the_documented_order():
@@ -292,12 +299,8 @@ def test_events_are_dispatched_and_listened_to_where_the_contract_says():
 
 
 def test_every_event_the_cards_dispatch_or_listen_to_is_in_the_contract():
-    documented = {plain(row["event"]): row for row in rows("events")}
-    for path in CARDS_CODE:
-        for event in re.findall(r'new CustomEvent\("([^"]+)"', source(path)):
-            assert event in documented and path in files(documented[event]["dispatched in"]), (event, path)
-        for event in re.findall(r'addEventListener\("((?:nn|py):[\w-]+)"', source(path)):
-            assert event in documented and path in files(documented[event]["listened to in"]), (event, path)
+    found = {"dispatched in": r'new CustomEvent\("([^"]+)"', "listened to in": r'addEventListener\("(nn:[\w-]+)"'}
+    documented = assert_rows_name("events", "event", CARDS_CODE, found)
     dispatched = [event for event, row in documented.items() if row["dispatched in"].startswith("cards/")]
     for path in js_files():
         for event in dispatched:

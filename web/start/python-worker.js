@@ -3,7 +3,7 @@
 // site and still fits (same Pyodide layout, same browser version, intact bytes), and otherwise started
 // normally with NumPy and the page's Python files (python.json); then web.cards.main answers the page's
 // calls, one at a time. pyodide.asm.wasm is compiled while the snapshot is read and checked. Its
-// messages, both ways: web/cards/CONTRACT.md, "the page's Python".
+// messages, both ways: web/cards/CONTRACT.md, "messages".
 "use strict";
 const OFF = new Set(["__OFF__"]); // the start-up optimisations the build left out (py/sitebuild/optimisations.py)
 importScripts("../shared.js", "./hook.js", "./zip.js", "./site-files.js", "./whose-fetches.js");
