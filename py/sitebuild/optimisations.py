@@ -11,7 +11,6 @@ OPTIMISATIONS = (
     ("stdlib-bytecode", "the standard library's start-up modules ship compiled to bytecode"),
     ("numpy-files", "NumPy's files are kept unpacked for a restore (no unzipping)"),
     ("preloads", "the page preloads the modules its modules import"),
-    ("early-runtime", "pyodide.asm.wasm is compiled while the snapshot is read, not when Pyodide asks"),
 )
 NAMES = tuple(name for name, _ in OPTIMISATIONS)
 # What the others need: without a snapshot there are no files to keep unpacked.

@@ -2,8 +2,7 @@
 // Pyodide is restored from this browser's memory snapshot when one was stored for this version of the
 // site and still fits (same Pyodide layout, same browser version, intact bytes), and otherwise started
 // normally with NumPy and the page's Python files (python.json); then web.cards.main answers the page's
-// calls, one at a time. pyodide.asm.wasm is compiled while the snapshot is read and checked. Its
-// messages, both ways: web/cards/CONTRACT.md, "messages".
+// calls, one at a time. Its messages, both ways: web/cards/CONTRACT.md, "messages".
 "use strict";
 const OFF = new Set(["__OFF__"]); // the start-up optimisations the build left out (py/sitebuild/optimisations.py)
 importScripts("../shared.js", "./hook.js", "./zip.js", "./site-files.js", "./whose-fetches.js");
@@ -67,9 +66,6 @@ async function restored(found, indexURL) {
 
 /** Python for the page: started, the page's modules imported; resolves to web.cards.main's CALLS. */
 async function start({ indexURL, cache, stored, snapshotURL, filesURL, manifestURL }) {
-  const wasm = `${indexURL}pyodide.asm.wasm`;
-  const compiled = OFF.has("early-runtime") ? null : WebAssembly.compileStreaming(fetch(wasm));
-  compiled?.catch(() => {}); // Pyodide then fetches it itself, and says what failed
   const found = stored ? storedSnapshot({ snapshotURL, filesURL, indexURL, cache }).catch((error) => ({ why: `unreadable (${error?.message ?? error})` })) : null;
   const files = nn.siteFiles.fetchAll(manifestURL); // a snapshot holds no files: written after a restore too
   files.catch(() => {}); // awaited below
@@ -78,7 +74,6 @@ async function start({ indexURL, cache, stored, snapshotURL, filesURL, manifestU
   } catch {
     throw Object.assign(new Error("pyodide.asm.js did not load"), { file: "pyodide.asm.js" });
   }
-  if (compiled) nn.start.useCompiled(compiled);
   const restorable = found ? await found : null;
   postMessage({ type: "restoring", fit: Boolean(restorable?.bytes) });
   postMessage({ type: "progress", stage: "starting" });
