@@ -25,9 +25,9 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 READY_TIMEOUT_MS = 60_000
-BACKGROUND_WORKERS = ("snapshot-worker", "prepare-worker")  # web/start/: they end with their page
+BACKGROUND_WORKERS = ("snapshot-worker", "python-worker")  # web/start/: they end with their page
 BACKGROUND_WORKER_SCRIPTS = re.compile(
-    r"/(start/((snapshot|prepare)-worker|hook|zip|whose-fetches)\.js|practice/setup\.js|shared\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$"
+    r"/(start/((snapshot|python)-worker|hook|zip|site-files|whose-fetches)\.js|practice/setup\.js|shared\.js|vendor/pyodide-[^/]+/pyodide(\.asm)?\.js)$"
 )
 PAGE_ICONS = re.compile(r"/offline/icons/[^/]+$")  # fetched by the browser itself once the page has loaded
 
@@ -89,7 +89,7 @@ class PageWatch:
         page.context.route("**/*", self._route)
 
     def _failed(self, request):
-        # The background workers (web/start/snapshot-worker.js, prepare-worker.js) end with their page:
+        # The workers (web/start/snapshot-worker.js, python-worker.js) end with their page:
         # a request of theirs cut off by the page closing or navigating away is that, not a failure of
         # the site. Their fetches say so in a header; their scripts (which can carry none) are known by URL.
         # So does the page's icon, which the browser fetches on its own after the page has loaded.

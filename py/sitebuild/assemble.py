@@ -19,18 +19,8 @@ from .fetch import WheelSources, fetch_npm, sha256_hex, tar_members
 from .minify import minifiable, minify
 from .offline import CACHE_READER, content_dir, files_digest, service_worker
 from .optimisations import PLACEHOLDER, unshipped
-from .page import preload_links, pyscript_config, render_index, templates
-from .pins import (
-    NUMPY_VERSION,
-    PYODIDE,
-    PYODIDE_CORE,
-    PYSCRIPT,
-    PYSCRIPT_FILES,
-    VENDOR_EDITOR,
-    VENDOR_PYODIDE,
-    VENDOR_PYSCRIPT,
-    WHEELS,
-)
+from .page import preload_links, python_manifest, render_index, templates
+from .pins import NUMPY_VERSION, PYODIDE, PYODIDE_CORE, VENDOR_EDITOR, VENDOR_PYODIDE, WHEELS
 from .trim import NUMPY_UNUSED, STDLIB_NEEDED, STDLIB_UNUSED, without, without_source_map
 
 # Files whose place in the site is fixed: the service worker's folder is its scope, and the
@@ -39,7 +29,7 @@ AT_ROOT = {"offline/sw.js": "sw.js", "offline/manifest.webmanifest": "manifest.w
 
 
 def zip_package(config: Config) -> bytes:
-    """py/nnbasics as one archive for PyScript's ``files`` (unpacked into the FS), its entries stored
+    """py/nnbasics as one archive for python.json's ``files`` (unpacked into the FS), its entries stored
     (the server compresses it on the wire: trim.without)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
@@ -98,12 +88,6 @@ def assemble(config: Config, out: Path) -> None:
     """Write the complete site into ``out``."""
     pyodide_dir, shipped = vendor_pyodide(config, out)
 
-    log("assemble", f"vendor PyScript {PYSCRIPT.version}")
-    pyscript_files = tar_members(fetch_npm(PYSCRIPT, config))
-    for name in PYSCRIPT_FILES:
-        write(out / VENDOR_PYSCRIPT / name, scripts_without_source_maps(name, pyscript_files[f"dist/{name}"]))
-    write(out / VENDOR_PYSCRIPT / "LICENSE", pyscript_files["LICENSE"])
-
     editor = editor_bundle(config)
     editor_dir = content_dir(VENDOR_EDITOR, editor) if editor else ""
     for name, data in editor.items():
@@ -116,10 +100,7 @@ def assemble(config: Config, out: Path) -> None:
     start = {"__PYODIDE__": f"../{pyodide_dir}/", PLACEHOLDER: json.dumps(sorted(config.off))}
     shared = json.dumps(json.loads((web / "shared.json").read_text("utf-8")), ensure_ascii=False)
     placeholders = {
-        **{
-            f"start/{name}": start
-            for name in ("interpreter.mjs", "prepare.js", "prepare-worker.js", "snapshot-worker.js")
-        },
+        **{f"start/{name}": start for name in ("prepare.js", "python-worker.js", "snapshot-worker.js")},
         "shared.js": {'{ __SHARED__: "" }': shared},
     }
     left_out = templates(web) | {EDITOR_ENTRY} | unshipped(config.off)
@@ -133,11 +114,7 @@ def assemble(config: Config, out: Path) -> None:
         if relative == "index.html":
             template = path.read_text()
             modules = re.findall(r'<script type="module" src="\./([^"]+)">', template)
-            links = preload_links(web, pyodide_dir, shipped, modules)
-            if "preloads" in config.off:  # PyScript's stylesheet and script stay
-                links = [
-                    link for link in links if not link.startswith(('<link rel="preload"', '<link rel="modulepreload"'))
-                ]
+            links = [] if "preloads" in config.off else preload_links(web, modules)
             page = render_index(
                 config,
                 template,
@@ -155,7 +132,7 @@ def assemble(config: Config, out: Path) -> None:
             continue  # written last: it lists every other file
         else:
             write(out / AT_ROOT.get(relative, relative), path.read_bytes())
-    write(out / "pyscript.json", json.dumps(pyscript_config(web), indent=2))
+    write(out / "python.json", json.dumps(python_manifest(web), indent=2))
     write(out / "nnbasics.zip", zip_package(config))
     # the service worker's cache name is a hash of every other file as shipped, minified, but it is
     # written into CACHE_READER, and sw.js names it: those two are minified once it is in them

@@ -104,7 +104,7 @@ def precompiled_stdlib(stdlib: bytes, core: dict[str, bytes], config: Config) ->
         return stdlib
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for name in PYODIDE_CORE + ("pyodide-lock.json",):
+        for name in PYODIDE_CORE + ("pyodide.mjs", "pyodide-lock.json"):  # Node imports the module
             (work / name).write_bytes(core[name])
         (work / "compile.mjs").write_text(COMPILE_JS)
         (work / "compile.py").write_text(COMPILE_PY)

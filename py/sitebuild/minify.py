@@ -21,9 +21,9 @@ def minifiable(relative: str) -> bool:
 
     Examples
     --------
-    >>> [minifiable(name) for name in ("cards/app.js", "start/interpreter.mjs", "app.css", "practice/frame.js")]
+    >>> [minifiable(name) for name in ("cards/app.js", "start/python-worker.js", "app.css", "practice/frame.js")]
     [True, True, True, False]
-    >>> minifiable("cards/bindings.py"), minifiable("vendor/pyscript-0.6.66/core.js")
+    >>> minifiable("cards/bindings.py"), minifiable("vendor/codemirror-0123abcd/editor.js")
     (False, False)
     """
     return relative.endswith(MINIFIED) and relative not in NOT_MINIFIED and not relative.startswith("vendor/")

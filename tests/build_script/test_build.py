@@ -47,10 +47,10 @@ def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, ca
         assert sha256(vendor / entry["file_name"]) == entry["sha256"]
     for name in pins.PYODIDE_CORE:
         assert (vendor / name).stat().st_size > 0
-    assert (out / pins.VENDOR_PYSCRIPT / "core.js").exists()
+    assert not (out / pins.VENDOR_PYSCRIPT).exists()  # the bench's reference page's only
     for name in (
         "index.html",
-        "pyscript.json",
+        "python.json",
         "nnbasics.zip",
         "operations.json",
         "catalogue.py",
@@ -71,10 +71,13 @@ def test_dist_holds_every_file_the_shipped_lock_lists_with_its_hash(tmp_path, ca
 @pytest.mark.build
 def test_the_page_loads_only_what_dist_ships(tmp_path, cache, offline):
     out = build(replace(offline, out=tmp_path / "dist"))
-    config = json.loads((out / "pyscript.json").read_text())
-    assert (out / config["interpreter"]).exists()
-    for source in config["files"]:
+    manifest = json.loads((out / "python.json").read_text())
+    for source in manifest["files"]:
         assert (out / source).exists()
+    assert list(manifest["files"].values()).count("./*") == 1  # nnbasics.zip, unpacked
+    html = (out / "index.html").read_text()
+    for script in re.findall(r'<script (?:type="module" )?src="\./([^"]+)"', html):
+        assert (out / script).exists(), script
     html = (out / "index.html").read_text()
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
     for script in [*out.rglob("*.js"), *out.rglob("*.mjs")]:  # a source map it names, developer tools ask for
@@ -106,10 +109,10 @@ def test_a_tampered_wheel_in_the_cache_is_refused(tmp_path, cache, offline):
 
 @pytest.mark.build
 def test_a_tampered_npm_tarball_is_refused(tmp_path, cache, offline, capsys):
-    flip_a_byte(cache / "npm" / pins.PYSCRIPT.cache_name)
+    flip_a_byte(cache / "npm" / pins.PYODIDE.cache_name)
     with pytest.raises(BuildError, match="cannot download"):
         build(replace(offline, out=tmp_path / "dist"))
-    assert f"cached {pins.PYSCRIPT.cache_name} fails its integrity check" in capsys.readouterr().out
+    assert f"cached {pins.PYODIDE.cache_name} fails its integrity check" in capsys.readouterr().out
 
 
 @pytest.mark.build
@@ -240,8 +243,8 @@ def test_the_vendored_pyodide_folder_is_named_after_its_content(tmp_path, cache,
     assert folder.name == content_dir(pins.VENDOR_PYODIDE, files).split("/")[-1]
     files["numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"] += b"changed"
     assert content_dir(pins.VENDOR_PYODIDE, files) != f"vendor/{folder.name}"
-    interpreter = (out / json.loads((out / "pyscript.json").read_text())["interpreter"]).read_text()
-    assert re.search(f'from ?"../vendor/{folder.name}/pyodide.mjs"', interpreter)
+    prepare = (out / "start" / "prepare.js").read_text()  # where the page's Python is started from
+    assert f"../vendor/{folder.name}/" in prepare
 
 
 @pytest.mark.build
@@ -271,6 +274,7 @@ def test_local_server_sends_the_headers_netlify_toml_defines():
     assert "immutable" in wasm["Cache-Control"]
     page = headers_for("/index.html", rules)
     assert "'wasm-unsafe-eval'" in page["Content-Security-Policy"]
+    assert "'unsafe-eval'" not in page["Content-Security-Policy"]  # nothing evaluates strings as code
     assert page["X-Content-Type-Options"] == "nosniff"
     assert "Cache-Control" not in page, "Netlify's default: revalidate every time"
 
@@ -323,9 +327,7 @@ def test_every_placeholder_in_the_sites_own_files_is_written_in(tmp_path, cache,
         if path.suffix in (".js", ".mjs", ".html", ".json") and "vendor" not in path.parts:
             left = re.findall(r"__[A-Z][A-Z_]*__", path.read_text("utf-8"))
             assert not left, f"{path.relative_to(out)} keeps {left}"
-    files = json.loads((out / "pyscript.json").read_text())[
-        "files"
-    ]  # the page's Python words practice in each language
+    files = json.loads((out / "python.json").read_text())["files"]  # the page's Python words practice in each language
     assert {"./i18n/en/practice.json", "./i18n/ko/practice.json"} <= set(files)
     page = (out / "index.html").read_text()
     assert page.count('<option value="en" lang="en">English</option>') == 1

@@ -12,7 +12,7 @@ import pytest
 from contract_doc import CONTRACT_MD, TABLES, WEB, column, files, outcome_problems, plain, problems, rows
 
 from web import catalogue
-from web.cards import bindings
+from web.cards import bindings, main
 from web.i18n import words
 from web.shared import SHARED
 
@@ -21,7 +21,12 @@ GLOBALS = ("nn.app", "nn.status", "nn.i18n")
 # The cards' code whose crossings are all in the contract (tabs.js, reachable.js, image.js handle no
 # Python data: only their uses of the globals and their events are).
 CROSSING_JS = ("cards/app.js", "cards/boot.js", "cards/state.js", "i18n/i18n.js")
-CARDS_CODE = sorted(f"cards/{path.name}" for path in (WEB / "cards").glob("*.[jp][sy]")) + ["i18n/i18n.js"]
+CARDS_CODE = sorted(f"cards/{path.name}" for path in (WEB / "cards").glob("*.[jp][sy]")) + [
+    "i18n/i18n.js",
+    "start/python.js",
+]
+# Where the page and the page's Python's worker talk (the contract's messages).
+MESSAGING_JS = ("start/prepare.js", "start/python.js", "start/python-worker.js")
 
 
 def source(path: str) -> str:
@@ -79,7 +84,9 @@ def body(text: str, function: str) -> str:
 
 
 def test_contract_md_has_every_table_the_tests_read():
-    sections = "attach evaluate result refusal field-error practice words events status elements attributes limits"
+    sections = (
+        "calls messages evaluate result refusal field-error practice words events status elements attributes limits"
+    )
     assert set(TABLES) >= {*GLOBALS, *sections.split()}, CONTRACT_MD
 
 
@@ -109,34 +116,57 @@ def test_every_use_of_the_globals_in_the_cards_code_is_in_the_contract(path):
 # --------------------------------------------------------------------------- the calls
 
 
-def main_py_attach_call() -> ast.Call:
-    tree = ast.parse(source("cards/main.py"))
-    calls = [
-        node for node in ast.walk(tree) if isinstance(node, ast.Call) and ast.unparse(node.func).startswith("window.")
-    ]
-    assert [ast.unparse(call.func) for call in calls] == ["window.nn.app.attach"], "main.py calls into the page once"
-    return calls[0]
+def test_the_calls_are_main_py_s_and_each_is_made_where_the_contract_says():
+    assert list(main.CALLS) == column("calls", "name")
+    for row in rows("calls"):
+        for path in files(row["called in"]):
+            assert f'"{plain(row["name"])}"' in source(path), (row["name"], path)
+    called = set(re.findall(r'\bcall\("(\w+)"', source("cards/app.js")))
+    assert called == {plain(row["name"]) for row in rows("calls") if "cards/app.js" in files(row["called in"])}
 
 
-def test_python_passes_attach_the_documented_arguments_in_order():
-    call = main_py_attach_call()
-    assert [ast.unparse(arg) for arg in call.args] == column("attach", "Python passes") and not call.keywords
-    proxied = [
-        ast.unparse(node.args[0])
-        for node in ast.walk(ast.parse(source("cards/main.py")))
-        if isinstance(node, ast.Call) and ast.unparse(node.func) == "create_proxy"
-    ]
-    functions = [plain(row["Python passes"]) for row in rows("attach") if row["type"] == "function"]
-    assert [f"create_proxy({name})" for name in proxied] == functions  # every function handed over is a proxy
+def test_each_call_answers_a_json_string():
+    assert json.loads(main.sources_json()) == bindings.sources()
+    assert "errors" in json.loads(main.evaluate_json("sigmoid", json.dumps({"x": "[1,"}), "ko", None))
+    assert json.loads(main.practice_json(json.dumps({"uses": "sigmoid"}))) == {"uses": []}
 
 
-def test_app_js_attach_takes_the_documented_arguments_in_order():
-    signature = re.search(r"function attach\(([^)]*)\)", source("cards/app.js")).group(1)
-    assert [name.strip() for name in signature.split(",")] == column("attach", "name")
+def literals(text: str, kind: str) -> list[str]:
+    """Each object literal of a message of type ``kind`` in ``text`` (up to its first closing brace)."""
+    return re.findall(rf'\{{\s*type: "{kind}"(.*?)\}}', text, re.S)
+
+
+def test_each_message_is_sent_with_its_fields_and_handled_where_the_contract_says():
+    for row in rows("messages"):
+        kind = plain(row["type"])
+        for path in files(row["sent in"]):
+            found = literals(source(path), kind)
+            assert found, (kind, path)
+            for field in files(row["fields"]):
+                assert any(re.search(rf"\b{field}\b", literal) for literal in found), (kind, field, path)
+        for path in files(row["handled in"]):
+            assert re.search(rf'\.type === "{kind}"', source(path)), (kind, path)
+
+
+def assert_rows_name(section: str, key: str, paths, found: dict[str, str]) -> dict[str, dict]:
+    """Each name a pattern of ``found`` ({column: pattern}) finds in ``paths`` is a row of ``section``
+    (by its column ``key``) whose column names that path; returns the section's rows by name."""
+    documented = {plain(row[key]): row for row in rows(section)}
+    for path in paths:
+        for column_name, pattern in found.items():
+            for name in re.findall(pattern, source(path)):
+                assert name in documented and path in files(documented[name][column_name]), (name, path)
+    return documented
+
+
+def test_every_message_the_page_and_its_python_exchange_is_in_the_contract():
+    found = {"sent in": r'\{\s*type: "(\w+)"', "handled in": r'\.type === "(\w+)"'}
+    assert_rows_name("messages", "type", MESSAGING_JS, found)
 
 
 def test_evaluate_takes_what_app_js_passes_in_the_documented_order():
     assert list(inspect.signature(bindings.evaluate_json).parameters) == column("evaluate", "name")
+    assert list(inspect.signature(main.evaluate_json).parameters) == column("evaluate", "name")
     assert arguments(source("cards/app.js"), "evaluate") == column("evaluate", "JS passes")
 
 
@@ -152,8 +182,15 @@ def test_practice_requests_are_the_ones_checking_and_export_handle():
     assert handled == {plain(row["request"]): plain(row["handled in"]) for row in rows("practice")}
 
 
-def test_only_main_py_touches_the_browser():
-    for path in ("cards/bindings.py", "cards/plots.py", "cards/first_paint.py", "i18n/words.py", "catalogue.py"):
+def test_the_page_s_python_never_touches_the_browser():
+    for path in (
+        "cards/main.py",
+        "cards/bindings.py",
+        "cards/plots.py",
+        "cards/first_paint.py",
+        "i18n/words.py",
+        "catalogue.py",
+    ):
         imported = {
             alias.name.split(".")[0]
             for node in ast.walk(ast.parse(source(path)))
@@ -256,18 +293,14 @@ def test_events_are_dispatched_and_listened_to_where_the_contract_says():
     for row in rows("events"):
         event = plain(row["event"])
         for path in files(row["dispatched in"]):
-            assert path == "PyScript" or f'new CustomEvent("{event}"' in source(path), (event, path)
+            assert f'new CustomEvent("{event}"' in source(path), (event, path)
         for path in files(row["listened to in"]):
             assert f'addEventListener("{event}"' in source(path), (event, path)
 
 
 def test_every_event_the_cards_dispatch_or_listen_to_is_in_the_contract():
-    documented = {plain(row["event"]): row for row in rows("events")}
-    for path in CARDS_CODE:
-        for event in re.findall(r'new CustomEvent\("([^"]+)"', source(path)):
-            assert event in documented and path in files(documented[event]["dispatched in"]), (event, path)
-        for event in re.findall(r'addEventListener\("((?:nn|py):[\w-]+)"', source(path)):
-            assert event in documented and path in files(documented[event]["listened to in"]), (event, path)
+    found = {"dispatched in": r'new CustomEvent\("([^"]+)"', "listened to in": r'addEventListener\("(nn:[\w-]+)"'}
+    documented = assert_rows_name("events", "event", CARDS_CODE, found)
     dispatched = [event for event, row in documented.items() if row["dispatched in"].startswith("cards/")]
     for path in js_files():
         for event in dispatched:
@@ -304,7 +337,7 @@ def test_every_element_is_made_and_used_where_the_contract_says():
     for row in rows("elements"):
         selector, markup = plain(row["selector"]), plain(row["markup"])
         for path in files(row["made in"]):
-            assert path == "PyScript" or markup in source(path), (selector, path, markup)
+            assert markup in source(path), (selector, path, markup)
         for path in files(row["used in"]):
             assert any(form in source(path) for form in written(selector)), (selector, path)
 

@@ -1,5 +1,6 @@
 """The cards' JS ↔ Python contract (web/cards/CONTRACT.md) in the built page: what crosses while a card is
-driven (attach, evaluate, practice, the events, the status) is what the contract's tables say."""
+driven (the messages to and from the page's Python, evaluate, practice, the events, the status) is what
+the contract's tables say."""
 
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ OPS = [op["name"] for op in catalogue.OPERATIONS]
 GLOBALS = ("nn.app", "nn.status", "nn.i18n")
 READY_TIMEOUT_MS = 60_000
 
-# Before the page's own scripts: records every event of the contract and, once app.js has defined nn.app
-# (a module: before DOMContentLoaded; Python calls attach much later), wraps attach so that each call of
-# the two Python functions it hands over is recorded with its arguments and answer.
+# Before the page's own scripts: records every event of the contract and every message between the page
+# and its Python's worker (start/prepare.js starts it, named nnbasics-python), the calls of evaluate_json
+# and practice_json with their arguments and answers among them.
 OBSERVER = """(() => {
-  const log = { attach: [], evaluate: [], practice: [], events: [] };
+  const log = { messages: [], evaluate: [], practice: [], events: [] };
   Object.defineProperty(globalThis, "__contract", { value: log });
   const typeOf = (value) => (value === null ? "null" : typeof value);
   const ready = () => document.documentElement.classList.contains("ready"); // no <html> yet at first
@@ -35,26 +36,37 @@ OBSERVER = """(() => {
     status: document.getElementById("status-text")?.dataset.i18n ?? null,
     params: document.getElementById("status-text")?.dataset.i18nParams ?? null,
   });
-  for (const type of ["nn:ready", "nn:tab"]) document.addEventListener(type, note, true);
-  window.addEventListener("py:progress", note, true);
-  const recorded = (list, python) => (...args) => {
-    const entry = { args, at: performance.now() };
-    list.push(entry);
-    entry.answer = python(...args);
-    entry.answerType = typeOf(entry.answer);
-    return entry.answer;
+  for (const type of ["nn:ready", "nn:tab", "nn:snapshots"]) document.addEventListener(type, note, true);
+  window.addEventListener("nn:progress", note, true);
+  const Original = globalThis.Worker;
+  globalThis.Worker = class extends Original {
+    constructor(url, options) {
+      super(url, options);
+      if (options?.name !== "nnbasics-python") return;
+      const calls = new Map();
+      const record = (from, data) => log.messages.push({ from, data, ready: ready(), eventsBefore: log.events.length });
+      this.addEventListener("message", ({ data }) => {
+        record("worker", data);
+        const entry = data?.type === "answer" ? calls.get(data.id) : null;
+        const answer = data.json ?? null;
+        // the card's result while its answer arrives (this listener runs before the page's own)
+        const busy = entry?.op ? document.querySelector(`section[data-op="${entry.op}"] output[name="result"]`)
+          .getAttribute("aria-busy") : null;
+        if (entry) Object.assign(entry, { answer, busy, error: data.error ?? null, answerType: typeOf(data.json) });
+      });
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, transfer) => {
+        record("page", message);
+        if (message?.type === "call") {
+          const entry = { args: message.args, at: performance.now(),
+                          op: message.name === "evaluate_json" ? message.args[0] : null };
+          calls.set(message.id, entry);
+          ({ evaluate_json: log.evaluate, practice_json: log.practice })[message.name]?.push(entry);
+        }
+        return post(message, transfer);
+      };
+    }
   };
-  document.addEventListener("DOMContentLoaded", () => {
-    const app = globalThis.nn?.app;
-    if (typeof app?.attach !== "function") return;
-    const attach = app.attach;
-    app.attach = function (...args) {
-      log.attach.push({ types: args.map(typeOf), sources: args[1], ready: ready(),
-                        eventsBefore: log.events.length });
-      const [evaluate, sources, practice, ...more] = args;
-      return attach.call(this, recorded(log.evaluate, evaluate), sources, recorded(log.practice, practice), ...more);
-    };
-  });
 })();"""
 
 
@@ -89,10 +101,15 @@ def card(page, op):
 
 
 def wait_for_calls(page, since: int, count: int) -> list[dict]:
+    """The calls of evaluate since the ``since``-th, once ``count`` of them have come and each is answered."""
+    answered = "(calls) => calls.every((call) => 'answerType' in call)"
     page.wait_for_function(
-        "([since, count]) => globalThis.__contract.evaluate.length >= since + count", arg=[since, count]
+        f"([since, count]) => globalThis.__contract.evaluate.length >= since + count"
+        f" && ({answered})(globalThis.__contract.evaluate)",
+        arg=[since, count],
     )
     page.wait_for_timeout(400)  # DEBOUNCE_MS and a little more: no further call is pending
+    page.wait_for_function(f"() => ({answered})(globalThis.__contract.evaluate)")
     return calls(page, since)
 
 
@@ -106,6 +123,7 @@ def check_call(entry: dict, op: str) -> dict:
     assert problems(inputs, "object of string", "inputs") == [] and list(inputs) == list(catalogue.params(op))
     assert entry["args"][2] in words.LANGUAGES
     assert entry["answerType"] == "string" and outcome_problems(entry["answer"]) == []
+    assert entry["busy"] == "true"  # the card's result says it is on its way until the answer is shown
     return json.loads(entry["answer"])
 
 
@@ -119,16 +137,39 @@ def reset(page, op):
 # --------------------------------------------------------------------------- start-up
 
 
-def test_python_calls_attach_once_with_the_documented_arguments_then_the_page_is_ready(page):
-    attach = page.evaluate("globalThis.__contract.attach")
-    assert len(attach) == 1, "Python calls nn.app.attach once (or nn.app is not where the contract says)"
-    assert attach[0]["types"] == ["function" if kind == "function" else "string" for kind in column("attach", "type")]
-    sources = json.loads(attach[0]["sources"])
+def test_every_message_between_the_page_and_its_python_has_its_documented_sender_and_fields(page):
+    documented = {plain(row["type"]): row for row in rows("messages")}
+    messages = page.evaluate("globalThis.__contract.messages")
+    assert messages[0]["data"]["type"] == "start" and messages[0]["from"] == "page"
+    for message in messages:
+        data = message["data"]
+        row = documented[data["type"]]
+        assert message["from"] == plain(row["from"]), data
+        fields = set(data) - {"type"}
+        if data["type"] == "answer":  # its json, or its error
+            assert fields in ({"id", "json"}, {"id", "error"}), data
+        else:
+            assert fields == set(files(row["fields"])), data
+    kinds = [message["data"]["type"] for message in messages]
+    assert kinds.count("start") == 1 and kinds.count("ready") == 1 and "failed" not in kinds
+    calls = [message["data"] for message in messages if message["data"]["type"] == "call"]
+    assert {call["name"] for call in calls} <= set(column("calls", "name"))
+    answered = [message["data"]["id"] for message in messages if message["data"]["type"] == "answer"]
+    assert sorted(answered) == sorted(call["id"] for call in calls)  # each call answered once
+
+
+def test_python_says_ready_once_with_the_sources_then_the_page_is_ready(page):
+    messages = page.evaluate("globalThis.__contract.messages")
+    [ready_message] = [message for message in messages if message["data"]["type"] == "ready"]
+    assert ready_message["data"]["start"] == "normal"  # no service worker here: no snapshot
+    sources = json.loads(ready_message["data"]["sources"])
     assert problems(sources, "object of string", "sources") == [] and sorted(sources) == sorted(OPS)
-    assert attach[0]["ready"] is False
+    assert ready_message["ready"] is False
+    stages = [message["data"]["stage"] for message in messages if message["data"]["type"] == "progress"]
+    assert stages == ["starting", "binding"]
     events = page.evaluate("globalThis.__contract.events")
     ready = [event for event in events if event["type"] == "nn:ready"]
-    assert len(ready) == 1 and events.index(ready[0]) >= attach[0]["eventsBefore"]
+    assert len(ready) == 1 and events.index(ready[0]) >= ready_message["eventsBefore"]
     assert ready[0]["ready"] and ready[0]["state"] == "ready" and ready[0]["status"] == "page.status-ready"
     [status] = [row for row in rows("status") if plain(row["key"]) == "status-ready"]
     params = json.loads(ready[0]["params"])
@@ -141,7 +182,7 @@ def test_every_event_crosses_with_the_documented_target_and_detail(page):
     card(page, "softmax").locator('[role="tab"][data-tab="explore"]').click()
     documented = {plain(row["event"]): row for row in rows("events")}
     events = page.evaluate("globalThis.__contract.events")
-    assert {event["type"] for event in events} == set(documented), "nn:ready, nn:tab and py:progress all came"
+    assert {event["type"] for event in events} == set(documented) - {"nn:snapshots"}, "all came (no service worker)"
     for event in events:
         row = documented[event["type"]]
         assert event["target"] == plain(row["target"]), event
@@ -201,6 +242,7 @@ def test_typing_calls_evaluate_once_with_the_documented_arguments_and_shows_each
         alt: card.querySelector(".plot-text").textContent,
         label: card.querySelector("canvas").getAttribute("aria-label"),
         stale: card.querySelector("canvas").classList.contains("stale"),
+        busy: card.querySelector('output[name="result"]').getAttribute("aria-busy"),
         note: card.querySelector(".note").hidden ? null : card.querySelector(".note").textContent })""")
     assert dom == {
         "text": shown["text"],
@@ -208,6 +250,7 @@ def test_typing_calls_evaluate_once_with_the_documented_arguments_and_shows_each
         "alt": shown["alt"],
         "label": shown["alt"],
         "stale": False,
+        "busy": None,
         "note": shown["note"],
     }
     reset(page, "l1")

@@ -96,7 +96,7 @@ def test_every_plot_is_described_in_the_pages_language(op, lang):
 
 def test_a_page_template_gets_its_english_words_and_attributes_at_build_time():
     page = (
-        '<p data-i18n="page.footer" data-i18n-params=\'{"numpy": "2.0.2", "pyodide": "0.27.7", "pyscript": "0.6.66"}\'>'
+        '<p data-i18n="page.footer" data-i18n-params=\'{"numpy": "2.0.2", "pyodide": "0.27.7"}\'>'
         '</p><select data-i18n-attr="aria-label=page.language"></select><p data-i18n="page.lede"></p>'
     )
     worded = words.worded_page(page, BUNDLE["en"])

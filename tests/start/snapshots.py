@@ -19,14 +19,19 @@ SNAPSHOT_MS = 120_000  # the background worker starts Pyodide twice over on a bu
 
 
 PROBE = """
-window.nnProbe = create_proxy(lambda expression: json.dumps(eval(expression)))  # tests/start: a probe
+
+def probe_json(expression):  # tests/start: a probe
+    return json.dumps(eval(expression))
+
+
+CALLS["probe_json"] = probe_json
 """
 
 
 @pytest.fixture
 def probe_site(tmp_path):
-    """A copy of the built site whose page also exposes ``window.nnProbe(expression)``: the JSON of
-    a Python expression evaluated in the page's interpreter (main.py runs after a restore too)."""
+    """A copy of the built site whose page's Python also answers the call ``probe_json(expression)``:
+    the JSON of a Python expression evaluated in the page's interpreter (in its worker)."""
     site = tmp_path / "site"
     shutil.copytree(dist_dir(), site)
     with (site / "cards" / "main.py").open("a") as main:
@@ -38,7 +43,11 @@ def probe_site(tmp_path):
 
 
 def probe(page, expression: str):
-    return json.loads(page.evaluate("(expression) => window.nnProbe(expression)", expression))
+    """The value of a Python ``expression`` in the page's interpreter (a probe_site's page)."""
+    answer = page.evaluate(
+        '(expression) => import("./start/python.js").then(({ call }) => call("probe_json", expression))', expression
+    )
+    return json.loads(answer)
 
 
 def first_visit(context, url: str, path: str = "/"):
@@ -72,15 +81,20 @@ def edits() -> list[tuple[str, str, str]]:
     return found
 
 
-OUTPUTS_JS = """(edits) => edits.map(([op, name, text]) => {
-    const card = document.querySelector(`section[data-op="${op}"]`);
-    const field = card.querySelector(`[name="${name}"]`);
-    field.value = text;
-    field.dispatchEvent(new Event("change", { bubbles: true }));  // computed at once
-    const result = card.querySelector('output[name="result"]');
-    return [op, name, text, result.textContent, result.dataset.value ?? null,
-        card.querySelector('[role="alert"]').textContent, card.querySelector("canvas").getAttribute("aria-label")];
-})"""
+OUTPUTS_JS = """async (edits) => {
+    const outputs = [];
+    for (const [op, name, text] of edits) {
+        const card = document.querySelector(`section[data-op="${op}"]`);
+        const field = card.querySelector(`[name="${name}"]`);
+        field.value = text;
+        field.dispatchEvent(new Event("change", { bubbles: true }));  // computed at once: busy until shown
+        const result = card.querySelector('output[name="result"]');
+        while (result.hasAttribute("aria-busy")) await new Promise((resolve) => setTimeout(resolve, 2));
+        outputs.push([op, name, text, result.textContent, result.dataset.value ?? null,
+            card.querySelector('[role="alert"]').textContent, card.querySelector("canvas").getAttribute("aria-label")]);
+    }
+    return outputs;
+}"""
 
 
 def card_outputs(page) -> list[list]:

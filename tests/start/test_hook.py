@@ -85,7 +85,7 @@ def test_the_layout_names_pyodides_folder_the_side_modules_in_order_and_the_impo
     layout = hook.evaluate("nn.start.layout('http://example.org/vendor/pyodide-0.27.7-abc/')").split("|")
     assert layout[0] == "/vendor/pyodide-0.27.7-abc/"
     assert layout[1].endswith("numpy/_core/_multiarray_umath.cpython-312-wasm32-emscripten.so")
-    assert layout[-4:] == ["numpy", "nnbasics", "web.cards.bindings", "web.practice.checking"]
+    assert layout[-4:] == ["numpy", "nnbasics", "web.cards.main", "web.practice.checking"]
     shipped = {
         info.filename for info in zipfile.ZipFile(next(dist_dir().glob("vendor/pyodide-*/numpy-*.whl"))).infolist()
     }

@@ -1,5 +1,6 @@
 // The page's JavaScript: events, the loading status and putting results on screen.
-// Everything it shows comes from Python (cards/bindings.py) as JSON, worded in the page's
+// Everything it shows comes from Python (cards/bindings.py, asked through start/python.js: it runs in
+// a worker, so each answer comes back later, the result marked busy meanwhile) as JSON, worded in the page's
 // language -- before Python has loaded, the same for each card's example, embedded by the
 // build -- or from the page's words (window.nn.i18n); it only places text (never HTML) and
 // hands plot specs to the plotting component. A change of language words every card anew.
@@ -8,6 +9,7 @@ import { linkLeavesOut, restoreFields, saveFields } from "./state.js";
 import { LIMITS, readImageFile } from "./image.js";
 import { setUpTabs } from "./tabs.js";
 import { keepScrollingBoxesReachable } from "./reachable.js";
+import { call, started } from "../start/python.js";
 
 const DEBOUNCE_MS = 300;
 const SLOW_AFTER_MS = 60_000;
@@ -20,6 +22,7 @@ const startedAt = performance.now();
 const i18n = window.nn.i18n;
 const timers = new Map();
 let evaluate = null; // the Python bindings, once Python has loaded
+const asked = new Map(); // card -> its latest call: an answer to an older one is not shown
 
 function inputsOf(card) {
   return Object.fromEntries(fieldsOf(card).map((f) => [f.name, f.value]));
@@ -102,20 +105,29 @@ function paintWithoutPython(card) {
   card.querySelector("canvas").classList.add("stale");
 }
 
-function compute(card) {
+/** The card's result for its inputs, from Python: resolves once it is on screen (or a newer call
+ * has replaced it). Until then the result is marked busy (aria-busy). */
+async function compute(card) {
   clearTimeout(timers.get(card));
   timers.delete(card);
   if (!evaluate) {
     paintWithoutPython(card); // computed for real once Python is ready
     return;
   }
+  const output = card.querySelector('output[name="result"]');
+  const ask = evaluate(card.dataset.op, JSON.stringify(inputsOf(card)), i18n.lang, card.dataset.edited ?? null);
+  asked.set(card, ask);
+  output.setAttribute("aria-busy", "true");
   let outcome;
   try {
-    outcome = JSON.parse(evaluate(card.dataset.op, JSON.stringify(inputsOf(card)), i18n.lang, card.dataset.edited ?? null));
+    outcome = JSON.parse(await ask);
   } catch (error) {
     const reason = String(error.message ?? error).trim().split("\n").pop(); // a Python traceback's last line
     outcome = { errors: [{ field: null, key: "page.compute-failed", params: { reason } }] };
   }
+  if (asked.get(card) !== ask) return; // typed on since: the newer answer is shown
+  asked.delete(card);
+  output.removeAttribute("aria-busy");
   if (outcome.errors) showError(card, outcome.errors);
   else showResult(card, outcome);
 }
@@ -223,19 +235,17 @@ function setUpMore(button) {
   });
 }
 
-/** Called by web/main.py once Python and NumPy are loaded; ``practiceJson`` is practice's
- * checking (practice/checking.py: JSON in, JSON out), for practice.js and files.js. */
-function attach(evaluateJson, sourcesJson, practiceJson) {
-  evaluate = evaluateJson;
-  const sources = JSON.parse(sourcesJson);
+/** Once Python and NumPy are loaded (start/python.js ``started``): each card's source, the cards
+ * computed, then the page is ready. ``nn.app.practice`` is practice's checking (practice/checking.py:
+ * a request in, a Promise of the answer out), for practice.js and files.js. */
+async function attach({ sources }) {
+  evaluate = (...args) => call("evaluate_json", ...args);
   window.nn.app.sources = sources;
-  window.nn.app.practice = (request) => JSON.parse(practiceJson(JSON.stringify(request)));
-  for (const card of cards) {
-    card.querySelector(".source code").textContent = sources[card.dataset.op];
-    // a card at its example already shows exactly what Python computes (cards/first-paint.json is
-    // checked against the bindings): only the others are computed now
-    if (!exampleShown(card)) compute(card);
-  }
+  window.nn.app.practice = async (request) => JSON.parse(await call("practice_json", JSON.stringify(request)));
+  for (const card of cards) card.querySelector(".source code").textContent = sources[card.dataset.op];
+  // a card at its example already shows exactly what Python computes (cards/first-paint.json is
+  // checked against the bindings): only the others are computed now, and shown before "ready"
+  await Promise.all(cards.filter((card) => !exampleShown(card)).map(compute));
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   window.nn.status.set("status-ready", { seconds }, "ready");
   root.classList.remove("loading", "failed"); // Python did arrive after all
@@ -244,7 +254,8 @@ function attach(evaluateJson, sourcesJson, practiceJson) {
   document.dispatchEvent(new CustomEvent("nn:ready"));
 }
 
-window.nn.app = { attach };
+window.nn.app = {};
+started.then(attach, () => {}); // a failure to start: the status line says it (start/python.js)
 restoreFields(fields);
 cards.forEach(paintWithoutPython);
 cards.forEach(bind);
@@ -256,12 +267,6 @@ i18n.onChange(() => cards.forEach(compute)); // plots, their descriptions and no
 
 const startFailed = (detail) => window.nn.status.fail("status-start-failed", { detail });
 window.addEventListener("error", (event) => startFailed(event.message || i18n.t("page.status-script-failed")));
-// PyScript reports a Python error at start-up by adding a .py-error block to the page.
-new MutationObserver((records) => {
-  for (const node of records.flatMap((record) => [...record.addedNodes])) {
-    if (node.classList?.contains("py-error")) startFailed(node.textContent.trim().split("\n").pop());
-  }
-}).observe(document.body, { childList: true });
 window.addEventListener("unhandledrejection", (event) => startFailed(String(event.reason?.message ?? event.reason)));
 setTimeout(() => {
   if (root.classList.contains("loading")) {

@@ -24,17 +24,17 @@
 
   (window.nn = window.nn || {}).status = { set: setStatus, fail: fail };
 
-  // A file Python needs did not arrive (a preload, script or module failed): say so at once.
+  // A vendored file did not arrive (a script or module failed): say so at once.
   addEventListener("error", function (event) {
     var element = event.target;
     var url = element && (element.href || element.src);
-    if (!url || location.protocol === "file:" || !/\/vendor\/|\.(zip|py)$/.test(url)) return;
+    if (!url || location.protocol === "file:" || !/\/vendor\//.test(url)) return;
     fail("status-file-missing", { file: url.split("/").pop() });
   }, true);
 
-  // What is loading, from PyScript's own progress events (inputs stay editable throughout).
-  var stages = { "Loading Pyodide": [2, "status-starting"], "Loaded Pyodide": [3, "status-binding"] };
-  addEventListener("py:progress", function (event) {
+  // What is loading, from the page's Python (start/python.js; inputs stay editable throughout).
+  var stages = { starting: [2, "status-starting"], binding: [3, "status-binding"] };
+  addEventListener("nn:progress", function (event) {
     var stage = stages[event.detail];
     if (!stage || root.classList.contains("ready") || root.classList.contains("failed")) return;
     document.getElementById("load-progress").value = stage[0];

@@ -10,8 +10,8 @@
 // path alone: with any query string it is the same file, answered from its one copy, so that no request
 // (another site's navigation, a script's fetch) can add to the cache, which holds FILES and SNAPSHOTS only.
 // start/snapshot and start/practice-snapshot are no files: they are this browser's memory snapshots
-// of Python (start/interpreter.mjs), and start/numpy-files what a restore writes, kept only in this
-// version's cache, never fetched from the network (start/prepare-worker.js reads them from that cache).
+// of Python (start/snapshot-worker.js makes them), and start/numpy-files what a restore writes, kept only
+// in this version's cache, never fetched from the network (start/python-worker.js reads them from that cache).
 const CACHE = "__CACHE__";
 const PRECACHE = ["__PRECACHE__"];
 const LAZY = ["__LAZY__"];

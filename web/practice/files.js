@@ -29,7 +29,7 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
 
   async function ask(request, busy) {
     say(busy, "busy");
-    const response = (await pagePython)(request);
+    const response = await (await pagePython)(request);
     if (response.error) { // export.py's phrases
       throw Object.assign(new Error(String(response.error)), Array.isArray(response.error) ? { phrases: response.error } : {});
     }
@@ -40,7 +40,8 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
     const codes = Object.fromEntries(panels.map((panel) => [opOf(panel), editorOf(panel).value]));
     try {
       const python = await pagePython;
-      const context = Object.fromEntries(panels.map(opOf).map((op) => [op, contextOf(python({ uses: op }).uses)]));
+      const uses = await Promise.all(panels.map(opOf).map(async (op) => [op, contextOf((await python({ uses: op })).uses)]));
+      const context = Object.fromEntries(uses);
       const files = await ask({ export: codes, context, lang: window.nn.i18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
       const type = kind === "py" ? "text/x-python" : "application/x-ipynb+json";

@@ -8,7 +8,7 @@ import { Report, phrase, put, setStatus, showProgress } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
 import { upgradeEditor } from "./code-editor.js";
 import { setUpFiles } from "./files.js";
-import { restoring } from "../start/interpreter.mjs";
+import { restoring } from "../start/python.js";
 
 /** Code and passed exercises; set is false when the browser refuses (full or off): not kept. */
 const storage = globalThis.nn.storage("localStorage", globalThis.nn.shared.storage.practice);
@@ -151,16 +151,16 @@ export function contextOf(uses) {
  * plan's inputs, the page's Python judges each answer as it comes and concludes (PROTOCOL.md).
  * ``onEvent`` gets the report's events (plan, stage, case); resolves to the outcome. */
 async function grade(python, worker, op, code, onEvent) {
-  const plan = python({ plan: op });
+  const plan = await python({ plan: op });
   const context = contextOf(plan.uses);
   onEvent({ type: "plan", function: plan.function, cases: plan.cases, context });
   onEvent({ type: "stage", stage: "top-level" });
   let top = null;
   let raised = null; // the class of an error whose message has not come yet
   const cases = [];
-  const ran = await worker.run({ ...plan.job, code, context }, (message) => {
+  const ran = await worker.run({ ...plan.job, code, context }, async (message) => {
     if (message.type === "top") {
-      const read = python({ top: message });
+      const read = await python({ top: message });
       top = read.top ?? null;
       raised = null;
       return read.refused;
@@ -172,13 +172,13 @@ async function grade(python, worker, op, code, onEvent) {
     }
     if (message.type === "case") {
       raised = null;
-      cases.push(python({ judge: { op, index: message.index, message } }).case);
+      cases.push((await python({ judge: { op, index: message.index, message } })).case);
       onEvent({ type: "case", index: message.index, case: cases.at(-1) });
     }
     return "";
   });
   const stop = ran.done ? null : { kind: ran.stopped, seconds: ran.seconds ?? "", detail: ran.detail ?? "", raised };
-  return { ...python({ conclude: { op, top, cases, stop } }), stopped: Boolean(stop) };
+  return { ...(await python({ conclude: { op, top, cases, stop } })), stopped: Boolean(stop) };
 }
 
 function finishCheck(panel) {

@@ -11,7 +11,7 @@
 
 import { phrase } from "./report.js";
 import { newCheck, refusal } from "./protocol.js";
-import { cache, indexURL, restoring } from "../start/interpreter.mjs";
+import { cache, indexURL, restoring } from "../start/python.js";
 import "./setup.js";
 
 export const CHECK_LIMIT_MS = 8000; // the runner itself stops learner code after 5 s; this is the backstop
@@ -20,7 +20,7 @@ const FRAME_SCRIPT = new URL("./frame.js", import.meta.url).href;
 const SCRIPTS = ["../shared.js", "../start/hook.js", "./setup.js", "./worker.js"].map((name) => new URL(name, import.meta.url).href);
 const SNAPSHOT_URL = new URL("../start/practice-snapshot", import.meta.url).href;
 const NUMPY_FILES_URL = new URL("../start/numpy-files", import.meta.url).href;
-// Pyodide is the page's own (start/interpreter.mjs); the runner's files are beside the page.
+// Pyodide is the page's own (start/python.js); the runner's files are beside the page.
 const PRACTICE_URLS = Object.keys(globalThis.nn.practice.FILES).map((name) => new URL(`../${name}`, import.meta.url).href);
 
 /** An Error that says in words why Python for practice stopped (``error.phrase``). */
@@ -168,8 +168,9 @@ export class PracticeWorker {
   }
 
   /** Run ``job`` (the grader's plan, with the code) in a fresh interpreter; ``onMessage(message)``
-   * gets each accepted message of the runner and may return a reason (phrase params' detail) to end
-   * the check. Resolves to {done: true} or {stopped: "time" | "interrupted", detail}; never rejects. */
+   * gets each accepted message of the runner, in order, each once the one before is handled, and may
+   * resolve to a reason (phrase params' detail) to end the check. Resolves to {done: true} or
+   * {stopped: "time" | "interrupted", detail}; never rejects. */
   run(job, onMessage) {
     if (this.dead) return Promise.resolve({ stopped: "interrupted", detail: "Python for practice had stopped" });
     return new Promise((resolve) => {
@@ -178,16 +179,20 @@ export class PracticeWorker {
       const state = newCheck(job.cases.length);
       const timer = setTimeout(() => this.endCheck({ stopped: "time", seconds: CHECK_LIMIT_MS / 1000 }), CHECK_LIMIT_MS);
       this.check = { id, port: channel.port1, timer, resolve };
+      let handled = Promise.resolve(); // the runner's messages, one after the other
       channel.port1.onmessage = ({ data }) => {
-        if (this.check?.id !== id) return;
-        let why = refusal(state, data) || (data.type === "failed" ? `Python failed: ${data.message}` : "");
-        try {
-          why ||= onMessage(data) || "";
-        } catch (error) {
-          why = `the page could not read it (${String(error?.message ?? error).split("\n").pop().slice(0, 200)})`;
-        }
-        if (why) this.endCheck({ stopped: "interrupted", detail: why });
-        else if (state.done) this.endCheck({ done: true });
+        handled = handled.then(async () => {
+          if (this.check?.id !== id) return;
+          let why = refusal(state, data) || (data.type === "failed" ? `Python failed: ${data.message}` : "");
+          try {
+            why ||= (await onMessage(data)) || "";
+          } catch (error) {
+            why = `the page could not read it (${String(error?.message ?? error).split("\n").pop().slice(0, 200)})`;
+          }
+          if (this.check?.id !== id) return; // ended meanwhile (its time ran out)
+          if (why) this.endCheck({ stopped: "interrupted", detail: why });
+          else if (state.done) this.endCheck({ done: true });
+        });
       };
       this.frame.contentWindow.postMessage({ type: "run", id, job }, "*", [channel.port2]);
     });

@@ -1,12 +1,12 @@
-// THE seam between the site and Pyodide's and PyScript's private parts: every use of them is in this
-// file, and the rest of the site (start/, practice/) uses only what it exports, globalThis.nn.start.
-// Used by the page's interpreter (start/interpreter.mjs; start/prepare.js runs Pyodide's script early
-// through it), the background workers that make and read the memory snapshots (start/snapshot-worker.js,
-// start/prepare-worker.js) and the practice worker (practice/worker.js, which gets this file inside its
-// blob). A classic script that only adds globalThis.nn.start, so that it runs as a module, an imported
-// script and in a blob alike. Why each part is relied upon: web/README.md, "Start-up".
-// Private parts used, each checked against Pyodide 0.27.7 and PyScript 0.6.66 (build.py pins both, by
-// sha512; an update of either must check each again):
+// THE seam between the site and Pyodide's private parts: every use of them is in this file, and the
+// rest of the site (start/, practice/) uses only what it exports, globalThis.nn.start. Used by the
+// page's Python (start/python-worker.js), the background worker that makes the memory snapshots
+// (start/snapshot-worker.js), the practice worker (practice/worker.js, which gets this file inside its
+// blob) and the page (start/python.js; practice reads the stored snapshots through it). A classic
+// script that only adds globalThis.nn.start, so that it runs as a module, an imported script and in a
+// blob alike. Why each part is relied upon: web/README.md, "Start-up".
+// Private parts used, each checked against Pyodide 0.27.7 (build.py pins it, by sha512; an update
+// must check each again):
 // - Pyodide's global `_createPyodideModule`, which pyodide.asm.js defines and loadPyodide calls (adding
 //   that script only when the global is not defined yet: runtimeScript, workerScripts), wrapped to add
 //   Emscripten settings, `preRun` and `instantiateWasm` (restore, startForSnapshot, useCompiled);
@@ -16,12 +16,9 @@
 // - loadPyodide's `_loadSnapshot` and `_makeSnapshot` options, `pyodide.makeMemorySnapshot()`, which
 //   refuses a non-empty `pyodide.loadedPackages` (NumPy's entry is taken off before, and written back
 //   after a restore), and the snapshot's form: magic number 1886286592, header length, whole 64 KiB
-//   pages (isSnapshot);
-// - that PyScript writes its own Python package into pyscript/ in Pyodide's home (shared.json)
-//   before importing it (pyscriptPackage).
-// Public, and used through here too: `pyodide.FS` (writeFile, pyscriptPackage). Public, and so used
-// elsewhere: PyScript's `interpreter` setting, a module that exports `loadPyodide` and `version` as
-// pyodide.mjs does (start/interpreter.mjs), the names of Pyodide's files in its indexURL
+//   pages (isSnapshot).
+// Public, and used through here too: `pyodide.FS` (writeFile). Public, and so used elsewhere:
+// loadPyodide and its `indexURL` and `packages` options, the names of Pyodide's files in its indexURL
 // (practice/worker.js serves them) and its home folder (shared.json's home).
 "use strict";
 (() => {
@@ -34,7 +31,7 @@
       "_philox", "_sfc64", "_generator", "mtrand"].map((name) => `numpy/random/${name}`)].map((name) => `${SITE_PACKAGES}/${name}.cpython-312-wasm32-emscripten.so`);
   /** The page's modules held in its snapshot (its start-up imports nothing else that is slow; checking,
    * practice's grader and export, on a practice panel's first request). */
-  const IMPORTS = ["numpy", "nnbasics", "web.cards.bindings", "web.practice.checking"];
+  const IMPORTS = ["numpy", "nnbasics", "web.cards.main", "web.practice.checking"];
   /** What is frozen in a snapshot and must not stay so: the random state (the hash seed stays). */
   const RESEED = `import sys
 for name in ("random", "numpy.random"):
@@ -49,21 +46,10 @@ for name in ("random", "numpy.random"):
     FS.writeFile(path, data, { canOwn: true });
   }
 
-  let runtime = null;
-  /** Pyodide's own script, pyodide.asm.js in ``indexURL``, run once: in a worker at once, in a page as
-   * loadPyodide would add it (preloaded by the page). It defines `_createPyodideModule`, which can then
-   * be wrapped before loadPyodide calls it. */
+  /** Pyodide's own script, pyodide.asm.js in ``indexURL``, run once (workers only). It defines
+   * `_createPyodideModule`, which can then be wrapped before loadPyodide calls it. */
   function runtimeScript(indexURL) {
-    const url = `${indexURL}pyodide.asm.js`;
-    if (typeof globalThis._createPyodideModule !== "function" && !globalThis.document) importScripts(url);
-    if (typeof globalThis._createPyodideModule === "function") return Promise.resolve();
-    runtime ??= new Promise((resolve, reject) => {
-      const script = Object.assign(document.createElement("script"), { src: url, crossOrigin: "anonymous" }); // as preloaded
-      script.addEventListener("load", resolve);
-      script.addEventListener("error", () => reject(new Error("pyodide.asm.js did not load")));
-      document.head.append(script);
-    });
-    return runtime;
+    if (typeof globalThis._createPyodideModule !== "function") importScripts(`${indexURL}pyodide.asm.js`);
   }
 
   /** Pyodide's scripts, in ``indexURL``, for a worker that may load no script of its own (practice's:
@@ -74,7 +60,7 @@ for name in ("random", "numpy.random"):
   /** What ``start()`` resolves to, started with Pyodide's `_createPyodideModule` wrapped by ``wrap``
    * (pyodide.asm.js run first, from ``indexURL``). */
   async function withCreate(indexURL, wrap, start) {
-    await runtimeScript(indexURL);
+    runtimeScript(indexURL);
     const create = globalThis._createPyodideModule;
     globalThis._createPyodideModule = wrap(create);
     try {
@@ -157,25 +143,6 @@ for name in ("random", "numpy.random"):
     }
     delete pyodide.loadedPackages.numpy;
     return pyodide.makeMemorySnapshot();
-  }
-
-  /** PyScript's own Python package as it wrote it into ``pyodide``'s file system ([path, bytes]; none if
-   * it is not where PyScript 0.6.66 writes it). */
-  function pyscriptPackage(pyodide) {
-    const files = [];
-    const walk = (folder) => {
-      for (const name of pyodide.FS.readdir(folder).filter((entry) => entry !== "." && entry !== "..")) {
-        const path = `${folder}/${name}`;
-        if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
-        else if (name.endsWith(".py")) files.push([path, pyodide.FS.readFile(path)]);
-      }
-    };
-    try {
-      walk(`${globalThis.nn.shared.home}/pyscript`); // where PyScript 0.6.66 writes it
-    } catch {
-      return [];
-    }
-    return files;
   }
 
   /** Whether ``bytes`` have the form of a Pyodide 0.27 snapshot: its magic number, then a header and
@@ -263,6 +230,6 @@ for name in ("random", "numpy.random"):
   }
 
   (globalThis.nn ??= {}).start = { IMPORTS, HEADERS, writeFile, runtimeScript, workerScripts, useCompiled, restore,
-    startForSnapshot, memorySnapshot, pyscriptPackage, isSnapshot, layout, browserVersion, sha256, storedEntry,
+    startForSnapshot, memorySnapshot, isSnapshot, layout, browserVersion, sha256, storedEntry,
     storedSnapshot, snapshotOf, pack, unpack };
 })();

@@ -1,42 +1,38 @@
-// What a warm start restores from, asked for before the page is even parsed: a classic script in the
-// <head>. On a page a service worker controls (any visit after the first) with snapshots on, it
-// starts start/prepare-worker.js at once, which reads and checks the stored memory snapshot and
-// NumPy's files off the main thread; once they are found fit, Pyodide's own script is run.
-// start/interpreter.mjs restores from them, or starts Python normally, when PyScript asks for it.
-// Snapshots are on unless the site was built without (build.py --off snapshot) or the address says
-// `snapshot=off`. build.py writes in the vendored Pyodide's folder, the start-up optimisations it left
-// out (py/sitebuild/optimisations.py) and the name of this version's cache (the service worker's, where
+// The page's Python starts before the page is even parsed: this classic script in the <head> starts
+// start/python-worker.js, where Pyodide runs off the page's main thread, and keeps what it says until
+// start/python.js (the page's side of it) listens. On a page a service worker controls (any visit
+// after the first) with snapshots on, the worker first reads the stored memory snapshot. Snapshots are
+// on unless the site was built without (build.py --off snapshot) or the address says `snapshot=off`.
+// build.py writes in the vendored Pyodide's folder, the start-up optimisations it left out
+// (py/sitebuild/optimisations.py) and the name of this version's cache (the service worker's, where
 // the snapshots are kept).
 "use strict";
 (() => {
   const here = document.currentScript.src;
-  const indexURL = new URL("__PYODIDE__", here).href;
+  const at = (path) => new URL(path, here).href;
+  const indexURL = at("__PYODIDE__");
   const cache = "__CACHE__";
   const off = new Set(["__OFF__"]);
-  const on = !off.has("snapshot") && new URLSearchParams(location.search).get("snapshot") !== "off"
+  const snapshots = !off.has("snapshot") && new URLSearchParams(location.search).get("snapshot") !== "off"
     && "serviceWorker" in navigator;
 
-  /** The page's snapshot the service worker keeps (start/snapshot) and NumPy's files ([name, bytes]),
-   * read and checked by start/prepare-worker.js: {bytes, files} if they fit this page and browser
-   * and are intact, else {why}. */
-  function storedSnapshot() {
-    if (!navigator.serviceWorker.controller) return Promise.resolve({ why: "not stored yet" });
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./prepare-worker.js", here), { name: "nnbasics-prepare" });
-      worker.addEventListener("message", ({ data }) => resolve(data), { once: true });
-      worker.addEventListener("error", (event) => reject(new Error(event.message || "its worker failed")), { once: true });
-      worker.postMessage({ url: new URL("./snapshot", here).href, filesURL: new URL("./numpy-files", here).href,
-        indexURL, cache });
-    });
-  }
+  const worker = new Worker(at("./python-worker.js"), { name: "nnbasics-python" });
+  let heard = []; // what the worker said before anyone listened
+  let listener = (message) => heard.push(message);
+  worker.addEventListener("message", ({ data }) => listener(data));
+  worker.addEventListener("error", (event) => listener({ type: "failed", message: event.message || "its worker failed", file: null }));
+  worker.postMessage({ type: "start", indexURL, cache, stored: snapshots && Boolean(navigator.serviceWorker.controller),
+    snapshotURL: at("./snapshot"), filesURL: at("./numpy-files"), manifestURL: at("../python.json") });
 
-  const page = on ? storedSnapshot() : null;
-  // Found fit: Pyodide's own script runs now, not once PyScript asks for Python (start/hook.js, the
-  // module start/interpreter.mjs imports, runs it once).
-  if (!off.has("early-runtime")) page?.then(({ bytes }) => bytes && import(new URL("./hook.js", here).href)
-    .then(() => globalThis.nn.start.runtimeScript(indexURL))).catch(() => {}); // reported when PyScript asks
-
-  /** ``page``: the page's own snapshot and NumPy's files, as storedSnapshot says (null: snapshots off);
-   * ``cache``: the name of the service worker's cache of this version. */
-  (globalThis.nn ??= {}).prepare = { indexURL, cache, page };
+  /** ``indexURL``: the vendored Pyodide's folder; ``cache``: the name of the service worker's cache of
+   * this version; ``snapshots``: whether a normal start makes them; ``python``: the worker, to
+   * ``post`` a message to and ``listen`` to (one listener, told first what was said before). */
+  (globalThis.nn ??= {}).prepare = { indexURL, cache, snapshots, python: {
+    post: (message) => worker.postMessage(message),
+    listen(onMessage) {
+      listener = onMessage;
+      heard.forEach(onMessage);
+      heard = null;
+    },
+  } };
 })();

@@ -1,17 +1,16 @@
-// The background worker that makes the memory snapshots (start/interpreter.mjs starts it once a visit
-// that started normally is ready). It runs Pyodide as the page will find it -- NumPy's files written
-// from JavaScript and its side modules loaded through start/hook.js, PyScript's `files` where PyScript puts
-// them, numpy, nnbasics and the bindings imported -- and stores that snapshot in the service worker's
-// cache of this version (PUT start/snapshot, after NumPy's files unpacked as start/numpy-files: a new
-// deploy is a new cache, so it never restores an old one). Started a second time, with kind
-// "practice", it makes the learner's interpreter's snapshot instead (PUT start/practice-snapshot): a
-// fresh Pyodide with NumPy and the runner only (practice/setup.js) -- nothing of the page's, no grader.
-// It only reads the site's own files, from the service worker. The page also sends PyScript's own
-// Python package as PyScript wrote it: the page's snapshot holds it compiled (start/precompiled.py).
-// In: {kind: "page" | "practice", indexURL, configURL, pyscript: [path, bytes][]}.
-// Out: {stored: true} | {failed: message}.
+// The background worker that makes the memory snapshots (start/python.js starts it once a visit that
+// started normally is ready). It runs Pyodide as the page's Python will find it -- NumPy's files
+// written from JavaScript and its side modules loaded through start/hook.js, the page's Python files
+// (python.json) where start/python-worker.js puts them, numpy, nnbasics and the page's modules
+// imported -- and stores that snapshot in the service worker's cache of this version (PUT
+// start/snapshot, after NumPy's files unpacked as start/numpy-files: a new deploy is a new cache, so
+// it never restores an old one). Started a second time, with kind "practice", it makes the learner's
+// interpreter's snapshot instead (PUT start/practice-snapshot): a fresh Pyodide with NumPy and the
+// runner only (practice/setup.js) -- nothing of the page's, no grader. It only reads the site's own
+// files, from the service worker.
+// In: {kind: "page" | "practice", indexURL, manifestURL}. Out: {stored: true} | {failed: message}.
 "use strict";
-importScripts("../shared.js", "./hook.js", "./zip.js", "./whose-fetches.js", "../practice/setup.js");
+importScripts("../shared.js", "./hook.js", "./zip.js", "./site-files.js", "./whose-fetches.js", "../practice/setup.js");
 
 const { nn } = self;
 const HOME = nn.shared.home;
@@ -19,34 +18,7 @@ const OFF = new Set(["__OFF__"]); // the start-up optimisations the build left o
 
 nn.sayWhoseFetches("snapshot-worker"); // Pyodide's too
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** PyScript's `files` config, written where PyScript writes them ("DIR/*": an archive unpacked). */
-async function writeFiles(pyodide, configURL) {
-  const { files } = JSON.parse(new TextDecoder().decode(await fetchBytes(configURL)));
-  for (const [source, target] of Object.entries(files ?? {})) {
-    const bytes = await fetchBytes(new URL(source, configURL).href);
-    const path = `${HOME}/${target.replace(/^\.\//, "")}`;
-    const entries = path.endsWith("/*") ? await nn.unzip(bytes) : [["", bytes]];
-    for (const [name, data] of entries) {
-      const file = path.endsWith("/*") ? `${path.slice(0, -1)}${name}` : path;
-      nn.start.writeFile(pyodide, file, data);
-    }
-  }
-}
-
-/** PyScript's package (``files``, as the page found them), compiled into the interpreter: a restored
- * page imports it without compiling it (start/precompiled.py, kept in the snapshot). */
-async function compileAhead(pyodide, files) {
-  if (!files.length) return;
-  for (const [path, data] of files) nn.start.writeFile(pyodide, path, data);
-  nn.start.writeFile(pyodide, `${HOME}/precompiled.py`, await fetchBytes(new URL("./precompiled.py", location.href)));
-  pyodide.runPython(`import precompiled\nprecompiled.install(${JSON.stringify(HOME)}, "pyscript")`);
-}
+const { fetchBytes } = nn.siteFiles;
 
 /** Store this interpreter's memory snapshot at ``url`` (in the service worker's cache of this version). */
 async function store(pyodide, url, indexURL) {
@@ -71,7 +43,7 @@ async function put(url, bytes, indexURL) {
 }
 
 /** The page's snapshot (kind "page"), or the learner's interpreter's (kind "practice"). */
-async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
+async function makeSnapshot({ kind, indexURL, manifestURL }) {
   const { start, practice } = nn;
   importScripts(`${indexURL}pyodide.js`);
   const lock = JSON.parse(new TextDecoder().decode(await fetchBytes(`${indexURL}pyodide-lock.json`)));
@@ -85,9 +57,8 @@ async function makeSnapshot({ kind, indexURL, configURL, pyscript }) {
     await store(pyodide, new URL("./practice-snapshot", location.href), indexURL);
     return;
   }
-  await writeFiles(pyodide, configURL);
+  nn.siteFiles.write(pyodide, await nn.siteFiles.fetchAll(manifestURL));
   pyodide.runPython(`import ${start.IMPORTS.join(", ")}\nweb.practice.checking.prepare()`); // practice's plans made too
-  await compileAhead(pyodide, pyscript ?? []);
   await store(pyodide, new URL("./snapshot", location.href), indexURL);
 }
 
