@@ -68,6 +68,15 @@ def test_the_validator_refuses_what_the_spec_does_not_allow():
     assert problems({"legend": []}, "spec", "spec")  # panels are required
 
 
+def test_an_xy_panel_may_have_log_axes_and_labels_beside_its_points():
+    series = {"label": "NumPy", "color": 0, "kind": "points", "x": [10, 100], "y": [1e-6, 2e-6]}
+    panel = {"type": "xy", "xScale": "log", "yScale": "linear", "series": [{**series, "labels": ["\u00d7120", None]}]}
+    assert problems({"panels": [panel]}, "spec", "spec") == []
+    assert problems({"panels": [{**panel, "yScale": "ln"}]}, "spec", "spec")
+    assert problems({"panels": [{**panel, "series": [{**series, "labels": [120, None]}]}]}, "spec", "spec")
+    assert problems({"panels": [{"type": "bars", "yScale": "log", "categories": [], "series": []}]}, "spec", "spec")
+
+
 EDGE_INPUTS = {
     "basic_sigmoid": [{"x": "-1000"}],
     "sigmoid": [{"x": "[[-1000, 0], [1000, 3]]"}, {"x": "5"}],

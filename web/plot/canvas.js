@@ -1,7 +1,8 @@
 // canvas.js: what every panel draws with: the theme read from CSS, fonts and text fitting,
-// crisp lines, a panel's header and the cartesian axes shared by "xy" and "bars" panels.
+// crisp lines, a panel's header and the cartesian axes shared by "xy" and "bars" panels (linear, or
+// log on an "xy" panel).
 
-import { isNum, str, clamp, linear, niceTicks, axisFormatter } from "./scales.js";
+import { isNum, str, clamp, niceTicks, axisFormatter, scaleMap, logTicks, logTickLabel, logLabelled } from "./scales.js";
 
 const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]; // Okabe–Ito
 const DEFAULT_FG = "#1f2328";
@@ -136,23 +137,38 @@ export function noData(env, cx, cy, text = "no data") {
 }
 // --------------------------------------------------------------------------- axes (xy and bars)
 
-// Lays out the y axis of a cartesian panel and draws grid, y ticks and y label.
-// Returns the plot rectangle and the y map; `xBottom` is the space under the plot.
-export function cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, xBottom) {
-  const ctx = env.ctx;
+// The ticks of an axis over the range `r`, `room` px long, and their labels: on a linear axis
+// `target` nice ticks, all labelled; on a log axis each decade (logTicks), labelled as far as the
+// labels fit ("" where a tick only draws its grid line) — stacked labels (`vertical`: the y axis)
+// need their height, side by side ones the widest label's width.
+export function axisTicks(env, scale, r, room, target, vertical) {
+  if (scale !== "log") {
+    const t = niceTicks(r[0], r[1], target);
+    return { ticks: t.ticks, labels: t.ticks.map(axisFormatter(t.ticks, t.step)) };
+  }
+  const ticks = logTicks(r[0], r[1]);
+  const labels = ticks.map(logTickLabel);
+  font(env, TICK_PX);
+  let size = TICK_PX + 6;
+  if (!vertical) for (const s of labels) size = Math.max(size, textW(env, s) + 12);
+  const shown = logLabelled(ticks, room / Math.log10(r[1] / r[0]), size);
+  return { ticks, labels: labels.map((s, i) => (shown[i] ? s : "")) };
+}
+
+// Lays out the y axis of a cartesian panel (`yScale`: "linear" or "log") and draws grid, y ticks
+// and y label. Returns the plot rectangle and the y map; `xBottom` is the space under the plot.
+export function cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, xBottom, yScale = "linear") {
   const yLabel = str(p.yLabel);
   const top = y0 + hd.h + 4;
   const bottom = y0 + ph - xBottom;
   const plotH = Math.max(10, bottom - top);
-  const yt = niceTicks(yr[0], yr[1], clamp(Math.round(plotH / 40), 2, 6));
-  const yf = axisFormatter(yt.ticks, yt.step);
+  const yt = axisTicks(env, yScale, yr, plotH, clamp(Math.round(plotH / 40), 2, 6), true);
   font(env, TICK_PX);
-  const yLabels = yt.ticks.map(yf);
   let maxW = 0;
-  for (const s of yLabels) maxW = Math.max(maxW, textW(env, s));
+  for (const s of yt.labels) maxW = Math.max(maxW, textW(env, s));
   const left = x0 + 2 + (yLabel ? 20 : 0) + maxW + 8;
-  const y = linear(yr[0], yr[1], bottom, bottom - plotH);
-  return { top, bottom, left, plotH, y, yt, yLabels, yLabel };
+  const y = scaleMap(yScale, yr[0], yr[1], bottom, bottom - plotH);
+  return { top, bottom, left, plotH, y, yt, yLabel };
 }
 
 export function drawYAxis(env, f, right) {
@@ -171,7 +187,7 @@ export function drawYAxis(env, f, right) {
   ctx.fillStyle = env.fg;
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  f.yt.ticks.forEach((t, i) => ctx.fillText(f.yLabels[i], f.left - 7, f.y(t)));
+  f.yt.ticks.forEach((t, i) => f.yt.labels[i] && ctx.fillText(f.yt.labels[i], f.left - 7, f.y(t)));
   // tick marks
   ctx.strokeStyle = env.fg;
   ctx.beginPath();

@@ -1,8 +1,9 @@
-// panels.js: the drawing functions of the spec's (SPEC.md) "xy" and "bars" panels, and the height
-// each panel type needs at a given width ("heatmap" and "strip" are drawn by cells.js).
+// panels.js: the drawing functions of the spec's (SPEC.md) "xy" panels (linear or log axes, labels
+// beside points) and "bars" panels, and the height each panel type needs at a given width
+// ("heatmap" and "strip" are drawn by cells.js).
 
-import { isNum, list, str, clamp, padRange, userRange, linear, niceTicks, axisFormatter } from "./scales.js";
-import { TICK_PX, seriesColor, font, textW, ellipsize, lineW, snap, snapRect, header, noData, cartesianFrame, drawYAxis, drawYLabel, drawAxisLines } from "./canvas.js";
+import { isNum, list, str, clamp, userRange, scaleOf, fitsScale, scaleMap, axisRange } from "./scales.js";
+import { TICK_PX, seriesColor, font, textW, ellipsize, lineW, snap, snapRect, header, noData, axisTicks, cartesianFrame, drawYAxis, drawYLabel, drawAxisLines } from "./canvas.js";
 import { heatGeom, stripGeom } from "./cells.js";
 
 const XY_H = 220;
@@ -26,6 +27,10 @@ function xyData(p) {
 export function drawXY(env, p, x0, y0, pw, ph, hd) {
   const ctx = env.ctx;
   const data = xyData(p);
+  const xScale = scaleOf(p.xScale);
+  const yScale = scaleOf(p.yScale);
+  // a point is drawn where both its coordinates have a place on their axes (null, NaN, ≤ 0 on log: skipped)
+  const fits = (xv, yv) => fitsScale(xScale, xv) && fitsScale(yScale, yv);
   let xlo = Infinity;
   let xhi = -Infinity;
   let ylo = Infinity;
@@ -34,7 +39,7 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
     for (let i = 0; i < d.n; i++) {
       const xv = d.xs ? d.xs[i] : i;
       const yv = d.ys[i];
-      if (!isNum(xv) || !isNum(yv)) continue;
+      if (!fits(xv, yv)) continue;
       if (xv < xlo) xlo = xv;
       if (xv > xhi) xhi = xv;
       if (yv < ylo) ylo = yv;
@@ -42,29 +47,28 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
     }
   }
   const empty = !(xlo <= xhi);
-  const xr = userRange(p.xRange) || (empty ? [0, 1] : padRange(xlo, xhi));
-  const yr = userRange(p.yRange) || (empty ? [0, 1] : padRange(ylo, yhi));
+  const xr = axisRange(xScale, p.xRange, xlo, xhi);
+  const yr = axisRange(yScale, p.yRange, ylo, yhi);
   const xLabel = str(p.xLabel);
-  const f = cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, 6 + 14 + (xLabel ? 20 : 0));
+  const f = cartesianFrame(env, p, x0, y0, pw, ph, hd, yr, 6 + 14 + (xLabel ? 20 : 0), yScale);
 
   // x axis: ticks depend on the plot width; keep the last tick label inside the panel
   let right = x0 + pw - 8;
   let left = f.left;
-  const xt = niceTicks(xr[0], xr[1], clamp(Math.round((right - left) / 80), 2, 7));
-  const xf = axisFormatter(xt.ticks, xt.step);
+  const xt = axisTicks(env, xScale, xr, right - left, clamp(Math.round((right - left) / 80), 2, 7), false);
+  const xLabels = xt.labels;
   font(env, TICK_PX);
-  const xLabels = xt.ticks.map(xf);
   if (xt.ticks.length) {
-    let x = linear(xr[0], xr[1], left, right);
+    let x = scaleMap(xScale, xr[0], xr[1], left, right);
     const lastHalf = textW(env, xLabels[xLabels.length - 1]) / 2;
     const over = x(xt.ticks[xt.ticks.length - 1]) + lastHalf - (x0 + pw - 1);
     if (over > 0) right -= over;
-    x = linear(xr[0], xr[1], left, right);
+    x = scaleMap(xScale, xr[0], xr[1], left, right);
     const firstHalf = textW(env, xLabels[0]) / 2;
     const under = x0 + 2 - (x(xt.ticks[0]) - firstHalf);
     if (under > 0) left += under;
   }
-  const x = linear(xr[0], xr[1], left, right);
+  const x = scaleMap(xScale, xr[0], xr[1], left, right);
   f.left = left;
 
   drawYAxis(env, f, right);
@@ -78,7 +82,7 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
     ctx.lineTo(xx, f.bottom);
   }
   ctx.stroke();
-  // zero lines, when inside and not on the frame
+  // zero lines, when inside and not on the frame (never on a log axis: its range is above 0)
   ctx.strokeStyle = env.fg;
   ctx.globalAlpha = 0.35;
   ctx.beginPath();
@@ -108,7 +112,7 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
   ctx.fillStyle = env.fg;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  xt.ticks.forEach((t, i) => ctx.fillText(xLabels[i], x(t), f.bottom + 6));
+  xt.ticks.forEach((t, i) => xLabels[i] && ctx.fillText(xLabels[i], x(t), f.bottom + 6));
   if (xLabel) ctx.fillText(ellipsize(env, xLabel, pw), (left + right) / 2, f.bottom + 24);
   drawYLabel(env, f, x0);
 
@@ -133,7 +137,7 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
     for (let i = 0; i < d.n; i++) {
       const xv = d.xs ? d.xs[i] : i;
       const yv = d.ys[i];
-      if (!isNum(xv) || !isNum(yv)) {
+      if (!fits(xv, yv)) {
         pen = false;
         continue;
       }
@@ -147,6 +151,7 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
 
   ctx.lineWidth = 1;
   ctx.strokeStyle = env.outline;
+  const marks = []; // the markers' boxes, which labels keep clear of
   const [xa, xb] = xr;
   const [ya, yb] = yr;
   for (const d of data) {
@@ -159,11 +164,58 @@ export function drawXY(env, p, x0, y0, pw, ph, hd) {
     for (let i = 0; i < d.n; i++) {
       const xv = d.xs ? d.xs[i] : i;
       const yv = d.ys[i];
-      if (!isNum(xv) || !isNum(yv) || xv < xa || xv > xb || yv < ya || yv > yb) continue;
+      if (!fits(xv, yv) || xv < xa || xv > xb || yv < ya || yv > yb) continue;
+      const cx = x(xv);
+      const cy = f.y(yv);
       ctx.beginPath();
-      ctx.arc(x(xv), f.y(yv), r, 0, 2 * Math.PI);
+      ctx.arc(cx, cy, r, 0, 2 * Math.PI);
       ctx.fill();
       if (!many) ctx.stroke();
+      marks.push({ x: cx - r, y: cy - r, w: 2 * r, h: 2 * r });
+    }
+  }
+  drawPointLabels(env, data, fits, x, f.y, { left, right, top: f.top, bottom: f.bottom }, marks);
+}
+
+// The series' `labels`, each beside its point (above, below, right or left of it, the first of
+// those that stays inside the plot and clear of the markers and of the labels already drawn; none:
+// not drawn), in the text colour on a halo of the background.
+function drawPointLabels(env, data, fits, x, y, plot, marks) {
+  const ctx = env.ctx;
+  const placed = [...marks];
+  const h = TICK_PX + 2;
+  const gap = 6; // from the point's centre, past a marker's radius
+  const m = 2; // the least room between a label and what it keeps clear of
+  const inside = (b) => b.x >= plot.left && b.x + b.w <= plot.right && b.y >= plot.top && b.y + b.h <= plot.bottom;
+  const clear = (b) =>
+    placed.every((o) => b.x >= o.x + o.w + m || o.x >= b.x + b.w + m || b.y >= o.y + o.h + m || o.y >= b.y + b.h + m);
+  font(env, TICK_PX);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = env.outline;
+  ctx.fillStyle = env.fg;
+  for (const d of data) {
+    const labels = list(d.s.labels);
+    for (let i = 0; i < Math.min(d.n, labels.length); i++) {
+      const text = typeof labels[i] === "string" ? labels[i] : "";
+      const xv = d.xs ? d.xs[i] : i;
+      const yv = d.ys[i];
+      if (!text || !fits(xv, yv)) continue;
+      const cx = x(xv);
+      const cy = y(yv);
+      const w = textW(env, text);
+      const box = [
+        { x: cx - w / 2, y: cy - gap - h, w, h },
+        { x: cx - w / 2, y: cy + gap, w, h },
+        { x: cx + gap, y: cy - h / 2, w, h },
+        { x: cx - gap - w, y: cy - h / 2, w, h },
+      ].find((b) => inside(b) && clear(b));
+      if (!box) continue;
+      placed.push(box);
+      ctx.strokeText(text, box.x, box.y + h / 2);
+      ctx.fillText(text, box.x, box.y + h / 2);
     }
   }
 }

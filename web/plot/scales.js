@@ -1,5 +1,6 @@
-// scales.js: the pure arithmetic of the plots (no canvas, no DOM): ranges, "nice" ticks,
-// number formats, the viridis colour scale and text contrast. Tested on its own in Chromium.
+// scales.js: the pure arithmetic of the plots (no canvas, no DOM): ranges, linear and log maps,
+// "nice" and log ticks, number formats, the viridis colour scale and text contrast. Tested on its
+// own in Chromium.
 
 export const VIRIDIS = [
   [68, 1, 84], [71, 44, 122], [59, 82, 139], [44, 114, 142], [33, 145, 140],
@@ -135,6 +136,99 @@ function fmtPlain(v, digits) {
   if (s.includes("e")) return String(parseFloat(s));
   if (s.includes(".")) s = s.replace(/\.?0+$/, "");
   return s === "-0" ? "0" : s;
+}
+
+// --------------------------------------------------------------------------- log axes
+
+// An xy axis' scale as the spec names it: "log", else "linear".
+export const scaleOf = (v) => (v === "log" ? "log" : "linear");
+
+// Whether `v` has a place on an axis of that scale: finite, and above 0 on a log axis.
+export const fitsScale = (scale, v) => isNum(v) && (scale !== "log" || v > 0);
+
+// A map [lo, hi] -> [a, b] (0 < lo < hi) even in log10: every decade takes the same room.
+// Values with no place on a log axis (≤ 0, NaN) map to NaN.
+export function logScale(lo, hi, a, b) {
+  const m = linear(Math.log10(lo), Math.log10(hi), a, b);
+  return (v) => (v > 0 ? m(Math.log10(v)) : NaN);
+}
+
+export const scaleMap = (scale, lo, hi, a, b) => (scale === "log" ? logScale : linear)(lo, hi, a, b);
+
+// The data's [lo, hi] (0 < lo ≤ hi) padded by 5 % in log10; a single value gets a decade each side.
+export function padLogRange(lo, hi) {
+  const a = Math.log10(lo);
+  const b = Math.log10(hi);
+  const [c, d] = hi > lo ? padRange(a, b) : [a - 1, b + 1];
+  const r = [10 ** c, 10 ** d];
+  return r[0] > 0 && isNum(r[1]) ? r : [lo, hi];
+}
+
+// The range of an xy axis: the spec's (if above 0, on a log axis), else the data's [lo, hi]
+// padded, else (no data) a default.
+export function axisRange(scale, given, lo, hi) {
+  const log = scale === "log";
+  const r = userRange(given);
+  if (r && (!log || r[0] > 0)) return r;
+  if (!(lo <= hi)) return log ? [1, 10] : [0, 1];
+  return log ? padLogRange(lo, hi) : padRange(lo, hi);
+}
+
+const LOG_MAX_DECADES = 40; // above this, every k-th decade only
+const power = (m, k) => Number(`${m}e${k}`); // m × 10^k, correctly rounded (10 ** -7 is not 1e-7)
+
+// The ticks of a log axis over [lo, hi] (0 < lo ≤ hi): each power of ten, and 2 and 5 times each
+// when the range spans fewer than 3 decades. Fewer than two of those inside (a range within a
+// decade): nice linear ticks.
+export function logTicks(lo, hi) {
+  if (!(lo > 0) || !(hi >= lo) || !isNum(hi)) return [];
+  const first = Math.ceil(Math.log10(lo) - 1e-9);
+  const last = Math.floor(Math.log10(hi) + 1e-9);
+  const every = Math.max(1, Math.ceil((last - first + 1) / LOG_MAX_DECADES));
+  const mantissas = Math.log10(hi / lo) < 3 ? [1, 2, 5] : [1];
+  const ticks = [];
+  for (let k = first - 1; k <= last; k++) {
+    if (k % every) continue;
+    for (const m of mantissas) {
+      const v = power(m, k);
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(v);
+    }
+  }
+  return ticks.length >= 2 ? ticks : niceTicks(lo, hi, 5).ticks;
+}
+
+// A log axis' tick label: plain from 0.001 to 9999 ("0.01", "10", "1000"), else "1e4", "2e−6";
+// the same form on both axes.
+export function logTickLabel(v) {
+  if (!(v > 0) || !isNum(v)) return "";
+  const k = Math.floor(Math.log10(v) + 1e-9);
+  if (k >= -3 && k <= 3) return String(Number(v.toPrecision(6)));
+  return minus(`${Number((v / power(1, k)).toPrecision(6))}e${k}`);
+}
+
+// Which ticks of a log axis get a label (the others keep their grid line), when a decade is
+// `perDecade` px long and labels need `size` px between their centres: all if they fit; else every
+// k-th power of ten, k the smallest that fits (from the exponent that labels the most, multiples of
+// k first: 1e−6, 0.001, 1); else (no power of ten inside) each tick far enough from the last one.
+export function logLabelled(ticks, perDecade, size) {
+  const e = list(ticks).map((v) => Math.log10(v));
+  const apart = (i, j) => Math.abs(e[i] - e[j]) * perDecade >= size;
+  if (e.every((_, i) => i === 0 || apart(i, i - 1))) return e.map(() => true);
+  const k = Math.max(1, Math.ceil(size / perDecade));
+  let best = e.map(() => false);
+  let most = 0;
+  for (let offset = 0; offset < Math.min(k, 1000); offset++) {
+    const shown = e.map((x) => Math.abs(x - Math.round(x)) < 1e-9 && (((Math.round(x) - offset) % k) + k) % k === 0);
+    const count = shown.filter(Boolean).length;
+    if (count > most) [best, most] = [shown, count];
+  }
+  if (most) return best;
+  let last = -1;
+  return e.map((_, i) => {
+    if (last >= 0 && !apart(i, last)) return false;
+    last = i;
+    return true;
+  });
 }
 
 export function colorRange(r, rows) {
