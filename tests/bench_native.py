@@ -9,10 +9,11 @@ unchecked function), so both sides pay one Python call. Package and bare are tim
 in the same run, interleaved (the order alternates each repeat), with timeit; the
 table shows the best of the repeats per call, and the ratio package / bare.
 
-Second table: for each operation of ``nnbasics.vectorization.OPERATIONS`` and each size from 10
-to 10**6 scalar products, the median time per call of the course's loop and of the NumPy call,
-and the speed-up loop / vectorized, as ``nnbasics.time_operation`` measures them (the same
-function the page runs in Pyodide). This is a benchmark only: it asserts nothing.
+Second table: ``nnbasics.time_lesson``'s rows (the same function the page runs in Pyodide): for
+each size from 10 to 10**6 scalar products and each operation of
+``nnbasics.vectorization.OPERATIONS``, the median time per call of the course's loop and of the
+NumPy call, and the speed-up loop / vectorized, as ``python -m nnbasics.timing`` prints them. This
+is a benchmark only: it asserts nothing.
 """
 
 import argparse
@@ -27,12 +28,10 @@ sys.path[:0] = [str(ROOT / "py"), str(ROOT / "tests")]
 
 import nnbasics  # noqa: E402  (after the sys.path insertion above)
 from benchmark import best_per_call, cases  # noqa: E402  (tests/benchmark.py, also run in the page)
-from nnbasics.timing import timing_inputs  # noqa: E402
-from nnbasics.vectorization import OPERATIONS  # noqa: E402
+from nnbasics.timing import SIZES, TABLE_HEADER, timing_row  # noqa: E402
 
 RATIO_TARGET = 1.2
 PARSE_TARGET_MS = 1000.0
-VECTORIZATION_SIZES = [10**k for k in range(1, 7)]  # scalar products per call, 10 to 10**6
 TO_SPACES = str.maketrans("[],", "   ")
 
 
@@ -105,18 +104,10 @@ def main(argv=None) -> int:
 def vectorization(repeats: int) -> None:
     """The second table: each operation's loop against its NumPy call, size by size."""
     print(f"vectorization: the course's loops against one NumPy call, median of {repeats} readings per call")
-    header = f"{'operation':<12} {'size':>9} {'inputs':<26} {'loop ms':>10} {'vectorized ms':>14} {'speed-up':>9}"
-    print(header)
-    print("-" * len(header))
-    for name, _, _ in OPERATIONS:
-        for size in VECTORIZATION_SIZES:
-            loop, vectorized = nnbasics.time_operation(name, size, repeats=repeats)
-            inputs = " and ".join(str(a.shape) for a in timing_inputs(name, size)[1])
-            print(
-                f"{name:<12} {size:>9,} {inputs:<26} {format_ms(loop):>10} {format_ms(vectorized):>14}"
-                f" {loop / vectorized:>8.0f}x"
-            )
-    print("-" * len(header))
+    print(TABLE_HEADER)
+    for row in nnbasics.time_lesson(SIZES, repeats=repeats):
+        print(timing_row(row))
+    print("-" * len(TABLE_HEADER.splitlines()[-1]))
     print("size = scalar products per call; the loop runs over Python lists (W: an array), NumPy over arrays;")
     print("speed-up = loop / vectorized. Inputs are made before timing; the checks are not timed.")
     print("np.dot runs in BLAS, which may use several threads natively (Pyodide has one: OPENBLAS_NUM_THREADS=1).")

@@ -106,6 +106,11 @@ MESSAGES = {
     "too-small": "{function} expects {argument} to be at least {minimum}, but got {value}",
     "unknown-operation": "{function} times one of the operations {operations}, not {given}",
     "timing-size": "{function} expects a size (scalar products per call) from 1 to {max_size:,}, but got {size}",
+    "too-many-sizes": "{function} times at most {max_sizes} different sizes, but {argument} holds {count}",
+    "lesson-too-long": (
+        "{function} takes vectors of at most {max_length:,} numbers (its outer loop does length² products), "
+        "but got {length:,}"
+    ),
 }
 
 

@@ -50,7 +50,7 @@ _FLOAT_DTYPES = {"float", "float16", "float32", "float64", "double"}
 _INT_DTYPES = {"int", "int8", "int16", "int32", "int64"}
 
 
-def parse_array(text):
+def parse_array(text, integers=False):
     """Read an array of real numbers from text that a person typed or pasted.
 
     Parameters
@@ -79,10 +79,17 @@ def parse_array(text):
         IDEOGRAPHIC SPACE (U+3000) and NO-BREAK SPACE (U+00A0) as a space;
         MINUS SIGN (U+2212) and EN DASH (U+2013) as ``-``.
 
+    integers : bool, optional
+        Read numbers as NumPy reads the same literal: when every number is
+        written without a decimal point or an exponent (``[1, 2, 3]``, or
+        inside ``np.array(..., dtype=int)``), the array is int64, as long as
+        each is below 2**53 in size. By default, and otherwise, float64.
+
     Returns
     -------
     numpy.ndarray
-        A new float64 array of up to 3 dimensions.
+        A new float64 array of up to 3 dimensions (int64 with `integers`, as
+        above).
 
     Raises
     ------
@@ -120,6 +127,10 @@ def parse_array(text):
      [1. 6. 4.]]
     >>> parse_array('［1，２，3］')
     array([1., 2., 3.])
+    >>> parse_array("[1, 2, 3]", integers=True)
+    array([1, 2, 3])
+    >>> parse_array("[1, 2.5]", integers=True)
+    array([1. , 2.5])
     >>> try:
     ...     parse_array("[[1, 2, 3], [4, 5]]")
     ... except ValueError as error:
@@ -157,7 +168,10 @@ def parse_array(text):
         shape, numbers = _read_rows(text, start, end)
         if dtype is not None and shape != ():
             raise InputError("wrapper-without-list", {})
-    return _to_array(text, start, end, numbers, dtype).reshape(shape)
+    values = _to_array(text, start, end, numbers, dtype)
+    if integers and _as_integers(numbers, values, dtype):
+        values = values.astype(np.int64)
+    return values.reshape(shape)
 
 
 def _unwrap(text):
@@ -284,6 +298,13 @@ def _to_array(text, start, end, numbers, dtype):
     if dtype == "int" and not np.array_equal(values, np.trunc(values)):
         raise InputError("int-dtype-decimals", {})
     return values
+
+
+def _as_integers(numbers, values, dtype):
+    """Whether NumPy reads these number tokens as int64: ``dtype=int``, or no dtype and none written
+    with a decimal point or an exponent; and each below 2**53 (so the float read is the int written)."""
+    written = dtype == "int" or (dtype is None and not any("." in n or "e" in n or "E" in n for n in numbers))
+    return written and bool(np.all(np.abs(values) < 2**53))
 
 
 def _check_count(count):

@@ -9,6 +9,8 @@ import nnbasics
 from nnbasics.errors import MESSAGES, InputError, InputTypeError
 
 from .test_parsing import PARSING_CODES, placeholders, render
+from .test_lesson import LESSON_CODES
+from .test_timing import TIMING_CODES
 from .test_vectorization import VECTORIZATION_CODES
 
 # (call, its arguments, the code, the exception type the caller knows it as)
@@ -51,4 +53,6 @@ BINDINGS_CODES = {"empty-array"}
 
 def test_every_template_is_the_message_of_a_refusal():
     operations = {code for _, _, code, _ in REFUSALS}
-    assert PARSING_CODES | operations | BINDINGS_CODES | VECTORIZATION_CODES == set(MESSAGES)
+    assert PARSING_CODES | operations | BINDINGS_CODES | VECTORIZATION_CODES | TIMING_CODES | LESSON_CODES == set(
+        MESSAGES
+    )

@@ -335,3 +335,27 @@ def test_an_input_error_survives_pickling_and_copying_with_its_code_and_params()
             refused.value.params,
             str(refused.value),
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[1, 2, 3]", np.array([1, 2, 3])),
+        ("7", np.array(7)),
+        ("[[1, -2], [3, 4]]", np.array([[1, -2], [3, 4]])),
+        ("np.array([1.0, 2], dtype=int)", np.array([1.0, 2], dtype=int)),
+        ("０ １", np.array([0, 1])),
+    ],
+)
+def test_with_integers_whole_numbers_written_as_such_read_as_numpy_reads_the_literal(text, expected):
+    array = parse_array(text, integers=True)
+    assert array.dtype == np.int64 and array.shape == expected.shape
+    np.testing.assert_array_equal(array, expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["[1, 2.5]", "[1., 2]", "1e3", "np.array([1, 2], dtype=float)", "9007199254740993", "[1, 2]"]
+)
+def test_a_decimal_point_an_exponent_a_float_dtype_or_a_number_past_2_53_keeps_float64(text):
+    integers = text != "[1, 2]"  # and without integers=True, integers are floats as ever
+    assert parse_array(text, integers=integers).dtype == np.float64

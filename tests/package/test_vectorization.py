@@ -1,7 +1,7 @@
 """The vectorization lesson ("Python Basics with Numpy", part 2): each of the four operations as the
 course's loop and as one NumPy call, giving the course's printed numbers and the same result as
-each other; every refusal with its code and the argument it names; and time_operation's contract,
-checked with a scripted clock (no assertion here depends on how fast anything runs)."""
+each other; every refusal with its code and the argument it names (check_refusal, which
+test_timing.py and test_lesson.py use too)."""
 
 import math
 import re
@@ -22,10 +22,8 @@ from nnbasics import (
     multiply_vectorized,
     outer_loop,
     outer_vectorized,
-    time_operation,
 )
 from nnbasics.errors import MESSAGES, InputError, InputTypeError
-from nnbasics.timing import MAX_CALLS, MAX_TIMING_SIZE, MIN_READING_SECONDS, timing_inputs
 from nnbasics.vectorization import OPERATIONS, SEED, UNCHECKED
 
 from .test_parsing import placeholders, render
@@ -217,21 +215,14 @@ REFUSALS = [
     (example_weights, (2.5,), "expects-whole-number", TypeError, ("n",)),
     (example_weights, (True,), "expects-whole-number", TypeError, ("n",)),
     (example_weights, (0,), "too-small", ValueError, ("n",)),
-    (time_operation, ("cross", 100), "unknown-operation", ValueError, ()),
-    (time_operation, (3, 100), "unknown-operation", ValueError, ()),
-    (time_operation, ("dot", 0), "timing-size", ValueError, ("size",)),
-    (time_operation, ("outer", MAX_TIMING_SIZE + 1), "timing-size", ValueError, ("size",)),
-    (time_operation, ("dot", 1e5), "expects-whole-number", TypeError, ("size",)),
-    (time_operation, ("dot", 100, 0), "too-small", ValueError, ("repeats",)),
-    (time_operation, ("dot", 100, 2.0), "expects-whole-number", TypeError, ("repeats",)),
 ]
 VECTORIZATION_CODES = {code for _, _, code, _, _ in REFUSALS}  # every template: test_errors.py
 
 
-@pytest.mark.parametrize(
-    "function, args, code, kind, named", REFUSALS, ids=[f"{f.__name__}-{code}" for f, _, code, _, _ in REFUSALS]
-)
-def test_every_refusal_has_its_code_names_the_argument_and_renders_from_its_params(function, args, code, kind, named):
+def check_refusal(function, args, code, kind, named):
+    """``function(*args)`` raises `code` as `kind` (ValueError: an InputError; TypeError: an
+    InputTypeError), whose params are its message's, plain values, with "argument" the first
+    name of `named` when it has one, and whose message names every name of `named`."""
     with pytest.raises(kind) as refused:
         function(*args)
     error = refused.value
@@ -245,6 +236,14 @@ def test_every_refusal_has_its_code_names_the_argument_and_renders_from_its_para
         assert error.params["argument"] == named[0]
     for name in named:
         assert re.search(rf"(?<![\w.]){name}(?!\w)", str(error)), f"{name} is not named: {error}"
+    return error
+
+
+@pytest.mark.parametrize(
+    "function, args, code, kind, named", REFUSALS, ids=[f"{f.__name__}-{code}" for f, _, code, _, _ in REFUSALS]
+)
+def test_every_refusal_has_its_code_names_the_argument_and_renders_from_its_params(function, args, code, kind, named):
+    check_refusal(function, args, code, kind, named)
 
 
 def test_the_refusals_say_what_was_got():
@@ -254,109 +253,9 @@ def test_the_refusals_say_what_was_got():
         general_dot_loop(np.zeros((3, 4)), np.zeros(5))
     with pytest.raises(InputTypeError, match=r"x2 to hold real numbers \(int or float\), but got .* dtype <U1"):
         dot_loop([1], ["a"])
-    with pytest.raises(InputError, match=r"from 1 to 1,000,000, but got 1000001"):
-        time_operation("dot", MAX_TIMING_SIZE + 1)
-    with pytest.raises(InputError, match=r"operations 'dot', 'outer', 'multiply', 'general_dot', not 'cross'"):
-        time_operation("cross", 10)
 
 
 def test_the_first_argument_at_fault_is_the_one_named():
     with pytest.raises(InputError) as refused:
         multiply_loop([], [[1]])
     assert refused.value.params["argument"] == "x1"
-
-
-# --------------------------------------------------------------------------- timing
-
-
-def scripted(runs):
-    """A clock that makes the runs last ``runs`` seconds, in turn (read twice per run), and then
-    refuses to be read again: ``time_operation`` reads it before and after each run, nowhere else."""
-    times, now = [], 100.0
-    for seconds in runs:
-        times += [now, now + seconds]
-        now += seconds + 1.0  # what happens between runs is not timed
-    return iter(times).__next__
-
-
-def settled(seconds):
-    """A first run long enough to settle on one call per reading."""
-    return max(seconds, MIN_READING_SECONDS)
-
-
-def test_the_medians_are_of_each_versions_readings_in_the_documented_order():
-    loop, vectorized = [0.5, 0.1, 0.4, 0.2, 0.3], [0.05, 0.001, 0.04, 0.002, 0.003]
-    runs = [loop[0], vectorized[0]] + [t for pair in zip(loop[1:], vectorized[1:]) for t in pair]
-    clock = scripted(runs)
-    assert time_operation("dot", 10, repeats=5, clock=clock) == pytest.approx((0.3, 0.003))
-    with pytest.raises(StopIteration):  # read exactly twice per run
-        clock()
-
-
-def test_an_even_number_of_readings_has_the_mean_of_the_middle_two_as_median():
-    runs = [settled(0.4), settled(0.04), 0.1, 0.01, 0.2, 0.02, 0.3, 0.03]
-    assert time_operation("multiply", 10, repeats=4, clock=scripted(runs)) == pytest.approx((0.25, 0.025))
-
-
-def test_one_repeat_is_the_run_that_settled_the_number_of_calls():
-    assert time_operation("outer", 10, repeats=1, clock=scripted([0.2, 0.02])) == pytest.approx((0.2, 0.02))
-
-
-def test_fast_calls_are_run_1_2_5_10_20_50_times_until_a_run_lasts_long_enough():
-    short = MIN_READING_SECONDS / 2
-    # the loop settles at 10 calls (its fourth run), the vectorized version at 2, then one more each
-    runs = [short, short, short, 3.0, short, 0.5, 4.0, 0.6]
-    loop, vectorized = time_operation("general_dot", 30, repeats=2, clock=scripted(runs))
-    assert loop == pytest.approx((3.0 / 10 + 4.0 / 10) / 2)
-    assert vectorized == pytest.approx((0.5 / 2 + 0.6 / 2) / 2)
-
-
-def test_a_clock_that_does_not_move_stops_at_max_calls_and_reads_zero():
-    assert MAX_CALLS == 10**5
-    assert time_operation("dot", 1, repeats=1, clock=lambda: 0.0) == (0.0, 0.0)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_with_the_real_clock_every_operation_gives_two_finite_positive_medians(name):
-    timings = time_operation(name, 100, repeats=2)
-    assert type(timings) is tuple and len(timings) == 2
-    assert all(type(t) is float and math.isfinite(t) and t > 0 for t in timings)
-
-
-@pytest.mark.parametrize("size", [1, MAX_TIMING_SIZE])
-def test_the_sizes_from_1_to_max_timing_size_are_taken(size):
-    assert MAX_TIMING_SIZE == 10**6
-    assert time_operation("dot", size, repeats=1, clock=scripted([1.0, 2.0])) == (1.0, 2.0)
-
-
-@pytest.mark.parametrize("size", [1, 2, 10, 99, 10**4, 10**5 + 1, MAX_TIMING_SIZE])
-def test_a_size_is_about_the_number_of_scalar_products_one_call_does(size):
-    for name in ("dot", "multiply"):
-        x1, x2 = timing_inputs(name, size)[1]
-        assert x1.shape == x2.shape == (size,)
-    x1, x2 = timing_inputs("outer", size)[1]
-    n = round(math.sqrt(size))
-    assert x1.shape == x2.shape == (n,) and abs(n * n - size) <= n
-    W, x = timing_inputs("general_dot", size)[1]
-    assert W.shape == (3, max(1, size // 3)) and x.shape == (W.shape[1],) and W.size <= max(3, size)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_the_loop_gets_python_lists_the_vectorized_call_arrays_with_the_same_seeded_numbers(name):
-    loop_args, vectorized_args = timing_inputs(name, 300, seed=7)
-    for a, b in zip(loop_args, vectorized_args):
-        assert isinstance(b, np.ndarray) and b.dtype == np.float64
-        assert isinstance(a, list) or a is b  # W is one array for both
-        assert np.array_equal(np.asarray(a), b)
-    again, other = timing_inputs(name, 300, seed=7), timing_inputs(name, 300, seed=8)
-    assert np.array_equal(again[1][-1], vectorized_args[-1]) and not np.array_equal(other[1][-1], vectorized_args[-1])
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_what_is_timed_is_the_courses_code_computing_the_same_as_the_checked_pair(name):
-    loop_args, vectorized_args = timing_inputs(name, 300)
-    _, checked_loop, checked_vectorized = next(op for op in OPERATIONS if op[0] == name)
-    loop, vectorized = UNCHECKED[name]
-    assert np.array_equal(loop(*loop_args), checked_loop(*loop_args))
-    assert np.array_equal(vectorized(*vectorized_args), checked_vectorized(*vectorized_args))
-    np.testing.assert_allclose(loop(*loop_args), vectorized(*vectorized_args), rtol=1e-12)
