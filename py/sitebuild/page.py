@@ -24,6 +24,7 @@ def templates(web: Path) -> set[str]:
         "cards/field.html",
         "cards/upload.html",
         "practice/practice.html",
+        "practice/picker.html",
         "cards/first-paint.json",
         "cards/first_paint.py",  # the examples' results, and what makes them
         # words only the page's embedded bundle holds (no Python reads them)
@@ -62,14 +63,43 @@ def embedded_json(element_id: str, text: str) -> str:
     return f'<script type="application/json" id="{element_id}">' + text.strip().replace("</", "<\\/") + "</script>"
 
 
+def practice_tab(practice: str, picker: str, exercises: tuple[dict, ...], card: str) -> str:
+    """A card's Practice tab: one practice section per exercise (``practice``, the template, its
+    ids built from the exercise's name); for a card of several exercises (``catalogue.card_exercises``),
+    a labelled picker (``picker``) above them, the first shown and the others hidden."""
+    sections = [
+        practice.format(
+            exercise=exercise["name"],
+            title=exercise["title"],
+            stub=html.escape(exercise["stub"]),
+            formula=exercise["formula"],
+            hidden=" hidden" if index else "",
+        )
+        for index, exercise in enumerate(exercises)
+    ]
+    if len(exercises) == 1:
+        return sections[0]
+    options = "\n      ".join(
+        f'<option value="{exercise["name"]}">{html.escape(exercise["title"])}</option>' for exercise in exercises
+    )
+    return "\n  ".join([picker.format(card=card, options=options).strip(), *sections])
+
+
 def render_index(config: Config, template: str, operations: list[dict], preloads: list[str], editor: str = "") -> str:
     """web/index.html with one card per operation, the table of contents, preloads, the
     practice editor's bundle (``editor``: its path, or empty without one) and the page's
     words: English in the HTML, every language embedded for switching (web/i18n/i18n.js)."""
-    card, field, upload, practice = (
+    card, field, upload, practice, picker = (
         (config.web / name).read_text()
-        for name in ("cards/card.html", "cards/field.html", "cards/upload.html", "practice/practice.html")
+        for name in (
+            "cards/card.html",
+            "cards/field.html",
+            "cards/upload.html",
+            "practice/practice.html",
+            "practice/picker.html",
+        )
     )
+    catalogue = load_page_module(config.web, "catalogue")
     # each card's example result, in the HTML itself: on screen at the first paint, before any script
     # (the printed result is the same in every language; the rest comes from the embedded JSON)
     first_paint = (config.web / "cards" / "first-paint.json").read_text()
@@ -90,9 +120,7 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
                 result=html.escape(printed[op["name"]]),
                 fields=fields,
                 extra=upload.format(op=op["name"]) if op.get("upload") else "",
-                practice=practice.format(
-                    op=op["name"], title=op["title"], stub=html.escape(op["stub"]), formula=op["formula"]
-                ),
+                practice=practice_tab(practice, picker, catalogue.card_exercises(op), op["name"]),
             )
         )
     toc = "\n        ".join(

@@ -41,6 +41,8 @@ IDENTIFIERS = (
     {op["function"] for op in catalogue.OPERATIONS}
     | {op["name"] for op in catalogue.OPERATIONS}
     | {param["name"] for op in catalogue.OPERATIONS for param in op["params"]}
+    | {exercise[key] for exercise in catalogue.EXERCISES for key in ("name", "function")}
+    | {param["name"] for exercise in catalogue.EXERCISES for param in exercise["params"]}
 )
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")  # a single letter is a symbol: (h, w, c), C order
 

@@ -13,7 +13,7 @@ from typing import Callable
 import nnbasics
 from web import catalogue
 from web.practice import runner, wording
-from web.practice.grader import FUNCTIONS, MEMORY_LIMIT, TIME_LIMIT, conclude, judge, plan
+from web.practice.grader import MEMORY_LIMIT, TIME_LIMIT, conclude, judge, plan
 from web.practice.messages import read_top
 
 
@@ -60,8 +60,8 @@ def grade(
 
 
 def package_source(op: str) -> str:
-    """The module that defines the package's function, as a learner could paste it."""
-    function = getattr(nnbasics, FUNCTIONS[op])
+    """The module that defines the package's function of exercise ``op``, as a learner could paste it."""
+    function = getattr(nnbasics, catalogue.EXERCISE_BY_NAME[op]["function"])
     source = inspect.getsource(sys.modules[function.__module__])
     return source.replace("from .", "from nnbasics.")  # its relative imports, made absolute
 
@@ -79,8 +79,8 @@ def failures(result: dict) -> dict[str, str]:
     return {case["name"]: case["failed"] for case in result["cases"] if case["status"] == "fail"}
 
 
-# What a learner following the course would write: the catalogue's solutions.
-COURSE_SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
+# What a learner following the course would write: the catalogue's solutions, by exercise.
+COURSE_SOLUTIONS = {exercise["name"]: exercise["solution"] for exercise in catalogue.EXERCISES}
 
 
 def replace(op: str, old: str, new: str) -> str:

@@ -1,6 +1,7 @@
 """Driving the practice panels from Playwright: the helpers every practice page test uses,
 following the README's contract (selectors inside ``section[data-op]``; a card shows its
-practice panel on its Practice tab, its inputs on its Explore tab)."""
+practice panels on its Practice tab, one per exercise (``[data-exercise]``; a card's own exercise
+is named as the card), its inputs on its Explore tab)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ from playwright.sync_api import expect
 
 from web import catalogue
 
-OPS = [op["name"] for op in catalogue.OPERATIONS]  # every exercise, from the catalogue
-FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}
+OPS = [exercise["name"] for exercise in catalogue.EXERCISES]  # every exercise, from the catalogue
+FUNCTIONS = {exercise["name"]: exercise["function"] for exercise in catalogue.EXERCISES}
 FIRST_CHECK_MS = 90_000  # the first check also starts Python for practice
 CHECK_MS = 30_000
 
 # A learner's correct answer to each exercise, from the catalogue.
-SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
+SOLUTIONS = {exercise["name"]: exercise["solution"] for exercise in catalogue.EXERCISES}
 
 
 def card(page, op):
-    return page.locator(f'section[data-op="{op}"]')
+    """The card of ``op``: a card's name, or the name of one of its exercises."""
+    name = catalogue.EXERCISE_BY_NAME[op]["card"] if op in catalogue.EXERCISE_BY_NAME else op
+    return page.locator(f'section[data-op="{name}"]')
 
 
 def open_tab(page, op, tab):
@@ -37,9 +40,13 @@ def explore(page, op):
 
 
 def panel(page, op):
-    """The card's practice panel, on its Practice tab."""
+    """The practice panel of exercise ``op``, on its card's Practice tab (chosen in the card's
+    picker when the card has several exercises)."""
     open_tab(page, op, "practice")
-    return card(page, op).locator("[data-practice]")
+    picker = card(page, op).locator('select[name="exercise"]')
+    if picker.count() and picker.input_value() != op:
+        picker.select_option(op)
+    return card(page, op).locator(f'[data-practice][data-exercise="{op}"]')
 
 
 def statuses(page, op) -> dict[str, str]:

@@ -114,7 +114,7 @@ def softmax(x):
     post = find_post()
     post({"type": "case", "index": 0, "output": "", "warnings": [], "raised": None, "limit": None,
           "returned": {"type": "numpy.ndarray", "ndarray": True, "float": False, "floating": False,
-                       "dtype": "<f8", "shape": [2, 3], "data": None}})
+                       "integer": False, "dtype": "<f8", "shape": [2, 3], "data": None}})
     post({"type": "case-start", "index": "__proto__"})
     for index in range(20000):
         post({"type": "case", "index": index, "output": "", "warnings": [], "raised": None, "limit": None, "returned": None})

@@ -14,7 +14,7 @@ from web import catalogue
 from web.practice import exercises, grader
 from web.practice.wording import render
 
-OPS = [op["name"] for op in catalogue.OPERATIONS]
+OPS = [exercise["name"] for exercise in catalogue.EXERCISES]
 
 
 def course_failures(result: dict) -> dict[str, str]:
@@ -179,16 +179,16 @@ REFUSED = {
         "example",
         "type",
     ),
-    "basic_sigmoid-rounded": (
+    "basic_sigmoid-rounded": (  # an int is a number, as the float expected: its value is wrong
         "basic_sigmoid",
         function("basic_sigmoid", "x", "return round(1 / (1 + math.exp(-x)))", imports="import math\n"),
         "example",
-        "type",
+        "values",
     ),
 } | {
     f"{op}-returns-none": (
         op,
-        function(grader.FUNCTIONS[op], ", ".join(grader.PARAMS[op]), "return None"),
+        function(catalogue.EXERCISE_BY_NAME[op]["function"], ", ".join(catalogue.exercise_params(op)), "return None"),
         "example",
         "type",
     )

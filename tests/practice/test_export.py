@@ -14,12 +14,13 @@ import nbformat
 import numpy as np
 import pytest
 
-from practice import native
+from practice import fake_card, native
 from web import catalogue
 from web.practice import export, wording
 
-SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
-STUBS = {op["name"]: op["stub"] for op in catalogue.OPERATIONS}
+SOLUTIONS = {exercise["name"]: exercise["solution"] for exercise in catalogue.EXERCISES}
+STUBS = {exercise["name"]: exercise["stub"] for exercise in catalogue.EXERCISES}
+NAMES = [exercise["name"] for exercise in catalogue.EXERCISES]
 
 
 def run_cells(notebook_text: str) -> list[str]:
@@ -39,19 +40,19 @@ def run_cells(notebook_text: str) -> list[str]:
 def test_the_py_file_holds_every_exercise_under_a_comment_naming_it_and_parses(tmp_path):
     text = export.export_py(SOLUTIONS)
     compile(text, "nnbasics_practice.py", "exec")
-    for op in catalogue.OPERATIONS:
-        assert f"{export.MARKER}{op['name']} -- {op['title']}\n" in text
+    for exercise in catalogue.EXERCISES:
+        assert f"{export.MARKER}{exercise['name']} -- {exercise['title']}\n" in text
     path = tmp_path / "nnbasics_practice.py"
     path.write_text(text)
     spec = importlib.util.spec_from_file_location("nnbasics_practice", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for op in catalogue.OPERATIONS:  # each function, imported, passes the course checks
-        function = getattr(module, op["function"])
-        for title, args, expected in export.course_cases(op["name"]):
+    for exercise in catalogue.EXERCISES:  # each function, imported, passes the course checks
+        function = getattr(module, exercise["function"])
+        for title, args, expected in export.course_cases(exercise["name"]):
             got = function(*args)
             assert isinstance(got, np.ndarray if isinstance(expected, np.ndarray) else float), title
-            assert np.shape(got) == np.shape(expected) and np.allclose(got, expected), (op["name"], title)
+            assert np.shape(got) == np.shape(expected) and np.allclose(got, expected), (exercise["name"], title)
 
 
 def test_an_untouched_exercise_is_exported_as_its_stub():
@@ -63,15 +64,15 @@ def test_the_notebook_is_valid_nbformat_4_with_explanation_code_and_checks_per_e
     notebook = nbformat.reads(export.export_ipynb(SOLUTIONS), as_version=4)
     nbformat.validate(notebook)
     kinds = [cell.cell_type for cell in notebook.cells]
-    assert kinds == ["markdown", "code"] + ["markdown", "code", "code"] * len(catalogue.OPERATIONS)
-    softmax = notebook.cells[2 + 3 * [op["name"] for op in catalogue.OPERATIONS].index("softmax")]
+    assert kinds == ["markdown", "code"] + ["markdown", "code", "code"] * len(NAMES)
+    softmax = notebook.cells[2 + 3 * NAMES.index("softmax")]
     assert "## `softmax(x)`" in softmax.source and "Formula: softmax(x)_ij = " in softmax.source
     assert "<code>" not in softmax.source
 
 
 def test_the_notebook_run_cell_by_cell_says_all_tests_passed_for_each_correct_exercise():
     outputs = [text for text in run_cells(export.export_ipynb(SOLUTIONS)) if text]
-    assert outputs == ["All tests passed.\n"] * len(catalogue.OPERATIONS)
+    assert outputs == ["All tests passed.\n"] * len(NAMES)
 
 
 def test_the_notebook_says_what_failed_for_a_wrong_exercise_and_passes_the_others():
@@ -79,7 +80,7 @@ def test_the_notebook_says_what_failed_for_a_wrong_exercise_and_passes_the_other
         SOLUTIONS, l1=SOLUTIONS["l1"].replace("np.sum(np.abs(y - yhat))", "np.abs(y - yhat)"), softmax=STUBS["softmax"]
     )
     outputs = [text for text in run_cells(export.export_ipynb(wrong)) if text]
-    names = [op["name"] for op in catalogue.OPERATIONS]
+    names = NAMES
     wrong_says = {"l1": "expected a float, got ndarray", "softmax": "expected a ndarray, got NoneType"}
     for name, text in zip(names, outputs):
         if name in wrong_says:
@@ -139,7 +140,7 @@ def test_the_notebook_gives_an_exercise_the_earlier_function_the_panel_gave_it_a
     codes = dict(SOLUTIONS, sigmoid=sigmoid, sigmoid_derivative=COURSE_DERIVATIVE)
     given = [{"function": "sigmoid", "code": sigmoid if own else SOLUTIONS["sigmoid"], "own": own}]
     notebook = export.export_ipynb(codes, "en", {"sigmoid_derivative": given})
-    outputs = dict(zip([op["name"] for op in catalogue.OPERATIONS], [text for text in run_cells(notebook) if text]))
+    outputs = dict(zip(NAMES, [text for text in run_cells(notebook) if text]))
     assert outputs["sigmoid_derivative"] == "All tests passed.\n"
     assert (outputs["sigmoid"] == "All tests passed.\n") == own
     whose = "yours, as it passed its check" if own else "the course's own"
@@ -147,3 +148,41 @@ def test_the_notebook_gives_an_exercise_the_earlier_function_the_panel_gave_it_a
     assert export.split(notebook) == {
         op: code.strip("\n") + "\n" for op, code in codes.items()
     }  # it comes back without it
+
+
+# --------------------------------------------------------------------------- a card of several exercises
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """A card of two exercises whose answers are integers (practice/fake_card.py), for one test."""
+    return fake_card.add(monkeypatch)
+
+
+def test_each_exercise_of_a_card_has_its_marker_and_comes_back_by_its_own_name(fake):
+    codes = {exercise["name"]: exercise["solution"] for exercise in catalogue.EXERCISES}
+    text = export.export_py(codes)
+    for exercise in fake["exercises"]:
+        assert f"{export.MARKER}{exercise['name']} -- {exercise['title']}\n" in text
+    assert f"{export.MARKER}{fake['name']} " not in text  # the card itself is no exercise
+    expected = {name: code.strip("\n") + "\n" for name, code in codes.items()}
+    assert export.split(text) == expected and export.split(export.export_ipynb(codes)) == expected
+    loop, vectorized = (exercise["solution"] for exercise in fake["exercises"])
+    assert set(export.split(loop + "\n\n" + vectorized)) == set(fake_card.NAMES)  # a file of one's own: by function
+
+
+def test_the_notebook_checks_an_integer_expected_as_a_number_and_never_a_bool(fake):
+    cell = export.check_cell("fake_dot_loop")
+    assert cell.startswith("check(fake_dot_loop, [") and "\n     278),\n" in cell  # the int, as Python writes it
+
+    def said(answer: str) -> str:
+        code = f"import numpy as np\n\ndef fake_dot_loop(x1, x2):\n    return {answer}\n"
+        notebook = export.export_ipynb(dict(SOLUTIONS, fake_dot_loop=code))
+        return dict(zip(NAMES + fake_card.NAMES, [text for text in run_cells(notebook) if text]))["fake_dot_loop"]
+
+    passed = "All tests passed.\n"
+    for right in ("sum(a * b for a, b in zip(x1.tolist(), x2.tolist()))", "np.dot(x1, x2)", "float(np.dot(x1, x2))"):
+        assert said(right) == passed, right
+    assert "expected a int, got bool" in said("True")
+    assert "expected a int, got str" in said("'278'")
+    assert "np.allclose(expected, result) is False" in said("278")  # right for the example only

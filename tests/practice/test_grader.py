@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import nnbasics
-from practice import native
+from practice import fake_card, native
 from practice.native import COURSE_SOLUTIONS, by_name, en, failures, package_source, replace
 from web import catalogue
 from web.practice import (
@@ -26,7 +26,7 @@ from web.practice import (
 
 ROOT = Path(__file__).resolve().parents[2]
 
-OPS = [op["name"] for op in catalogue.OPERATIONS]
+OPS = [exercise["name"] for exercise in catalogue.EXERCISES]
 
 
 # (exercise, the mistake, the case that must fail, the check it must fail)
@@ -95,10 +95,10 @@ MISTAKES = [
 # --------------------------------------------------------------------------- the cases
 
 
-def test_every_card_has_an_exercise():
-    assert sorted(grader.FUNCTIONS) == sorted(OPS)
+def test_every_card_has_an_exercise_and_every_exercise_a_package_function():
+    assert all(catalogue.exercises_of(op["name"]) for op in catalogue.OPERATIONS)
     for op in OPS:
-        assert callable(getattr(nnbasics, grader.FUNCTIONS[op]))
+        assert callable(getattr(nnbasics, catalogue.EXERCISE_BY_NAME[op]["function"]))
 
 
 @pytest.mark.parametrize("op", OPS)
@@ -187,8 +187,8 @@ def test_every_answer_form_the_course_accepts_passes_every_course_check(op, code
 
 @pytest.mark.parametrize("op", OPS)
 def test_the_starting_stub_fails_every_case_at_the_type_check(op):
-    name = grader.FUNCTIONS[op]
-    params = ", ".join(grader.PARAMS[op])
+    name = catalogue.EXERCISE_BY_NAME[op]["function"]
+    params = ", ".join(catalogue.exercise_params(op))
     stub = f'import numpy as np\n\ndef {name}({params}):\n    """Doc."""\n'
     stub += "    # YOUR CODE HERE\n    s = None\n\n    return s\n"
     result = native.grade(op, stub)
@@ -325,3 +325,47 @@ def test_the_courses_sigmoid_derivative_calls_sigmoid_which_the_check_provides()
     alone = native.grade("sigmoid_derivative", course, context=[])
     assert "NameError: name 'sigmoid' is not defined" in en(alone["cases"][0]["message"])
     assert all(grader.plan(op)["uses"] == [] for op in OPS if op != "sigmoid_derivative")
+
+
+# --------------------------------------------------------------------------- exercises of one card, integer answers
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """A card of two exercises whose answers are integers (practice/fake_card.py), for one test."""
+    return fake_card.add(monkeypatch)
+
+
+def test_each_exercise_of_a_card_is_planned_and_graded_by_its_own_name(fake):
+    for exercise in fake["exercises"]:
+        planned = grader.plan(exercise["name"])
+        assert planned["function"] == planned["job"]["function"] == exercise["function"]
+        assert planned["cases"][0]["call"] == f"{exercise['function']}(x1, x2)"
+        assert native.grade(exercise["name"], exercise["solution"])["all_passed"], exercise["name"]
+    with pytest.raises(KeyError):
+        grader.plan(fake["name"])  # a card of several exercises is no exercise itself
+
+
+def test_an_integer_expected_accepts_an_integer_or_a_float_of_its_value(fake):
+    assert grader.expected_values("fake_dot_loop")[0] == 278 and type(grader.expected_values("fake_dot_loop")[0]) is int
+    assert isinstance(grader.expected_values("fake_dot_vectorized")[0], np.integer)
+    for answer in ("278", "278.0", "np.int64(278)", "np.int32(278)", "np.float64(278)"):
+        code = f"import numpy as np\ndef fake_dot_loop(x1, x2):\n    return {answer}\n"
+        assert by_name(native.grade("fake_dot_loop", code))["example"]["status"] == "pass", answer
+    wrong = by_name(native.grade("fake_dot_loop", "def fake_dot_loop(x1, x2):\n    return 277\n"))["example"]
+    assert wrong["failed"] == "values" and "277" in en(wrong["message"])
+
+
+@pytest.mark.parametrize("answer", ["True", "np.bool_(True)", "np.float32(278)", "'278'", "[278]", "np.array(278)"])
+def test_a_bool_or_what_is_no_int_or_float_fails_the_type_check_of_an_integer(fake, answer):
+    code = f"import numpy as np\ndef fake_dot_loop(x1, x2):\n    return {answer}\n"
+    example = by_name(native.grade("fake_dot_loop", code))["example"]
+    assert example["failed"] == "type" and "expected a int" in en(example["message"]), answer
+
+
+def test_a_float_expected_accepts_an_integer_of_its_value(fake):
+    floats = grader.cases("fake_dot_vectorized")[-1]
+    assert floats.name == "floats" and grader.expected_values("fake_dot_vectorized")[-1] == 7.0
+    for answer, status in (("7", "pass"), ("np.int64(7)", "pass"), ("8", "fail"), ("True", "fail")):
+        code = f"import numpy as np\ndef fake_dot_vectorized(x1, x2):\n    return {answer}\n"
+        assert by_name(native.grade("fake_dot_vectorized", code))["floats"]["status"] == status, answer

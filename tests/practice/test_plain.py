@@ -59,6 +59,26 @@ def test_what_came_back_is_described_as_the_course_checks_it():
     assert described([1, 2]).repr == "[1, 2]" and not described([1, 2]).ndarray
 
 
+@pytest.mark.parametrize(
+    "value, integer, number",
+    [
+        (278, True, 278.0),
+        (np.int64(278), True, 278.0),
+        (np.uint8(7), True, 7.0),
+        (278.0, False, 278.0),
+        (np.float32(0.5), False, None),  # not a float to the course: no number compared
+        (True, False, None),  # a bool is no number
+        (np.bool_(True), False, None),
+        (10**400, True, None),  # an int float() cannot hold: no number
+        (np.array(278), False, None),
+    ],
+)
+def test_an_integer_is_described_as_one_with_its_number_and_a_bool_never(value, integer, number):
+    assert described(value).integer is integer and plain.is_integer(value) is integer
+    if not isinstance(value, np.ndarray):
+        assert described(value).number == number
+
+
 def test_an_array_subclass_is_an_array_and_only_its_values_cross():
     class Sneaky(np.ndarray):
         def __repr__(self):
@@ -94,12 +114,31 @@ def test_an_error_is_described_by_its_class_and_pythons_own_classes_it_derives_f
         "not an object",
         {"type": "float"},
         {"type": "x", "ndarray": 1, "float": False, "floating": False},
-        {"type": "x" * 10_000, "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1"},
+        {"type": "int", "ndarray": False, "float": False, "floating": False, "number": "1.0", "repr": "1"},  # integer?
+        {
+            "type": "int",
+            "ndarray": False,
+            "float": False,
+            "floating": False,
+            "integer": 1,
+            "number": "1.0",
+            "repr": "1",
+        },
+        {
+            "type": "x" * 10_000,
+            "ndarray": False,
+            "float": True,
+            "floating": False,
+            "integer": False,
+            "number": "1",
+            "repr": "1",
+        },
         {
             "type": "ndarray",
             "ndarray": True,
             "float": False,
             "floating": False,
+            "integer": False,
             "dtype": "<f8",
             "shape": [-1],
             "data": "",
@@ -109,6 +148,7 @@ def test_an_error_is_described_by_its_class_and_pythons_own_classes_it_derives_f
             "ndarray": True,
             "float": False,
             "floating": False,
+            "integer": False,
             "dtype": "<f8",
             "shape": [2],
             "data": "!!",
@@ -118,6 +158,7 @@ def test_an_error_is_described_by_its_class_and_pythons_own_classes_it_derives_f
             "ndarray": True,
             "float": False,
             "floating": False,
+            "integer": False,
             "dtype": "<f8",
             "shape": [2**40],
             "data": "",
@@ -127,11 +168,21 @@ def test_an_error_is_described_by_its_class_and_pythons_own_classes_it_derives_f
             "ndarray": True,
             "float": False,
             "floating": False,
+            "integer": False,
             "dtype": "V8",
             "shape": [1],
             "data": "AAAAAAAAAAA=",
         },
-        {"type": "float", "ndarray": False, "float": True, "floating": False, "number": "1", "repr": "1", "extra": 1},
+        {
+            "type": "float",
+            "ndarray": False,
+            "float": True,
+            "floating": False,
+            "integer": False,
+            "number": "1",
+            "repr": "1",
+            "extra": 1,
+        },
     ],
 )
 def test_a_description_not_of_the_documented_form_is_refused(hostile):
@@ -152,6 +203,7 @@ def test_the_grader_judges_a_hostile_answer_interrupted_and_never_passed():
             "ndarray": True,
             "float": False,
             "floating": False,
+            "integer": False,
             "dtype": "<f8",
             "shape": [float("nan")],
             "data": None,

@@ -13,11 +13,12 @@ practice was asked for.
 
 from __future__ import annotations
 
-import json
+import inspect
 
 import pytest
 from playwright.sync_api import expect
 
+import nnbasics
 from pages import ROOT, module_page_fixture, open_app, scrolling_boxes
 from practice.practice_page import (
     CHECK_MS,
@@ -80,7 +81,7 @@ def test_every_card_has_a_visible_labelled_editor_with_a_stub_not_the_solution(a
     stub = reset(app, op)
     assert f"def {FUNCTIONS[op]}(" in stub and '"""' in stub and "YOUR CODE HERE" in stub
     assert "import numpy as np" in stub or "import math" in stub
-    source = app.evaluate(f"window.nn.app.sources[{json.dumps(op)}]")
+    source = inspect.getsource(getattr(nnbasics, FUNCTIONS[op]))
     body = [line.strip() for line in source.splitlines() if line.strip().startswith("return ")]
     assert body and not any(line in stub for line in body)  # not the package's answer
     expect(box.locator('button[name="check"]')).to_be_visible()
@@ -189,7 +190,7 @@ def test_learner_code_cannot_change_the_cards_or_the_reference(app):
     expect(box.locator(".practice-trace")).to_contain_text("AttributeError: document")
     check(app, "sigmoid", SOLUTIONS["sigmoid"], timeout=CHECK_MS)  # the grader itself still reports
     assert set(statuses(app, "sigmoid").values()) == {"pass"}
-    expect(app.locator("section[data-op]")).to_have_count(len(OPS))
+    expect(app.locator("section[data-op]")).to_have_count(len(catalogue.OPERATIONS))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -201,7 +202,7 @@ def test_every_shown_solution_passes_the_check_in_each_language(browser, site_ur
         for op in OPS:
             details = panel(page, op).locator(".practice-solution")
             details.locator("summary").click()
-            entry = catalogue.BY_NAME[op]
+            entry = catalogue.EXERCISE_BY_NAME[op]
             expect(details.locator("pre code")).to_have_text(
                 entry["solution"] if lang == "en" else entry[lang]["solution"]
             )
@@ -221,11 +222,11 @@ def test_the_starting_code_follows_the_language_until_the_learner_edits_it(brows
     page, watcher = open_app(browser, site_url, "/?lang=ko", viewport={"width": 1280, "height": 900})
     try:
         editor = panel(page, "softmax").locator('[name="code"]')
-        assert editor.input_value() == catalogue.BY_NAME["softmax"]["ko"]["stub"]
+        assert editor.input_value() == catalogue.EXERCISE_BY_NAME["softmax"]["ko"]["stub"]
         page.select_option('select[name="lang"]', "en")
-        expect(editor).to_have_value(catalogue.BY_NAME["softmax"]["stub"])
+        expect(editor).to_have_value(catalogue.EXERCISE_BY_NAME["softmax"]["stub"])
         assert page.evaluate("localStorage.getItem('nnbasics:practice:code:softmax')") is None  # a stub is not kept
-        mine = catalogue.BY_NAME["softmax"]["stub"].replace("s = None", "s = x")
+        mine = catalogue.EXERCISE_BY_NAME["softmax"]["stub"].replace("s = None", "s = x")
         editor.fill(mine)
         page.select_option('select[name="lang"]', "ko")
         expect(editor).to_have_value(mine)  # the learner's code stays as it is

@@ -21,8 +21,8 @@ from web.practice.wording import render
 
 ROOT = Path(__file__).resolve().parents[2]
 PRACTICE = ROOT / "web" / "practice"
-OPS = [op["name"] for op in catalogue.OPERATIONS]
-SOLUTIONS = {op["name"]: op["solution"] for op in catalogue.OPERATIONS}
+OPS = [exercise["name"] for exercise in catalogue.EXERCISES]
+SOLUTIONS = {exercise["name"]: exercise["solution"] for exercise in catalogue.EXERCISES}
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 KEYS = {lang: set(words.catalogue(lang, "practice")) for lang in words.LANGUAGES}
 

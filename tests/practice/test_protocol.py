@@ -1,7 +1,8 @@
 """The runner's messages as web/practice/PROTOCOL.md writes them down, against what the page accepts
 (web/practice/protocol.js, in the browser): the same kinds and fields; every documented example is
 accepted in the documented order; a forged variant of each -- a field missing or added, each field
-of a wrong type, out of order, twice, an index out of range or not an integer -- is refused."""
+of a wrong type, out of order, twice, an index out of range or not an integer -- is refused. Its
+table of plain data is what plain.py describes, and what the page reads back."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+
+from doc_tables import Types, read_tables
+from web.practice import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "web" / "practice" / "PROTOCOL.md").read_text()
 RUNNER = DOC[DOC.index("## The runner's messages") : DOC.index("## Plain data")]
+PLAIN = read_tables(DOC)["Plain data (`plain.py`)"]  # what came back: field, type, for (which values), what
 
 
 def documented() -> dict[str, dict]:
@@ -240,3 +246,37 @@ def test_the_page_reads_a_case_message_again_field_by_field():
                 "data": "AAAAAAAAAAA=",
             }
         )
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+def documented_fields(value) -> dict[str, str]:
+    """The fields the table documents for what ``value`` is (an array or any other value): their types."""
+    kind = "an array" if isinstance(value, np.ndarray) else "any other value"
+    return {row["field"]: row["type"] for row in PLAIN if row["for"] in ("every value", kind)}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0.5, np.float64(0.5), np.float32(0.5), 278, np.int64(278), True, None, "text", [1, 2], 10**400]
+    + [np.ones((2, 3)), np.arange(3), np.array([object()], dtype=object), np.array(278)],
+    ids=lambda value: type(value).__name__,
+)
+def test_the_plain_data_table_lists_exactly_the_fields_described_with_their_types(value):
+    described = json.loads(json.dumps(plain.describe(value)))  # as it crosses
+    fields = documented_fields(value)
+    assert set(described) == set(fields)
+    types = Types({"returned": {field: (kind, True) for field, kind in fields.items()}})
+    assert types.problems(described, "returned") == []
+    plain.restore(described)  # the page reads it back
+    for field in fields:  # and refuses it without any one of them
+        with pytest.raises(plain.Refused):
+            plain.restore({key: item for key, item in described.items() if key != field})
+
+
+def test_the_integer_flag_is_documented_as_the_code_decides_it():
+    (row,) = [row for row in PLAIN if row["field"] == "integer"]
+    assert "isinstance(value, (int, np.integer)) and not isinstance(value, bool)" in row["what"]
+    for value, integer in ((278, True), (np.int64(278), True), (True, False), (np.bool_(False), False), (2.0, False)):
+        assert plain.describe(value)["integer"] is integer

@@ -1,5 +1,5 @@
 """The starting code and the course-style solution of each exercise, in every language of the page
-(operations.json: English at the top level, Korean under ``ko``): the same code whatever the
+(operations.json, per exercise: English at the top level, Korean under ``ko``): the same code whatever the
 language, only the words differ; a solution is short, uses NumPy or ``math`` only and passes the
 panel's own check; the Korean texts are written in Korean."""
 
@@ -17,7 +17,7 @@ from web import catalogue
 from web.i18n.words import LANGUAGES
 from web.practice import exercises
 
-NAMES = [op["name"] for op in catalogue.OPERATIONS]
+NAMES = [exercise["name"] for exercise in catalogue.EXERCISES]
 CASES = [(op, lang) for op in NAMES for lang in LANGUAGES]
 IDS = [f"{op}-{lang}" for op, lang in CASES]
 MAX_SOLUTION_LINES = 12
@@ -42,12 +42,12 @@ KEPT = {
     "channels",
     "L1",
     "L2",
-} | {op["function"] for op in catalogue.OPERATIONS}
+} | {exercise["function"] for exercise in catalogue.EXERCISES}
 
 
 def text(op: str, lang: str, kind: str) -> str:
-    """The stub or the solution of ``op`` in ``lang``."""
-    entry = catalogue.BY_NAME[op]
+    """The stub or the solution of exercise ``op`` in ``lang``."""
+    entry = catalogue.EXERCISE_BY_NAME[op]
     return entry[kind] if lang == "en" else entry[lang][kind]
 
 
@@ -99,7 +99,7 @@ def test_a_solution_is_short_and_uses_numpy_or_math_only(op, lang):
         for alias in node.names
     }
     assert imported <= {"numpy", "math"}
-    assert f"def {catalogue.BY_NAME[op]['function']}(" in solution
+    assert f"def {catalogue.EXERCISE_BY_NAME[op]['function']}(" in solution
 
 
 @pytest.mark.parametrize("op, lang", CASES, ids=IDS)

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import shared
+from ..catalogue import card_exercises
 
 LANGUAGES = ("en", "ko")
 HERE = Path(__file__).resolve().parent
@@ -93,11 +94,15 @@ def english_errors(messages: dict[str, str]) -> dict[str, str]:
 def operation_words(op: dict, lang: str) -> dict[str, str]:
     """An operation's own texts from the operations catalogue (English at the top level of its
     entry, other languages under their code), keyed ``op.<name>.<text>``: the card's summary and
-    plot label, the practice stub and the course-style solution (comments in that language)."""
+    plot label, and for each of its exercises (``op.<exercise>.<text>``; a card's own exercise is
+    named as the card) the practice stub and the course-style solution (comments in that language)."""
     texts = op if lang == "en" else op[lang]
     labels = {param["name"]: param["label"] for param in op["params"]} if lang == "en" else texts["labels"]
-    words = {f"op.{op['name']}.{text}": texts[text] for text in ("summary", "plot_label", "stub", "solution")}
+    words = {f"op.{op['name']}.{text}": texts[text] for text in ("summary", "plot_label")}
     words.update({f"op.{op['name']}.label.{name}": label for name, label in labels.items()})
+    for exercise in card_exercises(op):
+        code = exercise if lang == "en" else exercise[lang]
+        words.update({f"op.{exercise['name']}.{text}": code[text] for text in ("stub", "solution")})
     return words
 
 

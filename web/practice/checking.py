@@ -1,7 +1,8 @@
 """The page's one entry into practice's Python (cards/main.py hands it to practice.js): one JSON
 request at a time, in the page's own interpreter, where learner code never runs.
 
-- ``{"plan": op}`` -> :func:`grader.plan` (the cases to show, the runner's ``job``);
+- ``{"plan": op}`` -> :func:`grader.plan` (the cases to show, the runner's ``job``), ``op`` being an
+  exercise's name (``catalogue.EXERCISES``; a card's own exercise is named as the card), as below;
 - ``{"uses": op}`` -> ``{"uses": ...}`` (:func:`grader.uses`: what an export gives the exercise);
 - ``{"top": message}`` -> ``{"top": ...}`` (:func:`messages.read_top`) or ``{"refused": why}``;
 - ``{"judge": {"op", "index", "message"}}`` -> ``{"case": ...}`` (:func:`grader.judge`);
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 
+from .. import catalogue
 from . import export, grader
 from .messages import read_top
 from .plain import Refused
@@ -22,8 +24,8 @@ from .plain import Refused
 def prepare() -> None:
     """Plan every exercise now (the cases and their expected values, a quarter of a second in the
     browser): the page's snapshot holds them, so a first check does not wait for them."""
-    for op in grader.FUNCTIONS:
-        grader.plan(op)
+    for exercise in catalogue.EXERCISES:
+        grader.plan(exercise["name"])
 
 
 def handle(request: dict) -> dict:

@@ -1,7 +1,8 @@
-"""Practice mode's exercises: for each operation of the catalogue, the cases a learner's
-function is checked on, each with the hint shown when it fails, in two tiers. A case's title
-and hint are phrases: keys of web/i18n/<lang>/practice.json, whose words are there in each
-language (``case-*`` and ``hint-*``).
+"""Practice mode's exercises: for each exercise of the catalogue (``catalogue.EXERCISES``: a
+card's own function, or each of its ``exercises``), the cases a learner's function is checked
+on, each with the hint shown when it fails, in two tiers. A case's title and hint are phrases:
+keys of web/i18n/<lang>/practice.json, whose words are there in each language (``case-*`` and
+``hint-*``).
 
 - **Course checks** (``tier="course"``) decide the verdict. They check what the course's
   public tests check ("Python Basics with Numpy", Deep Learning Specialization course 1
@@ -17,7 +18,8 @@ language (``case-*`` and ``hint-*``).
 
 A case is an extra one unless it says ``tier="course"``: joining the course tier is a
 deliberate choice, as every answer the course accepts must pass it. The grader lists the
-course cases first. Adding an operation means adding one entry to :data:`EXERCISES`: for an
+course cases first. Adding an operation means adding one entry to :data:`EXERCISES`, keyed by
+the exercise's name (a card's own exercise is named as the card): for an
 element-wise operation of one array, ``element_wise(name)``, whose words serve every such operation;
 else a ``_cases_<name>`` function of its own (and its words in practice.json, in every language).
 """
@@ -67,10 +69,10 @@ def hints(*names: str) -> tuple[dict, ...]:
 
 
 def course_example(op: str) -> tuple:
-    """The course's example inputs of ``op`` (the catalogue's examples), as the course writes
-    them: integers stay integers (``np.array([1, 2, 3])``), one number is a Python scalar."""
+    """The course's example inputs of exercise ``op`` (the catalogue's examples), as the course
+    writes them: integers stay integers (``np.array([1, 2, 3])``), one number is a Python scalar."""
     args = []
-    for text in catalogue.examples(op).values():
+    for text in catalogue.exercise_examples(op).values():
         array = nnbasics.parse_array(text)
         if not _DECIMAL.search(text):
             array = array.astype(np.int64)
@@ -148,7 +150,7 @@ def element_wise(op: str) -> Callable[[np.random.Generator], list[Case]]:
     """The case builder of an element-wise operation of one array whose course example is a vector
     of integers, as sigmoid's ``[1, 2, 3]`` (``tanh(x)``): that example and random integer vectors in
     the course tier, then a matrix and large values, with hints worded for every such operation alike."""
-    function = catalogue.BY_NAME[op]["function"]
+    function = catalogue.EXERCISE_BY_NAME[op]["function"]
     hint = (phrase("hint-element-wise", function=function),)
     large = (phrase("hint-element-wise-large", function=function),)
 
@@ -228,7 +230,7 @@ def _random_labels(rng):
 
 
 def _loss_cases(rng, op):
-    total_hint = (phrase(f"hint-{op}", function=catalogue.BY_NAME[op]["function"]),)
+    total_hint = (phrase(f"hint-{op}", function=catalogue.EXERCISE_BY_NAME[op]["function"]),)
     shape_hint = hints(f"{op}-shape")
     return _course_cases(op, phrase("case-course-example"), total_hint, _random_labels(rng)) + [
         Case(
@@ -246,7 +248,7 @@ def _loss_cases(rng, op):
     ]
 
 
-#: Each operation's case builder, keyed by the catalogue's card names.
+#: Each exercise's case builder, keyed by the catalogue's exercise names (a card's own: its name).
 EXERCISES: dict[str, Callable[[np.random.Generator], list[Case]]] = {
     "basic_sigmoid": _cases_basic_sigmoid,
     "sigmoid": _cases_sigmoid,

@@ -25,10 +25,10 @@ from .grader import cases, expected_values
 from .wording import phrase, render
 
 MARKER = "# nnbasics exercise: "  # the same in every language: how a file comes back
-FUNCTIONS = {op["function"]: op["name"] for op in catalogue.OPERATIONS}
 
 # The notebook's check; __DOC__ and __WORDS__ are put in the exporting page's language.
 CHECK_HELPER = '''import math
+import numbers
 
 import numpy as np
 
@@ -45,9 +45,14 @@ def check(function, cases):
         except Exception as error:
             failed.append(WORDS["raised"].format(title=title, error=f"{type(error).__name__}: {error}"))
             continue
-        kind = np.ndarray if isinstance(expected, np.ndarray) else float
-        if not isinstance(got, kind):
-            failed.append(WORDS["type"].format(title=title, expected=kind.__name__, got=type(got).__name__))
+        if isinstance(expected, np.ndarray):
+            kind = np.ndarray
+        elif isinstance(expected, int):
+            kind = numbers.Real  # an int, or a float of the same value
+        else:
+            kind = float
+        if not isinstance(got, kind) or isinstance(got, bool):
+            failed.append(WORDS["type"].format(title=title, expected=type(expected).__name__, got=type(got).__name__))
         elif kind is np.ndarray and got.shape != expected.shape:
             failed.append(WORDS["shape"].format(title=title, expected=expected.shape, got=got.shape))
         elif not np.allclose(expected, got):
@@ -82,7 +87,7 @@ def _literal(value) -> str:
 
 
 def course_cases(op: str, lang: str = "en") -> list[tuple]:
-    """(title, args, expected) of the course checks of ``op``: the cases that decide the grade."""
+    """(title, args, expected) of the course checks of exercise ``op``: the cases that decide the grade."""
     return [
         (render(lang, case.title), case.args, expected)
         for case, expected in zip(cases(op), expected_values(op))
@@ -92,7 +97,7 @@ def course_cases(op: str, lang: str = "en") -> list[tuple]:
 
 def check_cell(op: str, lang: str = "en") -> str:
     """The code that runs the course checks of ``op`` on the learner's function."""
-    lines = [f"check({catalogue.BY_NAME[op]['function']}, ["]
+    lines = [f"check({catalogue.EXERCISE_BY_NAME[op]['function']}, ["]
     for title, args, expected in course_cases(op, lang):
         lines.append(f"    ({title!r},\n     {_literal(args)},\n     {_literal(expected)}),")
     return "\n".join(lines + ["])"])
@@ -161,18 +166,19 @@ def _plain(html: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
-def _text(op: dict, lang: str, name: str) -> str:
-    """An operation's text ``name`` (its explanation, its stub) in ``lang``: the catalogue's own,
+def _text(exercise: dict, lang: str, name: str) -> str:
+    """An exercise's text ``name`` (its explanation, its stub) in ``lang``: the catalogue's own,
     English, beside its others."""
-    return op.get(lang, {}).get(name, op[name]) if lang != "en" else op[name]
+    return exercise.get(lang, {}).get(name, exercise[name]) if lang != "en" else exercise[name]
 
 
 def export_py(codes: dict[str, str], lang: str = "en") -> str:
-    """Every exercise's code, in the catalogue's order, each under its marker comment."""
+    """Every exercise's code (``codes``: by exercise name), in the catalogue's order, each under its
+    marker comment."""
     parts = [f"# {say(lang, 'practice.export-py-title')}\n# {say(lang, 'practice.export-py-back')}\n"]
-    for op in catalogue.OPERATIONS:
-        code = codes.get(op["name"], _text(op, lang, "stub")).strip("\n")
-        parts.append(f"{MARKER}{op['name']} -- {op['title']}\n{code}\n")
+    for exercise in catalogue.EXERCISES:
+        code = codes.get(exercise["name"], _text(exercise, lang, "stub")).strip("\n")
+        parts.append(f"{MARKER}{exercise['name']} -- {exercise['title']}\n{code}\n")
     return "\n\n".join(parts)
 
 
@@ -187,19 +193,20 @@ def context_cell(given: dict, lang: str = "en") -> str:
 
 def export_ipynb(codes: dict[str, str], lang: str = "en", context: dict[str, list[dict]] | None = None) -> str:
     """A notebook (nbformat 4): per exercise its explanation, what the panel gave it of earlier
-    exercises (``context``: by card name, as practice.js's contextOf), the code, and its course checks."""
+    exercises (``context``: by exercise name, as practice.js's contextOf), the code, and its course checks."""
     intro = say(lang, "practice.export-nb-intro", passed=say(lang, "practice.export-check-passed"))
     cells = [
         _cell("markdown", f"# {say(lang, 'practice.export-nb-title')}\n\n{intro}"),
         _cell("code", check_helper(lang)),
     ]
-    for op in catalogue.OPERATIONS:
-        code = codes.get(op["name"], _text(op, lang, "stub")).strip("\n")
-        formula = say(lang, "practice.export-formula", formula=formula_text(op["formula"]))
-        cells.append(_cell("markdown", f"## `{op['title']}`\n\n{_plain(_text(op, lang, 'summary'))}\n\n{formula}"))
-        cells += [_cell("code", context_cell(given, lang)) for given in (context or {}).get(op["name"], ())]
-        cells.append(_cell("code", f"{MARKER}{op['name']} -- {op['title']}\n{code}"))
-        cells.append(_cell("code", check_cell(op["name"], lang)))
+    for exercise in catalogue.EXERCISES:
+        name, title = exercise["name"], exercise["title"]
+        code = codes.get(name, _text(exercise, lang, "stub")).strip("\n")
+        formula = say(lang, "practice.export-formula", formula=formula_text(exercise["formula"]))
+        cells.append(_cell("markdown", f"## `{title}`\n\n{_plain(_text(exercise, lang, 'summary'))}\n\n{formula}"))
+        cells += [_cell("code", context_cell(given, lang)) for given in (context or {}).get(name, ())]
+        cells.append(_cell("code", f"{MARKER}{name} -- {title}\n{code}"))
+        cells.append(_cell("code", check_cell(name, lang)))
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"
     notebook = {
@@ -248,7 +255,7 @@ def _split_by_markers(text: str) -> dict[str, str]:
     for section in text.split(MARKER)[1:]:
         head, _, body = section.partition("\n")
         name = head.split(" ", 1)[0]
-        if name in catalogue.BY_NAME:
+        if name in catalogue.EXERCISE_BY_NAME:
             body = re.sub(r"\ncheck\([\s\S]*\Z", "\n", body)  # a notebook's check cell that followed
             codes[name] = body.strip("\n") + "\n"
     return codes
@@ -267,13 +274,16 @@ def _split_by_functions(text: str) -> dict[str, str]:
     imports = [
         ast.get_source_segment(text, node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
     ]
-    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in FUNCTIONS}
+    exercise_of = {exercise["function"]: exercise["name"] for exercise in catalogue.EXERCISES}
+    functions = {
+        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name in exercise_of
+    }
     codes = {}
     for name, node in functions.items():
         called = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} & set(functions) - {name}
         parts = [_source(lines, functions[other]) for other in functions if other in called]
         header = "\n".join(imports) + "\n\n\n" if imports else ""
-        codes[FUNCTIONS[name]] = header + "\n\n\n".join(parts + [_source(lines, node)]) + "\n"
+        codes[exercise_of[name]] = header + "\n\n\n".join(parts + [_source(lines, node)]) + "\n"
     if not codes:
         raise Unreadable(phrase("split-no-function"))
     return codes

@@ -9,7 +9,7 @@ import { phrase, put } from "./report.js";
 const MAX_FILE_BYTES = 2_000_000;
 
 /** ``pagePython`` resolves to the page's Python for practice (checking.py); ``panels`` the practice
- * panels; ``contextOf(uses)`` the earlier functions a check provides (so the notebook runs as the
+ * panels (one per exercise, its name in data-exercise); ``contextOf(uses)`` the earlier functions a check provides (so the notebook runs as the
  * panels did); ``setPanelCode`` puts code into a panel's editor (and its storage). */
 export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
   const box = document.querySelector(".practice-files");
@@ -22,8 +22,8 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
     status.dataset.state = state;
   };
   const editorOf = (panel) => panel.querySelector('[name="code"]');
-  const opOf = (panel) => panel.closest("section[data-op]").dataset.op;
-  const titleOf = (panel) => panel.querySelector(".practice-title code")?.textContent ?? opOf(panel);
+  const exerciseOf = (panel) => panel.dataset.exercise;
+  const titleOf = (panel) => panel.querySelector(".practice-title code")?.textContent ?? exerciseOf(panel);
   const titles = (changes) => changes.map(([panel]) => `\`${titleOf(panel)}\``).join(", ");
   const why = (error) => error.phrase ?? error.phrases ?? phrase("reason-unknown", { detail: error.message });
 
@@ -37,10 +37,11 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
   }
 
   async function download(kind) {
-    const codes = Object.fromEntries(panels.map((panel) => [opOf(panel), editorOf(panel).value]));
+    const codes = Object.fromEntries(panels.map((panel) => [exerciseOf(panel), editorOf(panel).value]));
     try {
       const python = await pagePython;
-      const uses = await Promise.all(panels.map(opOf).map(async (op) => [op, contextOf((await python({ uses: op })).uses)]));
+      const uses = await Promise.all(panels.map(exerciseOf)
+        .map(async (exercise) => [exercise, contextOf((await python({ uses: exercise })).uses)]));
       const context = Object.fromEntries(uses);
       const files = await ask({ export: codes, context, lang: window.nn.i18n.lang }, phrase("files-preparing"));
       const name = kind === "py" ? "nnbasics_practice.py" : "nnbasics_practice.ipynb";
@@ -66,8 +67,8 @@ export function setUpFiles({ pagePython, panels, contextOf, setPanelCode }) {
     }
     try {
       const { codes } = await ask({ split: await file.text() }, phrase("files-reading", { file: file.name }));
-      const changes = panels.filter((panel) => codes[opOf(panel)] !== undefined
-        && codes[opOf(panel)] !== editorOf(panel).value).map((panel) => [panel, codes[opOf(panel)]]);
+      const changes = panels.filter((panel) => codes[exerciseOf(panel)] !== undefined
+        && codes[exerciseOf(panel)] !== editorOf(panel).value).map((panel) => [panel, codes[exerciseOf(panel)]]);
       if (!changes.length) {
         say(phrase("files-same", { file: file.name }));
         return;

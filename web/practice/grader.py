@@ -10,9 +10,10 @@ For one exercise (PROTOCOL.md gives the messages):
    expected values, computed once per exercise with the package's own function; it returns what
    the page shows and the runner's ``job`` (the inputs only);
 2. :func:`judge` reads each case's ``case`` message and checks, as the course does, that it ran,
-   the type (``isinstance(result, float)`` -- a ``np.float64`` is one, a ``np.float32`` is not --
-   or ``isinstance(result, np.ndarray)``, as the learner's interpreter found them), the exact
-   shape and the values (``np.allclose(expected, result)``, default tolerances);
+   the type (``isinstance(result, np.ndarray)``, or for a number ``isinstance(result, float)`` -- a
+   ``np.float64`` is one, a ``np.float32`` is not -- or an integer, Python's or NumPy's, never a
+   bool, as the learner's interpreter found them), the exact shape and the values
+   (``np.allclose(expected, result)``, default tolerances);
 3. :func:`conclude` counts: ``passed``, ``total`` and ``all_passed`` over the course checks (they
    decide the verdict), the ``extra_`` ones over the going-further cases; a case with no answer
    (the check stopped: time, a dead or misbehaving interpreter) fails with why, never passes.
@@ -34,7 +35,7 @@ from .. import catalogue, shared
 from .exercises import TIERS, Case
 from .exercises import cases as build_cases
 from .messages import read_case
-from .plain import Refused, Returned, encode
+from .plain import Refused, Returned, encode, is_integer
 from .sandbox import clip
 from .wording import phrase, show
 
@@ -47,9 +48,10 @@ CHECKS = shared.CHECKS
 #: answer from the learner's interpreter.
 FAILURES = shared.FAILURES
 
-#: The page's card names and the functions they practise (from the catalogue).
-FUNCTIONS = {op["name"]: op["function"] for op in catalogue.OPERATIONS}
-PARAMS = {op["name"]: catalogue.params(op["name"]) for op in catalogue.OPERATIONS}
+
+def _function(op: str) -> str:
+    """The name of the function exercise ``op`` practises (the catalogue's)."""
+    return catalogue.EXERCISE_BY_NAME[op]["function"]
 
 
 # --------------------------------------------------------------------------- planning
@@ -64,13 +66,14 @@ def _checks_for(expected, raises) -> list[str]:
 
 
 def _plan_entry(op: str, case: Case, expected) -> dict:
-    args = "\n".join(f"{name} = {show(value, f'{name} = ')}" for name, value in zip(PARAMS[op], case.args))
+    params = catalogue.exercise_params(op)
+    args = "\n".join(f"{name} = {show(value, f'{name} = ')}" for name, value in zip(params, case.args))
     return {
         "name": case.name,
         "title": case.title,
         "tier": case.tier,
         "args": args,
-        "call": f"{FUNCTIONS[op]}({', '.join(PARAMS[op])})",
+        "call": f"{_function(op)}({', '.join(params)})",
         "expected": phrase("expected-raises", error=case.raises.__name__) if case.raises else show(expected),
         "checks": _checks_for(expected, case.raises),
     }
@@ -90,9 +93,9 @@ def _expected(reference, case: Case):
 @functools.cache
 def _plan(op: str) -> tuple[tuple[Case, object, dict], ...]:
     """Every case of one exercise with its expected value and shown entry, course cases first."""
-    if op not in FUNCTIONS:
+    if op not in catalogue.EXERCISE_BY_NAME:
         raise KeyError(f"unknown exercise {op!r}")
-    reference = getattr(nnbasics, FUNCTIONS[op])
+    reference = getattr(nnbasics, _function(op))
     built = build_cases(op)
     names = [case.name for case in built]
     assert len(names) == len(set(names)), f"{op}: two cases of the same name"
@@ -119,11 +122,11 @@ def plan(op: str, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIM
     runner's ``job``: the function's name and every case's inputs as plain data -- no expected value."""
     planned = _plan(op)
     return {
-        "function": FUNCTIONS[op],
+        "function": _function(op),
         "cases": [copy.deepcopy(entry) for _, _, entry in planned],
         "uses": uses(op),
         "job": {
-            "function": FUNCTIONS[op],
+            "function": _function(op),
             "cases": [[encode(arg) for arg in case.args] for case, _, _ in planned],
             "time_limit": time_limit,
             "memory_limit": memory_limit,
@@ -133,10 +136,10 @@ def plan(op: str, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIM
 
 def uses(op: str) -> list[dict]:
     """The functions of earlier exercises the course's answer calls (``sigmoid`` in
-    ``sigmoid_derivative``): each one's card (``op``), ``function`` and the course's own version
-    (``reference``), which the check provides unless the learner's own version from that card passed."""
+    ``sigmoid_derivative``): each one's exercise (``op``), ``function`` and the course's own version
+    (``reference``), which the check provides unless the learner's own version of that exercise passed."""
     return [
-        {"op": used, "function": FUNCTIONS[used], "reference": catalogue.BY_NAME[used]["solution"]}
+        {"op": used, "function": _function(used), "reference": catalogue.EXERCISE_BY_NAME[used]["solution"]}
         for used in catalogue.uses(op)
     ]
 
@@ -145,7 +148,9 @@ def uses(op: str) -> list[dict]:
 
 
 def _expected_type(expected) -> str:
-    return "numpy.ndarray" if isinstance(expected, np.ndarray) else "float"
+    if isinstance(expected, np.ndarray):
+        return "numpy.ndarray"
+    return "int" if is_integer(expected) else "float"
 
 
 def _shown(returned: Returned) -> str:
@@ -185,9 +190,10 @@ def _values_message(values: np.ndarray, expected) -> list[dict] | None:
 
 
 def _check_value(got: Returned, expected) -> tuple[str | None, list[dict]]:
-    """(the first failing check or None, its message) in the course's order."""
+    """(the first failing check or None, its message) in the course's order. A number expected, an
+    int or a float, takes either of equal value (the course compares them with np.allclose)."""
     wants_array = isinstance(expected, np.ndarray)
-    if not (got.ndarray if wants_array else got.float):
+    if not (got.ndarray if wants_array else got.float or got.integer):
         kinds = {"expected": _expected_type(expected), "got": got.type}
         if got.type == "NoneType":
             return "type", [phrase("msg-type-none", **kinds)]
@@ -312,7 +318,7 @@ def judge(op: str, index: int, message: dict) -> dict:
 def _top_failure(op: str, top: dict, outcome: dict) -> tuple[str, list[dict]] | None:
     """The failure of every case when the top level failed or defined no function (and
     ``outcome["error"]``, said once above the cases)."""
-    function = FUNCTIONS[op]
+    function = _function(op)
     error = top["error"]
     if error is None and top["defined"]:
         return None
@@ -321,7 +327,11 @@ def _top_failure(op: str, top: dict, outcome: dict) -> tuple[str, list[dict]] | 
             "kind": "undefined",
             "traceback": "",
             "message": [
-                phrase("error-undefined", function=function, signature=f"def {function}({', '.join(PARAMS[op])}):")
+                phrase(
+                    "error-undefined",
+                    function=function,
+                    signature=f"def {function}({', '.join(catalogue.exercise_params(op))}):",
+                )
             ],
         }
         return "defined", [phrase("msg-no-function", function=function)]
@@ -356,7 +366,7 @@ def conclude(op: str, top: dict | None, results: list[dict], stop: dict | None =
     "seconds", "detail", "raised": the class of an error whose message never came, or None}``):
     the stage that was running fails with why, the cases after it are not run."""
     planned = _plan(op)
-    outcome = {"op": op, "function": FUNCTIONS[op], "printed": top["output"] if top else "", "error": None}
+    outcome = {"op": op, "function": _function(op), "printed": top["output"] if top else "", "error": None}
     results = list(results[: len(planned)])
     if top is None:  # the top level never answered: every case fails with why
         failure = _stop_words(stop or {"kind": "interrupted"})

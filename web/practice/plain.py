@@ -108,12 +108,23 @@ def type_name(cls: type) -> str:
     return (name if module == "builtins" else f"{module}.{name}")[:MAX_NAME]
 
 
+def is_integer(value) -> bool:
+    """Whether ``value`` is an integer, Python's or NumPy's: a bool is not one (nor a number).
+
+    >>> is_integer(278), is_integer(np.int64(278)), is_integer(True), is_integer(278.0)
+    (True, True, False, False)
+    """
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
 def describe(value) -> dict:
     """What the learner's function returned, as plain data (runs learner code -- ``__class__``,
     ``__float__``, ``__repr__`` --: call it inside the limits).
 
     >>> describe(np.float64(0.5))["number"], describe(np.float64(0.5))["float"]
     ('0.5', True)
+    >>> describe(np.int64(278))["number"], describe(278)["integer"], describe(True)["number"]
+    ('278.0', True, None)
     >>> describe(np.ones((2, 3)))["shape"]
     [2, 3]
     """
@@ -122,6 +133,7 @@ def describe(value) -> dict:
         "ndarray": isinstance(value, np.ndarray),
         "float": isinstance(value, float),
         "floating": isinstance(value, np.floating),
+        "integer": is_integer(value),
     }
     if described["ndarray"]:
         array = np.ndarray.view(value, np.ndarray)
@@ -131,8 +143,8 @@ def describe(value) -> dict:
         if kept:
             described.update(dtype=dtype.str, data=base64.b64encode(np.ascontiguousarray(array).tobytes()).decode())
         return described
-    try:  # the value the course's np.allclose compares, for what passes its isinstance(result, float)
-        described["number"] = repr(float(value)) if described["float"] else None
+    try:  # the value the course's np.allclose compares, for a float or an integer
+        described["number"] = repr(float(value)) if described["float"] or described["integer"] else None
     except BaseException:  # noqa: BLE001 -- a float that cannot say its value: its repr says what it is
         described["number"] = None
     try:
@@ -158,11 +170,11 @@ def describe_error(error: BaseException) -> dict:
 
 class Returned:
     """What the learner's function returned, as the page reads :func:`describe`'s plain data:
-    ``type`` (its name), ``ndarray``/``float``/``floating`` (``isinstance`` in the learner's
-    interpreter), and for an array ``dtype``, ``shape`` and ``array`` (its values, or None when they
+    ``type`` (its name), ``ndarray``/``float``/``floating``/``integer`` (``isinstance`` in the
+    learner's interpreter), and for an array ``dtype``, ``shape`` and ``array`` (its values, or None when they
     did not cross), else ``number`` (a float or None) and ``repr`` (text or None)."""
 
-    __slots__ = ("type", "ndarray", "float", "floating", "dtype", "shape", "array", "number", "repr")
+    __slots__ = ("type", "ndarray", "float", "floating", "integer", "dtype", "shape", "array", "number", "repr")
 
     def __init__(self, **fields):
         for name in self.__slots__:
@@ -182,7 +194,7 @@ def restore(described) -> Returned:
     """
     if type(described) is not dict:
         raise Refused("a result that is not an object")
-    flags = ("ndarray", "float", "floating")
+    flags = ("ndarray", "float", "floating", "integer")
     base = {"type", *flags}
     if not base <= described.keys() or not all(type(described[flag]) is bool for flag in flags):
         raise Refused("a result without its fields")

@@ -1,8 +1,9 @@
-// Practice mode: every card's "Practice" panel, where the learner writes the function and
-// Check grades it, case by case: the learner's code runs in a fresh interpreter of its own
-// (worker-client.js), the page's Python judges what comes back (checking.py). Checks queue up,
-// one at a time; code autosaves per function in localStorage, passed exercises too. Every word
-// is practice.json's, placed by report.js's put in the page's language (and anew on a switch).
+// Practice mode: every exercise's panel on its card's Practice tab, where the learner writes the
+// function and Check grades it, case by case: the learner's code runs in a fresh interpreter of its
+// own (worker-client.js), the page's Python judges what comes back (checking.py). Checks queue up,
+// one at a time; code autosaves per exercise in localStorage, passed exercises too. A card of
+// several exercises shows one at a time, as its picker chooses. Every word is practice.json's,
+// placed by report.js's put in the page's language (and anew on a switch).
 import { PracticeWorker } from "./worker-client.js";
 import { Report, phrase, put, setStatus, showProgress } from "./report.js";
 import { fit, onKeydown, setCode } from "./editor.js";
@@ -68,8 +69,7 @@ const waiting = new Set(); // panels whose check waits for it
 
 /** The function a panel practises, as its heading names it ("softmax(x)"). */
 function functionName(panel) {
-  return panel.querySelector(".practice-title code")?.textContent
-    ?? panel.closest("section[data-op]").dataset.op;
+  return panel.querySelector(".practice-title code")?.textContent ?? panel.dataset.exercise;
 }
 
 function showWaiting() {
@@ -106,7 +106,7 @@ async function check(panel) {
   panel.setAttribute("aria-busy", "true");
   running = panel;
   showWaiting();
-  const op = panel.closest("section[data-op]").dataset.op;
+  const exercise = panel.dataset.exercise;
   const code = panel.querySelector('[name="code"]').value;
   const report = new Report(panel);
   let worker = ensurePython(panel);
@@ -124,22 +124,35 @@ async function check(panel) {
   setStatus(panel, phrase("status-checking"), "busy");
   report.clear();
   const started = performance.now();
-  const result = await grade(await pagePython, worker, op, code, (event) => report.event(event));
+  const result = await grade(await pagePython, worker, exercise, code, (event) => report.event(event));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   report.done(result);
   setStatus(panel, phrase(result.stopped ? "status-restarted" : "status-checked", { seconds }));
   // The marks show the latest check: a failed check after a pass takes them away.
   const robust = Boolean(result.all_passed && result.all_extra_passed);
-  for (const [key, value] of [[`passed:${op}`, "1"], [`robust:${op}`, robust && "1"], [`passed-code:${op}`, code]]) {
+  const kept = [[`passed:${exercise}`, "1"], [`robust:${exercise}`, robust && "1"], [`passed-code:${exercise}`, code]];
+  for (const [key, value] of kept) {
     if (result.all_passed && value) storage.set(key, value); // the passing code: what a later exercise uses
     else storage.remove(key);
   }
-  showProgress(op, Boolean(result.all_passed), robust);
+  progress.set(exercise, { passed: Boolean(result.all_passed), robust });
+  markCard(panel.closest("section[data-op]"));
   finishCheck(panel);
 }
 
+/** Each exercise's latest check, {passed, robust}: as stored, then as checked on this page (kept
+ * here too, for a browser that refuses to store them). */
+const progress = new Map();
+
+/** A card's marks: passed when every one of its exercises passed, robust when every one is. */
+function markCard(card) {
+  const latest = panelsOf(card).map((panel) => progress.get(panel.dataset.exercise));
+  const passed = latest.every((each) => each.passed);
+  showProgress(card.dataset.op, passed, passed && latest.every((each) => each.robust));
+}
+
 /** The earlier exercises' functions a check provides (grader.uses): the learner's own version
- * from that card when its latest check passed, else the course's. [{function, code, own}] */
+ * of that exercise when its latest check passed, else the course's. [{function, code, own}] */
 export function contextOf(uses) {
   return uses.map((used) => {
     const own = storage.get(`passed:${used.op}`) ? storage.get(`passed-code:${used.op}`) : null;
@@ -151,7 +164,7 @@ export function contextOf(uses) {
  * plan's inputs, the page's Python judges each answer as it comes and concludes (PROTOCOL.md).
  * ``onEvent`` gets the report's events (plan, stage, case); resolves to the outcome. */
 async function grade(python, worker, op, code, onEvent) {
-  const plan = await python({ plan: op });
+  const plan = await python({ plan: op }); // op: the exercise's name
   const context = contextOf(plan.uses);
   onEvent({ type: "plan", function: plan.function, cases: plan.cases, context });
   onEvent({ type: "stage", stage: "top-level" });
@@ -191,32 +204,42 @@ function finishCheck(panel) {
 
 // --------------------------------------------------------------------------- wiring
 
+const cards = [...document.querySelectorAll("section[data-op]")];
 const panels = [...document.querySelectorAll("section[data-op] [data-practice]")];
+/** A card's practice panels: one per exercise (data-exercise), in the page's order. */
+const panelsOf = (card) => [...card.querySelectorAll("[data-practice]")];
 
-/** The starting code of ``op`` (signature, docstring, imports; not the solution) in the page's
+/** The starting code of ``exercise`` (signature, docstring, imports; not the solution) in the page's
  * language: the catalogue's (web/operations.json), as the build put it among the words. */
-const stubOf = (op) => window.nn.i18n.t(`op.${op}.stub`);
+const stubOf = (exercise) => window.nn.i18n.t(`op.${exercise}.stub`);
 
 /** Whether ``code`` is the starting code in any language (not the learner's: not kept, and
  * replaced by the other language's on a switch). */
-const isStub = (op, code) => window.nn.i18n.every(`op.${op}.stub`).includes(code);
+const isStub = (exercise, code) => window.nn.i18n.every(`op.${exercise}.stub`).includes(code);
 
 /** The course-style solution, comments in the page's language (plain text: code is never markup),
  * put in when it is shown. */
-function fillSolution(panel, op) {
+function fillSolution(panel, exercise) {
   const details = panel.querySelector(".practice-solution");
   if (!details.open) return;
-  details.querySelector("pre code").textContent = window.nn.i18n.t(`op.${op}.solution`);
+  details.querySelector("pre code").textContent = window.nn.i18n.t(`op.${exercise}.solution`);
   put(details.querySelector(".practice-solution-note"), phrase("solution-note"));
 }
 
+/** CodeMirror takes over a panel's editor when the panel is first on screen (cards/tabs.js shows
+ * the Practice tab, a card's picker one of its exercises). */
+function upgrade(panel) {
+  if (panel.hidden || panel.closest('[role="tabpanel"]')?.hidden) return;
+  upgradeEditor(panel, { onCheck: () => enqueue(panel), onFocus: () => ensurePython(panel) });
+}
+
 function setUp(panel) {
-  const op = panel.closest("section[data-op]").dataset.op;
+  const exercise = panel.dataset.exercise;
   const editor = panel.querySelector('[name="code"]');
-  setCode(editor, storage.get(`code:${op}`) ?? stubOf(op));
+  setCode(editor, storage.get(`code:${exercise}`) ?? stubOf(exercise));
   window.nn.i18n.onChange(() => {
-    if (isStub(op, editor.value)) setCode(editor, stubOf(op));
-    panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, op));
+    if (isStub(exercise, editor.value)) setCode(editor, stubOf(exercise));
+    panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, exercise));
   });
 
   editor.addEventListener("input", () => {
@@ -227,10 +250,8 @@ function setUp(panel) {
   editor.addEventListener("pointerdown", () => { editor.dataset.engaged = "true"; });
   editor.addEventListener("blur", () => delete editor.dataset.engaged);
   editor.addEventListener("keydown", (event) => onKeydown(event, () => enqueue(panel)));
-  // CodeMirror takes over when the panel's Practice tab is first shown (cards/tabs.js).
-  const upgrade = () => upgradeEditor(panel, { onCheck: () => enqueue(panel), onFocus: () => ensurePython(panel) });
-  if (!panel.closest('[role="tabpanel"]')?.hidden) upgrade();
-  panel.closest("section[data-op]").addEventListener("nn:tab", (event) => event.detail === "practice" && upgrade());
+  upgrade(panel);
+  panel.closest("section[data-op]").addEventListener("nn:tab", (event) => event.detail === "practice" && upgrade(panel));
 
   panel.querySelector('button[name="check"]').addEventListener("click", () => enqueue(panel));
 
@@ -251,24 +272,47 @@ function setUp(panel) {
     if (event.key === "Escape") closeConfirm(reset);
   });
   confirm.querySelector('[name="reset-confirm"]').addEventListener("click", () => {
-    setCode(editor, stubOf(op));
-    storage.remove(`code:${op}`);
+    setCode(editor, stubOf(exercise));
+    storage.remove(`code:${exercise}`);
     closeConfirm(panel.querySelector(".cm-content") ?? editor);
     setStatus(panel, phrase("status-reset"));
   });
 
-  panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, op));
+  panel.querySelector(".practice-solution").addEventListener("toggle", () => fillSolution(panel, exercise));
 
-  showProgress(op, Boolean(storage.get(`passed:${op}`)), Boolean(storage.get(`robust:${op}`)));
+  progress.set(exercise, {
+    passed: Boolean(storage.get(`passed:${exercise}`)),
+    robust: Boolean(storage.get(`robust:${exercise}`)),
+  });
+}
+
+/** The exercise a card's picker chose in this tab's session (the page's own first one else). */
+const chosen = globalThis.nn.storage("sessionStorage", `${globalThis.nn.shared.storage.practice}exercise:`);
+
+/** A card of several exercises: its picker (select[name="exercise"]) shows one of them at a time. */
+function setUpPicker(card) {
+  const picker = card.querySelector('select[name="exercise"]');
+  if (!picker) return;
+  const show = (exercise) => {
+    picker.value = exercise;
+    for (const panel of panelsOf(card)) panel.hidden = panel.dataset.exercise !== exercise;
+    panelsOf(card).filter((panel) => !panel.hidden).forEach(upgrade);
+  };
+  const kept = chosen.get(card.dataset.op);
+  show(panelsOf(card).some((panel) => panel.dataset.exercise === kept) ? kept : picker.value);
+  picker.addEventListener("change", () => {
+    chosen.set(card.dataset.op, picker.value); // storage off or full: not remembered
+    show(picker.value);
+  });
 }
 
 /** Keep a panel's code (a stub is not kept: an updated stub, or the other language's, then
  * reaches the learner). */
 function saveCode(panel) {
-  const op = panel.closest("section[data-op]").dataset.op;
+  const exercise = panel.dataset.exercise;
   const editor = panel.querySelector('[name="code"]');
-  const kept = isStub(op, editor.value) ? (storage.remove(`code:${op}`), true)
-    : storage.set(`code:${op}`, editor.value);
+  const kept = isStub(exercise, editor.value) ? (storage.remove(`code:${exercise}`), true)
+    : storage.set(`code:${exercise}`, editor.value);
   if (!kept) {
     panel.dataset.unkept = "true";
     setStatus(panel, phrase("status-not-kept"), "failed");
@@ -278,7 +322,9 @@ function saveCode(panel) {
   }
 }
 
+cards.forEach(setUpPicker);
 panels.forEach(setUp);
+cards.filter((card) => panelsOf(card).length).forEach(markCard);
 // A page that restores from its memory snapshot starts Python for practice from the practice snapshot
 // in the background, so that a first check finds it ready (web/README.md, "Start-up"): at once when a card
 // opens on its Practice tab (a learner back at an exercise, who may press Check as soon as the page

@@ -246,14 +246,14 @@ export class Report {
 
 // --------------------------------------------------------------------------- progress
 
-/** The marks of an exercise's latest check on its card's heading and in the table of contents:
- * passed (every course check), robust (the going-further cases too); a mark that no longer holds
- * is taken away. */
-export function showProgress(op, passed, robust = false) {
-  const card = document.getElementById(op);
+/** The marks of a card's latest checks on its heading and in the table of contents: passed (every
+ * course check of each of its exercises: practice.js tells), robust (the going-further cases too);
+ * a mark that no longer holds is taken away. */
+export function showProgress(name, passed, robust = false) {
+  const card = document.getElementById(name);
   if (!card) return;
   const heading = card.querySelector("h2");
-  const link = document.querySelector(`nav.toc a[href="#${CSS.escape(op)}"]`);
+  const link = document.querySelector(`nav.toc a[href="#${CSS.escape(name)}"]`);
   for (const [name, holds] of [["practicePassed", passed], ["practiceRobust", passed && robust]]) {
     if (holds) card.dataset[name] = "true";
     else delete card.dataset[name];
