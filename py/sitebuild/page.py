@@ -23,6 +23,7 @@ def templates(web: Path) -> set[str]:
         "cards/card.html",
         "cards/field.html",
         "cards/upload.html",
+        "cards/timing.html",
         "practice/practice.html",
         "practice/picker.html",
         "cards/first-paint.json",
@@ -89,12 +90,13 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
     """web/index.html with one card per operation, the table of contents, preloads, the
     practice editor's bundle (``editor``: its path, or empty without one) and the page's
     words: English in the HTML, every language embedded for switching (web/i18n/i18n.js)."""
-    card, field, upload, practice, picker = (
+    card, field, upload, timing, practice, picker = (
         (config.web / name).read_text()
         for name in (
             "cards/card.html",
             "cards/field.html",
             "cards/upload.html",
+            "cards/timing.html",
             "practice/practice.html",
             "practice/picker.html",
         )
@@ -120,6 +122,9 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
                 result=html.escape(printed[op["name"]]),
                 fields=fields,
                 extra=upload.format(op=op["name"]) if op.get("upload") else "",
+                after=timing.format(op=op["name"], sizes=html.escape(op["timing"]["sizes"]))
+                if op.get("timing")
+                else "",
                 practice=practice_tab(practice, picker, catalogue.card_exercises(op), op["name"]),
             )
         )

@@ -19,11 +19,16 @@ def test_every_catalogue_example_shows_the_courses_printed_output(op):
     assert bindings.evaluate(op, catalogue.examples(op))["text"] == catalogue.BY_NAME[op]["printed"]
 
 
+# the one note at a catalogue example: the lesson's W·x, summed by the loop and by BLAS in other orders
+EXAMPLE_NOTES = {"vectorization": "differ in the last digits for general_dot (by up to 3.6e-15)"}
+
+
 @pytest.mark.parametrize("op", NAMES)
 def test_every_operation_gives_text_value_plot_and_a_text_alternative(op):
     shown = bindings.evaluate(op, catalogue.examples(op))
     assert set(shown) == {"text", "value", "plot", "alt", "note"}
-    assert shown["text"] and shown["note"] is None
+    assert shown["text"]
+    assert shown["note"] is None if op not in EXAMPLE_NOTES else EXAMPLE_NOTES[op] in shown["note"]
     assert shown["plot"]["panels"], "something to draw"
     assert len(shown["alt"]) > 30
     json.dumps(shown, allow_nan=False)  # plain data the page can take as JSON
@@ -164,6 +169,6 @@ def test_where_the_courses_code_differs_the_card_says_what_it_does(op, text, lan
         assert caught or theirs is not None
 
 
-@pytest.mark.parametrize("op", NAMES)
+@pytest.mark.parametrize("op", [name for name in NAMES if name not in EXAMPLE_NOTES])
 def test_where_the_courses_code_agrees_quietly_there_is_no_note(op):
     assert bindings.evaluate(op, catalogue.examples(op))["note"] is None
