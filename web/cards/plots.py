@@ -304,7 +304,7 @@ def _lesson_plot(args: tuple, lesson, lang: str) -> tuple[dict, str]:
         seed=lesson.seed,
     )
     legend = [{"label": loop, "color": 0}, {"label": numpy, "color": 1}]
-    return {"panels": panels, "legend": legend, "columns": 3}, alt
+    return {"panels": panels, "legend": legend}, alt
 
 
 #: Each operation's plot builder, keyed by the catalogue's card names.

@@ -42,10 +42,14 @@ export function bindTiming(card, showErrors) {
   }
 
   async function start() {
-    if (running) return;
+    if (running || section.dataset.timing === "planning") return;
+    section.dataset.timing = "planning";
     const plan = JSON.parse(await call("timing_plan_json", sizes.value));
     showErrors(plan.errors ?? []);
-    if (plan.errors) return;
+    if (plan.errors) {
+      section.dataset.timing = "refused";
+      return;
+    }
     const steps = plan.steps;
     const me = (running = { stopped: false });
     const began = performance.now();

@@ -18,6 +18,8 @@ from .bindings import FieldError, parse_field, refusal
 
 #: Readings of each version per measurement; the median is shown (nnbasics.time_operation).
 TIMING_REPEATS = 3
+#: The units of a duration, from the largest.
+UNITS = (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6), ("ns", 1e-9))
 #: Each operation's panel title: the NumPy call the loop is measured against.
 CALLED = {
     "dot": "np.dot(x1, x2)",
@@ -47,11 +49,10 @@ def measure(name: str, size: int) -> dict:
 
 
 def _duration(seconds: float) -> str:
-    """Seconds as a person reads them: ``1.2 s``, ``35 ms``, ``4.1 µs``, ``80 ns``."""
-    for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6)):
-        if seconds >= scale:
-            return f"{seconds / scale:.2g} {unit}" if seconds < 10 * scale else f"{seconds / scale:.0f} {unit}"
-    return f"{seconds * 1e9:.2g} ns"
+    """Seconds as a person reads them: ``1.2 s``, ``35 ms``, ``4.1 µs``, ``760 ns``."""
+    unit, scale = next(((unit, scale) for unit, scale in UNITS if seconds >= scale), UNITS[-1])
+    value = seconds / scale
+    return f"{value:.2g} {unit}" if value < 10 else f"{value:.0f} {unit}"
 
 
 def _speedup(row: dict) -> str:
