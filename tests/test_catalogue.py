@@ -34,14 +34,8 @@ REQUIRED = {
 }
 #: What each exercise holds (a card's own exercise: the card's entry).
 EXERCISE_REQUIRED = {
-    "name": str,
+    **{key: REQUIRED[key] for key in ("name", "function", "title", "summary", "formula", "params", "ko")},
     "card": str,
-    "function": str,
-    "title": str,
-    "summary": str,
-    "formula": str,
-    "params": list,
-    "ko": dict,
     "stub": str,
     "solution": str,
 }

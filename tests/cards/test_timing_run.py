@@ -89,6 +89,18 @@ def test_stop_asks_for_no_further_step_and_the_cards_still_compute(app, timing):
     expect(app.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text("0.5")
 
 
+def test_during_a_run_the_page_answers_and_the_cards_compute_between_two_steps(app, timing):
+    timing.locator('textarea[name="sizes"]').fill("100000 1000000")
+    timing.locator('button[name="time"]').click()
+    expect(timing).to_have_attribute("data-timing", "running")
+    field = app.locator('section[data-op="sigmoid"] textarea[name="x"]')
+    field.fill("[0, 0]")  # the page takes the typing at once: its main thread is free
+    field.press("Enter")
+    expect(app.locator('section[data-op="sigmoid"] output[name="result"]')).to_have_text("[0.5 0.5]", timeout=30_000)
+    assert timing.get_attribute("data-timing") == "running"  # computed between two steps, not after the run
+    assert len(json.loads(timing.get_attribute("data-measured"))) < 8
+
+
 def test_a_language_switch_words_the_plot_anew_without_measuring_again(app, timing):
     measured = run(timing, "10")
     app.select_option('select[name="lang"]', "ko")

@@ -195,8 +195,8 @@ def test_4_the_export_is_the_template_and_the_editors_text_whatever_learner_code
     )
     check(attacked, "sigmoid", attack, timeout=FIRST_CHECK_MS)
     codes = dict(
-        attacked.locator("section[data-op]").evaluate_all(
-            "cards => cards.map(c => [c.dataset.op, c.querySelector('[name=code]').value])"
+        attacked.locator("[data-practice][data-exercise]").evaluate_all(
+            "panels => panels.map(p => [p.dataset.exercise, p.querySelector('[name=code]').value])"
         )
     )
     kept = attacked.evaluate("(key) => localStorage.getItem(key)", "nnbasics:practice:passed-code:sigmoid")

@@ -165,11 +165,11 @@ def _lesson_note(result, lang: str) -> str | None:
     differ = {name: gap for name, gap in result.differences().items() if gap}
     if not differ:
         return None
-    names = ", ".join(differ)
+    names = ", ".join(f"{name}_loop" for name in differ)  # the package's loops, by name
     integer = np.issubdtype(result.x1.dtype, np.integer) and np.issubdtype(result.x2.dtype, np.integer)
     overflowed = [name for name in differ if integer and name != "general_dot"]
     if overflowed:
-        return say(lang, "page.lesson-overflow", operations=", ".join(overflowed))
+        return say(lang, "page.lesson-overflow", operations=", ".join(f"{name}_loop" for name in overflowed))
     return say(lang, "page.lesson-rounding", operations=names, difference=f"{max(differ.values()):.2g}")
 
 
