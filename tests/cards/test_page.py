@@ -196,7 +196,7 @@ def test_every_plot_has_a_text_alternative_describing_what_it_shows(app):
     )
     for op in OPS:
         canvas = card(app, op).locator("figure.plot canvas")
-        assert canvas.get_attribute("aria-label") == card(app, op).locator(".plot-text").text_content()
+        assert canvas.get_attribute("aria-label") == card(app, op).locator("figure.plot .plot-text").text_content()
 
 
 def test_a_copied_link_reproduces_inputs_and_results_in_a_new_page(app, browser, site_url):

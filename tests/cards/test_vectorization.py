@@ -61,11 +61,11 @@ def test_the_courses_example_shows_each_loop_beside_numpy_as_numpy_prints_them(l
 
 def test_the_plot_shows_them_side_by_side_with_its_figures_in_words(lesson):
     card, lang = lesson
-    alt = card.locator(".explore .plot-text")
+    alt = card.locator("figure.plot .plot-text")
     expect(alt).to_contain_text("278")
     expect(alt).to_contain_text("15 × 15")
     assert ("W·x1" in alt.text_content()) and (("반복문" in alt.text_content()) == (lang == "ko"))
-    assert card.locator(".explore canvas").get_attribute("aria-label") == alt.text_content()
+    assert card.locator("figure.plot canvas").get_attribute("aria-label") == alt.text_content()
 
 
 def test_new_vectors_are_computed_both_ways(lesson):
