@@ -34,18 +34,12 @@ REQUIRED = {
 }
 #: What each exercise holds (a card's own exercise: the card's entry).
 EXERCISE_REQUIRED = {
-    "name": str,
+    **{key: REQUIRED[key] for key in ("name", "function", "title", "summary", "formula", "params", "ko")},
     "card": str,
-    "function": str,
-    "title": str,
-    "summary": str,
-    "formula": str,
-    "params": list,
-    "ko": dict,
     "stub": str,
     "solution": str,
 }
-PARAM_KEYS = {"name", "label", "example", "rows"}
+PARAM_KEYS = {"name", "label", "example", "rows", "scalar"}
 
 
 def test_the_catalogue_lists_each_operation_once_in_the_page_order():
@@ -131,10 +125,13 @@ def test_the_grader_calls_each_function_with_the_catalogues_parameters(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_the_catalogue_example_prints_the_courses_output(name):
     """The examples are the course's inputs, and ``printed`` is what the course prints for them."""
-    args = [nnbasics.parse_array(text) for text in catalogue.examples(name).values()]
-    function = getattr(nnbasics, catalogue.BY_NAME[name]["function"])
-    result = function(*(a.item() if a.ndim == 0 else a for a in args))
-    assert nnbasics.format_array(result) == catalogue.BY_NAME[name]["printed"]
+    op = catalogue.BY_NAME[name]
+    args = [
+        nnbasics.parse_array(text, integers=op.get("integers", False)) for text in catalogue.examples(name).values()
+    ]
+    result = getattr(nnbasics, op["function"])(*(a.item() if a.ndim == 0 else a for a in args))
+    shown = result.printed() if isinstance(result, nnbasics.Lesson) else nnbasics.format_array(result)
+    assert shown == op["printed"]
 
 
 @pytest.mark.parametrize("op", catalogue.OPERATIONS, ids=NAMES)

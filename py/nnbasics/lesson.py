@@ -15,9 +15,9 @@ from .errors import InputError
 from .printing import format_array
 from .vectorization import SEED, UNCHECKED, example_weights
 
-#: The longest `x1` a lesson takes: its outer loop does ``len(x1) ** 2`` products in Python
-#: (a million at this length, about a second in a browser).
-MAX_LESSON_LENGTH = 1000
+#: The longest `x1` a lesson takes: its outer loop does ``len(x1) ** 2`` products in Python, and
+#: the card carries both outer products in full (90,000 numbers each at this length).
+MAX_LESSON_LENGTH = 300
 
 __all__ = ["vectorization_lesson", "Lesson"]
 

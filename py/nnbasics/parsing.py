@@ -177,7 +177,8 @@ def parse_array(text, integers=False):
 def _unwrap(text):
     """Where the literal is: (start, end, dtype) inside np.array(...), else the whole text.
 
-    dtype is None without a wrapper, "float" or "int" with one.
+    dtype is None without a wrapper, "float" or "int" with one, "" with one that names no dtype
+    (NumPy then takes it from the numbers).
     """
     wrapper = _WRAPPER_RE.match(text)
     if wrapper is None:
@@ -193,7 +194,7 @@ def _unwrap(text):
         raise InputError("unsupported-dtype", {"dtype": ending["dtype"]})
     if _SPACE_RE.match(text, wrapper.end(), ending.start()).end() == ending.start():
         raise InputError("empty-wrapper", {})
-    return wrapper.end(), ending.start(), "int" if name in _INT_DTYPES else "float"
+    return wrapper.end(), ending.start(), ("int" if name in _INT_DTYPES else "float") if ending["dtype"] else ""
 
 
 class _List:
@@ -303,7 +304,7 @@ def _to_array(text, start, end, numbers, dtype):
 def _as_integers(numbers, values, dtype):
     """Whether NumPy reads these number tokens as int64: ``dtype=int``, or no dtype and none written
     with a decimal point or an exponent; and each below 2**53 (so the float read is the int written)."""
-    written = dtype == "int" or (dtype is None and not any("." in n or "e" in n or "E" in n for n in numbers))
+    written = dtype == "int" or (not dtype and not any("." in n or "e" in n or "E" in n for n in numbers))
     return written and bool(np.all(np.abs(values) < 2**53))
 
 

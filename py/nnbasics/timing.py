@@ -4,7 +4,7 @@ The course times each pair once, with ``time.process_time()`` around one call of
 too short to tell them apart. ``time_operation`` times them at any size from 1 to 10**6 scalar
 products, natively (``tests/bench_native.py``) and in Pyodide (in a worker): each version's
 median of a few readings, each reading long enough for a browser's coarse clock. ``time_lesson``
-times all four at several sizes (checked by ``timing_sizes``), and ``python -m nnbasics.timing
+times all four at several sizes (checked by ``timing_sizes``), and ``python -m nnbasics
 [SIZES]`` (with ``py/`` on the path) prints that as a table, on a learner's own machine.
 
 Examples
@@ -40,7 +40,7 @@ MAX_CALLS = 10**5
 SIZES = (10, 100, 1000, 10_000, 100_000, 1_000_000)
 #: The most sizes ``time_lesson`` takes (the default's six, and two more).
 MAX_TIMING_SIZES = 8
-#: The head of ``python -m nnbasics.timing``'s table; ``timing_row`` writes its rows.
+#: The head of ``python -m nnbasics``'s table; ``timing_row`` writes its rows.
 TABLE_HEADER = f"{'operation':<12} {'size':>9}  {'inputs':<26} {'loop':>9} {'NumPy':>9} {'speed-up':>9}\n" + "-" * 80
 
 
@@ -224,7 +224,7 @@ def timing_row(row):
 
 
 def main(argv=(), clock=time.perf_counter):
-    """``python -m nnbasics.timing [SIZES]``: the lesson timed here, as a table, a size at a time.
+    """``python -m nnbasics [SIZES]``: the lesson timed here, as a table, a size at a time.
 
     `argv` holds the sizes as text (``10 100 1e6``, read by ``parse_array``; by default
     ``SIZES``). Returns the exit status: 0, or 2 with the refusal on stderr.
@@ -313,7 +313,3 @@ def _median(values):
     ordered = sorted(values)
     middle = len(ordered) // 2
     return float(ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

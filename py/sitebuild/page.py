@@ -16,15 +16,21 @@ from pathlib import Path
 from .config import BuildError, Config
 from .pins import NUMPY_VERSION, PYODIDE
 
+#: The HTML templates of a card and its parts, in the order render_index takes them.
+CARD_TEMPLATES = (
+    "cards/card.html",
+    "cards/field.html",
+    "cards/upload.html",
+    "cards/timing.html",
+    "practice/practice.html",
+    "practice/picker.html",
+)
+
 
 def templates(web: Path) -> set[str]:
     """The files of web/ rendered into index.html, not shipped themselves."""
     return {
-        "cards/card.html",
-        "cards/field.html",
-        "cards/upload.html",
-        "practice/practice.html",
-        "practice/picker.html",
+        *CARD_TEMPLATES,
         "cards/first-paint.json",
         "cards/first_paint.py",  # the examples' results, and what makes them
         # words only the page's embedded bundle holds (no Python reads them)
@@ -89,16 +95,7 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
     """web/index.html with one card per operation, the table of contents, preloads, the
     practice editor's bundle (``editor``: its path, or empty without one) and the page's
     words: English in the HTML, every language embedded for switching (web/i18n/i18n.js)."""
-    card, field, upload, practice, picker = (
-        (config.web / name).read_text()
-        for name in (
-            "cards/card.html",
-            "cards/field.html",
-            "cards/upload.html",
-            "practice/practice.html",
-            "practice/picker.html",
-        )
-    )
+    card, field, upload, timing, practice, picker = ((config.web / name).read_text() for name in CARD_TEMPLATES)
     catalogue = load_page_module(config.web, "catalogue")
     # each card's example result, in the HTML itself: on screen at the first paint, before any script
     # (the printed result is the same in every language; the rest comes from the embedded JSON)
@@ -120,6 +117,9 @@ def render_index(config: Config, template: str, operations: list[dict], preloads
                 result=html.escape(printed[op["name"]]),
                 fields=fields,
                 extra=upload.format(op=op["name"]) if op.get("upload") else "",
+                after=timing.format(op=op["name"], sizes=html.escape(op["timing"]["sizes"]))
+                if op.get("timing")
+                else "",
                 practice=practice_tab(practice, picker, catalogue.card_exercises(op), op["name"]),
             )
         )

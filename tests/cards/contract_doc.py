@@ -35,9 +35,12 @@ def column(section: str, name: str) -> list[str]:
 
 
 def _value(value, where, check) -> list[str]:
-    """A result's value: a number, a non-finite one's name, or a list of values."""
+    """A result's value: a number, a non-finite one's name, or a list of values (a lesson's: an
+    object of them)."""
     if isinstance(value, list):
         return [p for i, item in enumerate(value) for p in check(item, "value", f"{where}[{i}]")]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in check(item, "value", f"{where}.{key}")]
     return [] if is_number(value) or value in ("inf", "-inf", "nan") else [f"{where}: {value!r} is no value"]
 
 

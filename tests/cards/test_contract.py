@@ -20,7 +20,7 @@ OPS = [op["name"] for op in catalogue.OPERATIONS]
 GLOBALS = ("nn.app", "nn.status", "nn.i18n")
 # The cards' code whose crossings are all in the contract (tabs.js, reachable.js, image.js handle no
 # Python data: only their uses of the globals and their events are).
-CROSSING_JS = ("cards/app.js", "cards/boot.js", "cards/state.js", "i18n/i18n.js")
+CROSSING_JS = ("cards/app.js", "cards/boot.js", "cards/state.js", "cards/timing.js", "i18n/i18n.js")
 CARDS_CODE = sorted(f"cards/{path.name}" for path in (WEB / "cards").glob("*.[jp][sy]")) + [
     "i18n/i18n.js",
     "start/python.js",
@@ -391,7 +391,9 @@ def test_every_data_attribute_and_class_the_cards_set_is_in_the_contract():
 
 
 def constant(text: str, name: str) -> int:
-    return int(re.search(rf"\b{name}\s*=\s*([\d_]+)\b", text).group(1).replace("_", ""))
+    """A module's integer constant as written: ``1_000``, or a power, ``10**6``."""
+    base, power = re.search(rf"\b{name}\s*=\s*([\d_]+)(?:\s*\*\*\s*(\d+))?\b", text).groups()
+    return int(base.replace("_", "")) ** int(power or 1)
 
 
 def test_each_limit_has_the_value_the_contract_gives():

@@ -223,7 +223,7 @@ def test_every_card_has_the_documented_elements_named_after_the_catalogue(page):
     for op in OPS:
         names = card(page, op).locator(".inputs textarea[name]").evaluate_all("fields => fields.map((f) => f.name)")
         assert names == list(catalogue.params(op))
-        alerts = card(page, op).locator('[role="alert"]').evaluate_all("alerts => alerts.map((a) => a.id)")
+        alerts = card(page, op).locator('.inputs [role="alert"]').evaluate_all("alerts => alerts.map((a) => a.id)")
         assert alerts == [f"{op}-{name}-error" for name in names]
 
 
@@ -240,8 +240,8 @@ def test_typing_calls_evaluate_once_with_the_documented_arguments_and_shows_each
         text: card.querySelector('output[name="result"]').textContent,
         value: JSON.parse(card.querySelector('output[name="result"]').dataset.value),
         alt: card.querySelector(".plot-text").textContent,
-        label: card.querySelector("canvas").getAttribute("aria-label"),
-        stale: card.querySelector("canvas").classList.contains("stale"),
+        label: card.querySelector("figure.plot canvas").getAttribute("aria-label"),
+        stale: card.querySelector("figure.plot canvas").classList.contains("stale"),
         busy: card.querySelector('output[name="result"]').getAttribute("aria-busy"),
         note: card.querySelector(".note").hidden ? null : card.querySelector(".note").textContent })""")
     assert dom == {

@@ -27,7 +27,7 @@ def shown(page) -> dict[str, tuple]:
         op: (
             page.locator(f'section[data-op="{op}"] output[name="result"]').text_content(),
             page.locator(f'section[data-op="{op}"] output[name="result"]').get_attribute("data-value"),
-            page.locator(f'section[data-op="{op}"] canvas').get_attribute("aria-label"),
+            page.locator(f'section[data-op="{op}"] figure.plot canvas').get_attribute("aria-label"),
         )
         for op in OPS
     }

@@ -14,8 +14,10 @@ from web import catalogue
 pytestmark = pytest.mark.e2e
 
 OPS = [op["name"] for op in catalogue.OPERATIONS]
-# Full-page height with every card on its Explore tab (the budget for a scannable page).
-HEIGHT_LIMITS = {(1280, 800): 4500, (360, 740): 10_000}
+# Full-page height with every card on its Explore tab (the budget for a scannable page: 4,500
+# and 10,000 px for eight cards; the vectorization card, with its timing run, took them to 5,708 and
+# 12,546 px measured, so the budget grew by what a ninth card takes and little more).
+HEIGHT_LIMITS = {(1280, 800): 6000, (360, 740): 13_000}
 # A 300-column row: NumPy prints it on many lines of up to 75 characters.
 WIDE = "[" + ", ".join(f"{i * 1.2345:.4f}" for i in range(300)) + "]"
 
@@ -38,7 +40,7 @@ def test_from_1024_px_each_card_has_a_row_with_the_result_beside_the_plot(browse
         for op in OPS:
             whole = box(card(page, op))
             assert whole["width"] > main["width"] - 80, f"{op}: one card per row"
-            result, plot = box(card(page, op).locator(".result")), box(card(page, op).locator("canvas"))
+            result, plot = box(card(page, op).locator(".result")), box(card(page, op).locator("figure.plot canvas"))
             assert result["right"] <= plot["left"], f"{op}: the result is beside the plot"
             output = card(page, op).locator('output[name="result"]')
             assert output.evaluate("o => o.scrollWidth <= o.clientWidth"), f"{op}: NumPy's lines fit"
@@ -52,7 +54,7 @@ def test_at_360_px_the_card_stacks_inputs_result_and_plot(browser, site_url):
     try:
         for op in OPS:
             form, result = box(card(page, op).locator("form")), box(card(page, op).locator(".result"))
-            plot = box(card(page, op).locator("canvas"))
+            plot = box(card(page, op).locator("figure.plot canvas"))
             assert form["bottom"] <= result["top"] + 1 and result["bottom"] <= plot["top"] + 1, op
         watcher.assert_clean()
     finally:

@@ -39,7 +39,7 @@ def no_message(page, op) -> bool:
 
 
 def canvas_pixels(page, op) -> str:
-    return card(page, op).locator("canvas").evaluate("c => c.toDataURL()")
+    return card(page, op).locator("figure.plot canvas").evaluate("c => c.toDataURL()")
 
 
 def reset(page, op):
@@ -60,7 +60,7 @@ def app(shared_app):
 def test_every_card_shows_its_reference_result_when_the_page_opens(app, op):
     expect(result(app, op)).to_have_text(catalogue.BY_NAME[op]["printed"])
     assert no_message(app, op)
-    assert card(app, op).locator("canvas").count() == 1
+    assert card(app, op).locator("figure.plot canvas").count() == 1
 
 
 def test_data_value_holds_the_full_precision_result_as_json(app):
@@ -175,7 +175,7 @@ def test_a_softmax_plot_of_part_of_each_row_says_so_and_sums_over_the_whole_row(
     caption = card(app, "softmax").locator(".plot-text")
     expect(caption).to_contain_text("Only the first 60 of 300 columns of a row are drawn.")
     expect(caption).to_contain_text("Each row of probabilities sums to 1.")
-    assert card(app, "softmax").locator("canvas").get_attribute("aria-label") == caption.text_content()
+    assert card(app, "softmax").locator("figure.plot canvas").get_attribute("aria-label") == caption.text_content()
 
 
 def test_show_code_shows_the_packages_own_source(app):
@@ -187,7 +187,7 @@ def test_show_code_shows_the_packages_own_source(app):
 
 
 def test_every_plot_has_a_text_alternative_describing_what_it_shows(app):
-    expect(card(app, "l1").locator("canvas")).to_have_attribute(
+    expect(card(app, "l1").locator("figure.plot canvas")).to_have_attribute(
         "aria-label",
         "L1: per element |y − ŷ| is 0.1, 0.2, 0.1, 0.6, 0.1; the loss, their sum over all 5 elements, is 1.1.",
     )
@@ -195,8 +195,8 @@ def test_every_plot_has_a_text_alternative_describing_what_it_shows(app):
         "Marked: σ at x = 1, 2, 3 is 0.7311, 0.8808, 0.9526."
     )
     for op in OPS:
-        canvas = card(app, op).locator("canvas")
-        assert canvas.get_attribute("aria-label") == card(app, op).locator(".plot-text").text_content()
+        canvas = card(app, op).locator("figure.plot canvas")
+        assert canvas.get_attribute("aria-label") == card(app, op).locator("figure.plot .plot-text").text_content()
 
 
 def test_a_copied_link_reproduces_inputs_and_results_in_a_new_page(app, browser, site_url):

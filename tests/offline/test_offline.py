@@ -1,4 +1,5 @@
-"""After one visit the site works with the network off; a new deploy replaces it as one version."""
+"""After one visit the site works with the network off (every card, and the timing run); a new deploy
+replaces it as one version."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def test_after_one_visit_the_site_loads_and_every_card_computes_offline(browser,
             for param in op["params"]:
                 card.locator(f'[name="{param["name"]}"]').fill(f"np.array({param['example']})")
             expect(card.locator('output[name="result"]')).to_have_text(op["printed"])
+        timing = page.locator('section[data-op="vectorization"] .timing')  # the timing run too
+        timing.locator('textarea[name="sizes"]').fill("10")
+        timing.locator('button[name="time"]').click()
+        expect(timing).to_have_attribute("data-timing", "done", timeout=60_000)
+        expect(timing.locator(".timing-plot .plot-text")).to_contain_text("×")
         page.watch.assert_clean()
     finally:
         context.close()

@@ -8,8 +8,8 @@ import pytest
 import nnbasics
 from nnbasics.errors import MESSAGES, InputError, InputTypeError
 
-from .test_parsing import PARSING_CODES, placeholders, render
 from .test_lesson import LESSON_CODES
+from .test_parsing import PARSING_CODES, placeholders, render
 from .test_timing import TIMING_CODES
 from .test_vectorization import VECTORIZATION_CODES
 

@@ -233,11 +233,11 @@ def test_the_vectors_are_checked_before_the_seed():
     assert refused.value.code == "expects-vector" and refused.value.params["argument"] == "x2"
 
 
-def test_vectors_longer_than_the_outer_loop_can_take_in_a_second_are_refused():
-    assert MAX_LESSON_LENGTH == 1000
-    vectorization_lesson([1.0] * 1000, [2.0] * 1000)  # the longest taken
+def test_vectors_longer_than_the_card_can_carry_both_outer_products_of_are_refused():
+    assert MAX_LESSON_LENGTH == 300
+    vectorization_lesson([1.0] * 300, [2.0] * 300)  # the longest taken
     with pytest.raises(InputError) as refused:
-        vectorization_lesson([1.0] * 1001, [2.0] * 1001)
+        vectorization_lesson([1.0] * 301, [2.0] * 301)
     assert refused.value.code == "lesson-too-long"
-    assert refused.value.params == {"function": "vectorization_lesson", "max_length": 1000, "length": 1001}
-    assert "at most 1,000 numbers" in str(refused.value) and "1,001" in str(refused.value)
+    assert refused.value.params == {"function": "vectorization_lesson", "max_length": 300, "length": 301}
+    assert "at most 300 numbers" in str(refused.value) and "got 301" in str(refused.value)

@@ -16,12 +16,14 @@ from web import catalogue
 # The operations' functions (from the catalogue, web/operations.json), reading / printing arrays, and
 # the vectorization lesson's loops, vectorized versions, all four on one input and timing (each
 # module's own __all__).
-PUBLIC = (
-    [op["function"] for op in catalogue.OPERATIONS]
-    + ["parse_array", "format_array"]
-    + nnbasics.vectorization.__all__
-    + nnbasics.lesson.__all__
-    + nnbasics.timing.__all__
+PUBLIC = list(
+    dict.fromkeys(  # the vectorization card's function is the lesson's own
+        [op["function"] for op in catalogue.OPERATIONS]
+        + ["parse_array", "format_array"]
+        + nnbasics.vectorization.__all__
+        + nnbasics.lesson.__all__
+        + nnbasics.timing.__all__
+    )
 )
 PACKAGE_DIR = pathlib.Path(nnbasics.__file__).parent
 

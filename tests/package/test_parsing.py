@@ -344,6 +344,8 @@ def test_an_input_error_survives_pickling_and_copying_with_its_code_and_params()
         ("7", np.array(7)),
         ("[[1, -2], [3, 4]]", np.array([[1, -2], [3, 4]])),
         ("np.array([1.0, 2], dtype=int)", np.array([1.0, 2], dtype=int)),
+        ("np.array([1, 2])", np.array([1, 2])),
+        ("np.array(3)", np.array(3)),
         ("０ １", np.array([0, 1])),
     ],
 )
@@ -354,7 +356,8 @@ def test_with_integers_whole_numbers_written_as_such_read_as_numpy_reads_the_lit
 
 
 @pytest.mark.parametrize(
-    "text", ["[1, 2.5]", "[1., 2]", "1e3", "np.array([1, 2], dtype=float)", "9007199254740993", "[1, 2]"]
+    "text",
+    ["[1, 2.5]", "[1., 2]", "1e3", "np.array([1, 2], dtype=float)", "np.array([1.5])", "9007199254740993", "[1, 2]"],
 )
 def test_a_decimal_point_an_exponent_a_float_dtype_or_a_number_past_2_53_keeps_float64(text):
     integers = text != "[1, 2]"  # and without integers=True, integers are floats as ever

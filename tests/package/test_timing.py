@@ -1,6 +1,6 @@
 """Timing the vectorization lesson (nnbasics/timing.py): time_operation's contract, checked with a
 scripted clock (no assertion here depends on how fast anything runs); time_lesson's rows and the
-sizes it takes (timing_sizes); the table ``python -m nnbasics.timing`` prints; every refusal with
+sizes it takes (timing_sizes); the table ``python -m nnbasics`` prints; every refusal with
 its code and the argument it names."""
 
 import itertools
@@ -234,7 +234,7 @@ def test_with_the_real_clock_time_lesson_gives_a_row_of_positive_times_per_opera
     assert len(rows) == 8 and all(loop > 0 and vectorized > 0 for _, _, loop, vectorized in rows)
 
 
-# --------------------------------------------------------------------------- the table, python -m nnbasics.timing
+# --------------------------------------------------------------------------- the table, python -m nnbasics
 
 
 @pytest.mark.parametrize(
@@ -289,11 +289,12 @@ def test_main_refuses_sizes_it_cannot_use_with_the_packages_message_and_status_2
     assert printed.out == "" and printed.err == message + "\n"
 
 
-def test_python_m_nnbasics_timing_runs_the_table():
+def test_python_m_nnbasics_runs_the_table_with_no_warning():
     py = pathlib.Path(nnbasics.__file__).parent.parent
     environment = {**os.environ, "PYTHONPATH": str(py)}
     done = subprocess.run(
-        [sys.executable, "-m", "nnbasics.timing", "10"], capture_output=True, text=True, env=environment, check=True
+        [sys.executable, "-m", "nnbasics", "10"], capture_output=True, text=True, env=environment, check=True
     )
+    assert done.stderr == ""
     lines = done.stdout.splitlines()
     assert lines[1:3] == TABLE_HEADER.splitlines() and [line.split()[0] for line in lines[3:]] == NAMES

@@ -11,7 +11,7 @@ import pytest
 
 from doc_tables import Types, is_number, read_tables
 from web import catalogue
-from web.cards import bindings
+from web.cards import bindings, timing
 
 SPEC_MD = Path(__file__).resolve().parents[2] / "web" / "plot" / "SPEC.md"
 
@@ -102,3 +102,13 @@ def test_every_plot_the_bindings_produce_is_valid_against_spec_md(op, inputs):
     shown = bindings.evaluate(op, inputs)
     assert "error" not in shown, shown
     assert problems(shown["plot"], "spec", "spec") == []
+
+
+def test_every_timing_plot_is_valid_against_spec_md():
+    measured = [
+        {"name": name, "size": size, "loop": 1e-6 * size, "numpy": 1e-7 * size}
+        for size in (10, 1000)
+        for name in timing.CALLED
+    ]
+    for so_far in ([], measured[:1], measured):
+        assert problems(timing.timing_plot(so_far, "ko")["plot"], "spec", "spec") == []

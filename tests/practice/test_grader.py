@@ -360,7 +360,7 @@ def test_an_integer_expected_accepts_an_integer_or_a_float_of_its_value(fake):
 def test_a_bool_or_what_is_no_int_or_float_fails_the_type_check_of_an_integer(fake, answer):
     code = f"import numpy as np\ndef fake_dot_loop(x1, x2):\n    return {answer}\n"
     example = by_name(native.grade("fake_dot_loop", code))["example"]
-    assert example["failed"] == "type" and "expected a int" in en(example["message"]), answer
+    assert example["failed"] == "type" and "expected int" in en(example["message"]), answer
 
 
 def test_a_float_expected_accepts_an_integer_of_its_value(fake):

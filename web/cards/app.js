@@ -10,6 +10,7 @@ import { LIMITS, readImageFile } from "./image.js";
 import { setUpTabs } from "./tabs.js";
 import { keepScrollingBoxesReachable } from "./reachable.js";
 import { call, started } from "../start/python.js";
+import { bindTiming } from "./timing.js";
 
 const DEBOUNCE_MS = 300;
 const SLOW_AFTER_MS = 60_000;
@@ -17,7 +18,9 @@ const SLOW_AFTER_MS = 60_000;
 const root = document.documentElement;
 const cards = [...document.querySelectorAll("section[data-op]")];
 const fieldsOf = (card) => [...card.querySelectorAll(".inputs textarea[name]")];
-const fields = cards.flatMap(fieldsOf);
+const timed = cards.filter((card) => card.querySelector(".timing")); // with a timing run (cards/timing.js)
+const sizesOf = (card) => [...card.querySelectorAll(".timing textarea[name]")];
+const fields = [...cards.flatMap(fieldsOf), ...timed.flatMap(sizesOf)]; // what the URL keeps
 const startedAt = performance.now();
 const i18n = window.nn.i18n;
 const timers = new Map();
@@ -31,8 +34,8 @@ function inputsOf(card) {
 /** Each field's message (its own [role="alert"], right below it): a refusal of what it holds (the
  * package's or the bindings' code and parameters), worded in the page's language and named after the
  * field, or none. A field without one is valid again: no longer marked. */
-function showFieldErrors(card, errors) {
-  for (const field of fieldsOf(card)) {
+function showFieldErrors(someFields, errors) {
+  for (const field of someFields) {
     const alert = field.closest(".field").querySelector('[role="alert"]');
     const error = errors.find((each) => each.field === field.name);
     if (!error) {
@@ -54,7 +57,7 @@ function showFieldErrors(card, errors) {
  * fields; one that names none (the page could not compute) is the first field's. */
 function showError(card, errors) {
   const first = fieldsOf(card)[0].name;
-  showFieldErrors(card, errors.map((error) => ({ ...error, field: error.field ?? first })));
+  showFieldErrors(fieldsOf(card), errors.map((error) => ({ ...error, field: error.field ?? first })));
   const output = card.querySelector('output[name="result"]');
   output.textContent = "";
   delete output.dataset.value;
@@ -66,7 +69,7 @@ function showError(card, errors) {
 }
 
 function showResult(card, outcome) {
-  showFieldErrors(card, []);
+  showFieldErrors(fieldsOf(card), []);
   const output = card.querySelector('output[name="result"]');
   output.textContent = outcome.text;
   output.dataset.value = JSON.stringify(outcome.value);
@@ -259,6 +262,10 @@ started.then(attach, () => {}); // a failure to start: the status line says it (
 restoreFields(fields);
 cards.forEach(paintWithoutPython);
 cards.forEach(bind);
+for (const card of timed) {
+  bindTiming(card, (errors) => showFieldErrors(sizesOf(card), errors));
+  for (const field of sizesOf(card)) field.addEventListener("input", () => saveFields(fields));
+}
 setUpTabs(cards);
 keepScrollingBoxesReachable(document.getElementById("cards"));
 document.getElementById("copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));

@@ -66,7 +66,12 @@ def function_of(op: str):
 
 
 def _jsonable(a):
-    """Full-precision value for ``data-value``; non-finite numbers become strings."""
+    """Full-precision value for ``data-value``; non-finite numbers become strings, integers stay
+    integers. A lesson (several results) becomes an object of them (:func:`_lesson_value`)."""
+    if isinstance(a, nnbasics.Lesson):
+        return _lesson_value(a)
+    if isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_)):
+        return int(a)
     if isinstance(a, np.ndarray):
         if np.all(np.isfinite(a)):
             return a.tolist()
@@ -75,9 +80,20 @@ def _jsonable(a):
     return a if math.isfinite(a) else repr(a)
 
 
-def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
+def _lesson_value(lesson) -> dict:
+    """A lesson's results: for each operation, the loop's and NumPy's; then W and its seed."""
+    value = {
+        name: {"loop": _jsonable(loop), "numpy": _jsonable(vectorized)}
+        for name, (loop, vectorized) in lesson.pairs.items()
+    }
+    return {**value, "W": _jsonable(lesson.W), "seed": int(lesson.seed)}
+
+
+def parse_field(inputs: dict[str, str], field: str, integers: bool = False) -> np.ndarray:
+    """A field's array; with ``integers`` (the catalogue's ``"integers": true``), whole numbers
+    written as such are int64, as NumPy reads the same literal (nnbasics.parse_array)."""
     try:
-        array = nnbasics.parse_array(inputs.get(field, ""))
+        array = nnbasics.parse_array(inputs.get(field, ""), integers=integers)
     except ValueError as error:
         raise FieldError(field, error) from None
     if array.size == 0:
@@ -85,22 +101,28 @@ def _parse(inputs: dict[str, str], field: str) -> np.ndarray:
     return array
 
 
-def _blamed_field(names: tuple[str, ...], args: tuple[np.ndarray, ...], edited: str | None) -> str:
-    """The field a refusal of the package is about. Fields that do not match each other: the one
-    the learner just edited (``edited``), else the first whose shape differs from the first
-    field's. Otherwise the first field (its own shape is the problem)."""
-    mismatched = [name for name, arg in zip(names[1:], args[1:]) if arg.shape != args[0].shape]
+def _blamed_field(names: tuple[str, ...], args: tuple, edited: str | None, error, scalars=()) -> str:
+    """The field a refusal of the package is about: the argument the refusal names, if it is a
+    field. Fields that do not match each other: the one the learner just edited (``edited``), else
+    the first whose shape differs from the first field's -- ``scalars`` (one number each, as a seed)
+    aside. Otherwise the first field (its own shape is the problem)."""
+    named = getattr(error, "params", {}).get("argument")
+    if named in names:
+        return named
+    shaped = [name for name in names if name not in scalars]  # a number (a seed) has no shape to match
+    mismatched = [name for name in shaped[1:] if args[names.index(name)].shape != args[names.index(shaped[0])].shape]
     if mismatched:
-        return edited if edited in names else mismatched[0]
+        return edited if edited in shaped else mismatched[0]
     return names[0]
 
 
 def _compute(op: str, inputs: dict[str, str], lang: str, edited: str | None):
     names = catalogue.params(op)
+    integers = catalogue.BY_NAME[op].get("integers", False)
     args, errors = [], []
     for name in names:  # each field read on its own: every one that cannot be used is told of
         try:
-            args.append(_parse(inputs, name))
+            args.append(parse_field(inputs, name, integers))
         except FieldError as error:
             errors.append(error)
     if errors:
@@ -108,7 +130,9 @@ def _compute(op: str, inputs: dict[str, str], lang: str, edited: str | None):
     try:
         result = function_of(op)(*args)
     except (ValueError, TypeError) as error:
-        raise FieldErrors([FieldError(_blamed_field(names, tuple(args), edited), error)]) from None
+        scalars = {param["name"] for param in catalogue.BY_NAME[op]["params"] if param.get("scalar")}
+        blamed = _blamed_field(names, tuple(args), edited, error, scalars)
+        raise FieldErrors([FieldError(blamed, error)]) from None
     return result, PLOTS[op](tuple(args), result, lang), tuple(args)
 
 
@@ -123,8 +147,30 @@ def _finite_only(spec):
     return spec
 
 
+def _arrays(result) -> tuple:
+    """Every array a result holds: a lesson's results, or the result itself."""
+    return result.arrays() if isinstance(result, nnbasics.Lesson) else (result,)
+
+
 def _not_finite_note(result, lang: str) -> str | None:
-    return None if np.all(np.isfinite(result)) else say(lang, "page.not-finite")
+    finite = all(np.all(np.isfinite(np.asarray(a, dtype=float))) for a in _arrays(result))
+    return None if finite else say(lang, "page.not-finite")
+
+
+def _lesson_note(result, lang: str) -> str | None:
+    """Where a lesson's loop and NumPy do not give the same numbers: floats rounded in another order
+    (NumPy sums in its own order), or integers past int64 (NumPy's wrap around, Python's never do)."""
+    if not isinstance(result, nnbasics.Lesson):
+        return None
+    differ = {name: gap for name, gap in result.differences().items() if gap}
+    if not differ:
+        return None
+    names = ", ".join(f"{name}_loop" for name in differ)  # the package's loops, by name
+    integer = np.issubdtype(result.x1.dtype, np.integer) and np.issubdtype(result.x2.dtype, np.integer)
+    overflowed = [name for name in differ if integer and name != "general_dot"]
+    if overflowed:
+        return say(lang, "page.lesson-overflow", operations=", ".join(f"{name}_loop" for name in overflowed))
+    return say(lang, "page.lesson-rounding", operations=names, difference=f"{max(differ.values()):.2g}")
 
 
 MAX_SHOWN = 160  # characters of the course's result quoted in a note
@@ -159,6 +205,17 @@ def _course_note(op: str, args: tuple, result, lang: str) -> str | None:
     return say(lang, "page.course-warns", warning=warned) if warned else None
 
 
+def refusal(errors: list[FieldError]) -> dict:
+    """What the page shows for fields that cannot be used: ``{"errors": [{"field", "message",
+    "code", "params"}, ...]}``, the English message and its code and parameters for other languages."""
+    return {
+        "errors": [
+            {"field": error.field, "message": str(error), "code": error.code, "params": error.params}
+            for error in errors
+        ]
+    }
+
+
 def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | None = None) -> dict:
     """Everything the card ``op`` shows for the given field texts, in the language ``lang``.
 
@@ -175,18 +232,14 @@ def evaluate(op: str, inputs: dict[str, str], lang: str = "en", edited: str | No
             result, (plot, alt), args = _compute(op, inputs, lang, edited)
         course = _course_note(op, args, result, lang)
     except FieldErrors as refused:
-        return {
-            "errors": [
-                {"field": error.field, "message": str(error), "code": error.code, "params": error.params}
-                for error in refused.errors
-            ]
-        }
+        return refusal(refused.errors)
+    notes = (_not_finite_note(result, lang), _lesson_note(result, lang), course)
     return {
-        "text": nnbasics.format_array(result),
+        "text": result.printed() if isinstance(result, nnbasics.Lesson) else nnbasics.format_array(result),
         "value": _jsonable(result),
         "plot": _finite_only(plot),
         "alt": alt,
-        "note": " ".join(note for note in (_not_finite_note(result, lang), course) if note) or None,
+        "note": " ".join(note for note in notes if note) or None,
     }
 
 
@@ -195,6 +248,16 @@ def evaluate_json(op: str, inputs_json: str, lang: str = "en", edited: str | Non
     return json.dumps(evaluate(op, json.loads(inputs_json), lang, edited), allow_nan=False)
 
 
+def _source(op: dict) -> str:
+    """What a card's "show the code" holds: its function's source, then that of each of the
+    package's names its ``"sources"`` list (operations.json) adds, such as the loops a lesson runs."""
+    shown = [function_of(op["name"])]
+    for dotted in op.get("sources", ()):
+        module, _, name = dotted.rpartition(".")
+        shown.append(getattr(getattr(nnbasics, module) if module else nnbasics, name))
+    return "\n\n".join(inspect.getsource(each) for each in shown)
+
+
 def sources() -> dict[str, str]:
     """The source of each operation's function, as the package has it."""
-    return {op["name"]: inspect.getsource(function_of(op["name"])) for op in catalogue.OPERATIONS}
+    return {op["name"]: _source(op) for op in catalogue.OPERATIONS}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from web.cards import bindings
+from web.cards import bindings, timing
 
 
 def evaluate_json(op: str, inputs_json: str, lang: str = "en", edited: str | None = None) -> str:
@@ -26,4 +26,14 @@ def practice_json(request_json: str) -> str:
     return checking.handle_json(request_json)
 
 
-CALLS = {call.__name__: call for call in (evaluate_json, sources_json, practice_json)}
+CALLS = {
+    call.__name__: call
+    for call in (
+        evaluate_json,
+        sources_json,
+        practice_json,
+        timing.timing_plan_json,  # the vectorization card's timing run (cards/timing.js)
+        timing.measure_json,
+        timing.timing_plot_json,
+    )
+}

@@ -259,6 +259,54 @@ def _sigmoid_derivative_plot(args: tuple, result, lang: str) -> tuple[dict, str]
     return _sigmoid_curve(args[0], derivative=True, lang=lang)
 
 
+MAX_CELLS = 40  # rows and columns of an outer product drawn
+
+
+def _lesson_plot(args: tuple, lesson, lang: str) -> tuple[dict, str]:
+    """The vectorization lesson side by side: the outer product as a heat map (the loop's; NumPy's
+    is the same, said in the note), the element-wise product and W·x as bars, the loop's beside NumPy's,
+    the dot product in a note."""
+    pairs = lesson.pairs
+    (dot_loop, dot_numpy), (outer, outer_numpy) = pairs["dot"], pairs["outer"]
+    loop, numpy = say(lang, "plot.loop"), say(lang, "plot.numpy")
+    same = say(lang, "plot.lesson-same") if np.array_equal(outer, outer_numpy) else say(lang, "plot.lesson-close")
+    panels = [
+        {
+            "type": "heatmap",
+            "title": say(lang, "plot.lesson-outer", rows=outer.shape[0], columns=outer.shape[1]),
+            "note": same,
+            "rows": np.asarray(outer, dtype=float)[:MAX_CELLS, :MAX_CELLS].tolist(),
+        }
+    ]
+    for name, title in (("multiply", "x1 * x2"), ("general_dot", "W·x1")):
+        looped, vectorized = (np.ravel(np.asarray(v, dtype=float)) for v in pairs[name])
+        shown = min(looped.size, MAX_BARS)
+        panels.append(
+            {
+                "type": "bars",
+                "title": title,
+                "categories": [str(i) for i in range(shown)],
+                "series": [
+                    {"label": loop, "color": 0, "values": looped[:shown].tolist()},
+                    {"label": numpy, "color": 1, "values": vectorized[:shown].tolist()},
+                ],
+            }
+        )
+    panels[1]["note"] = say(lang, "plot.lesson-dot", loop=_short(float(dot_loop)), numpy=_short(float(dot_numpy)))
+    alt = say(
+        lang,
+        "plot.lesson-alt",
+        dot=_short(float(dot_loop)),
+        rows=outer.shape[0],
+        columns=outer.shape[1],
+        multiply=_listed(lang, pairs["multiply"][1]),
+        general_dot=_listed(lang, pairs["general_dot"][1]),
+        seed=lesson.seed,
+    )
+    legend = [{"label": loop, "color": 0}, {"label": numpy, "color": 1}]
+    return {"panels": panels, "legend": legend}, alt
+
+
 #: Each operation's plot builder, keyed by the catalogue's card names.
 PLOTS = {
     "basic_sigmoid": _sigmoid_plot,
@@ -269,4 +317,5 @@ PLOTS = {
     "softmax": _softmax_plot,
     "l1": _l1_plot,
     "l2": _l2_plot,
+    "vectorization": _lesson_plot,
 }

@@ -26,7 +26,6 @@ else a ``_cases_<name>`` function of its own (and its words in practice.json, in
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass
 from typing import Callable
@@ -34,6 +33,7 @@ from typing import Callable
 import numpy as np
 
 import nnbasics
+from nnbasics.vectorization import OPERATIONS
 
 from .. import catalogue
 from .wording import phrase
@@ -60,9 +60,6 @@ def _rng(op: str) -> np.random.Generator:
     return np.random.default_rng(zlib.crc32(op.encode()))
 
 
-_DECIMAL = re.compile(r"[.eE]")
-
-
 def hints(*names: str) -> tuple[dict, ...]:
     """The phrases of a hint: ``hint-<name>`` of practice.json, one after the other."""
     return tuple(phrase(f"hint-{name}") for name in names)
@@ -71,13 +68,8 @@ def hints(*names: str) -> tuple[dict, ...]:
 def course_example(op: str) -> tuple:
     """The course's example inputs of exercise ``op`` (the catalogue's examples), as the course
     writes them: integers stay integers (``np.array([1, 2, 3])``), one number is a Python scalar."""
-    args = []
-    for text in catalogue.exercise_examples(op).values():
-        array = nnbasics.parse_array(text)
-        if not _DECIMAL.search(text):
-            array = array.astype(np.int64)
-        args.append(array.item() if array.ndim == 0 else array)
-    return tuple(args)
+    arrays = (nnbasics.parse_array(text, integers=True) for text in catalogue.exercise_examples(op).values())
+    return tuple(array.item() if array.ndim == 0 else array for array in arrays)
 
 
 def _course_cases(op: str, title: dict, hint: tuple, random_inputs) -> list[Case]:
@@ -248,6 +240,74 @@ def _loss_cases(rng, op):
     ]
 
 
+# --------------------------------------------------------------------------- the vectorization lesson
+
+
+def _random_lists(rng, same_length: bool):
+    """Pairs of integer lists like the course's x1 and x2, of 3 to 20 numbers from 0 to 9."""
+    for _ in range(RANDOM_CASES):
+        m = int(rng.integers(3, 21))
+        n = m if same_length else int(rng.integers(3, 21))
+        x1, x2 = rng.integers(0, 10, m).tolist(), rng.integers(0, 10, n).tolist()
+        yield phrase("case-random-lists", shape=(m,)), (x1, x2)
+
+
+def _random_weights(rng):
+    """A random W of shape (3, n), as the course's np.random.rand(3, len(x1)), and an integer list x."""
+    for _ in range(RANDOM_CASES):
+        n = int(rng.integers(3, 21))
+        yield phrase("case-random-lists", shape=(n,)), (rng.random((3, n)), rng.integers(0, 10, n).tolist())
+
+
+def _lesson_cases(operation: str, kind: str):
+    """The cases of one of the lesson's exercises (``dot_loop``, ``outer_vectorized``, ...): the course's
+    example and random lists like it, then floats, NumPy arrays, one number each and the operation's
+    own edge; the vectorized versions must refuse vectors of different lengths as NumPy does."""
+    name = f"{operation}_{kind}"
+
+    def build(rng):
+        hint = hints(f"{kind}-{operation}")
+        # the course's example as the course writes it: vectors as Python lists, W an array
+        example = tuple(a.tolist() if a.ndim == 1 else a for a in course_example(name))
+        if operation == "general_dot":
+            randoms = _random_weights(rng)
+        else:
+            randoms = _random_lists(rng, same_length=operation != "outer")
+        cases = [Case("example", phrase("case-course-lists"), example, hint=hint, tier="course")]
+        cases += [
+            Case(f"random-{i}", what, args, hint=hint, tier="course") for i, (what, args) in enumerate(randoms, 1)
+        ]
+        floats = rng.normal(size=(2, 6)).round(3)
+        if operation == "general_dot":
+            cases += [
+                Case("floats", phrase("case-floats"), (rng.normal(size=(3, 6)).round(3), floats[0]), hint=hint),
+                Case(
+                    "one-row", phrase("case-w-one-row"), (np.array([[1.0, 2.0, 3.0]]), np.array([4, 5, 6])), hint=hint
+                ),
+            ]
+        else:
+            cases += [
+                Case("floats", phrase("case-floats"), (floats[0], floats[1]), hint=hint),
+                Case("arrays", phrase("case-numpy-arrays"), tuple(np.array(x) for x in example), hint=hint),
+                Case("one-number", phrase("case-one-each"), ([3], [4]), hint=hint),
+            ]
+        if operation == "outer":
+            cases.append(Case("lengths-differ", phrase("case-outer-lengths"), ([1, 2, 3], [1, 2, 3, 4, 5]), hint=hint))
+        if operation in ("dot", "multiply") and kind == "vectorized":
+            cases.append(
+                Case(
+                    "lengths-differ",
+                    phrase("case-lengths-differ"),
+                    ([1, 2, 3], [1, 2]),
+                    hint=hints("lengths-differ"),
+                    raises=ValueError,
+                )
+            )
+        return cases
+
+    return name, build
+
+
 #: Each exercise's case builder, keyed by the catalogue's exercise names (a card's own: its name).
 EXERCISES: dict[str, Callable[[np.random.Generator], list[Case]]] = {
     "basic_sigmoid": _cases_basic_sigmoid,
@@ -258,6 +318,7 @@ EXERCISES: dict[str, Callable[[np.random.Generator], list[Case]]] = {
     "softmax": _cases_softmax,
     "l1": lambda rng: _loss_cases(rng, "l1"),
     "l2": lambda rng: _loss_cases(rng, "l2"),
+    **dict(_lesson_cases(name, kind) for name, _, _ in OPERATIONS for kind in ("loop", "vectorized")),
 }
 
 

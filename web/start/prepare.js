@@ -16,18 +16,21 @@
   const snapshots = !off.has("snapshot") && new URLSearchParams(location.search).get("snapshot") !== "off"
     && "serviceWorker" in navigator;
 
+  // a timing run's Stop interrupts the measurement under way (shared memory: cross-origin isolated pages only)
+  const interrupt = self.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
   const worker = new Worker(at("./python-worker.js"), { name: "nnbasics-python" });
   let heard = []; // what the worker said before anyone listened
   let listener = (message) => heard.push(message);
   worker.addEventListener("message", ({ data }) => listener(data));
   worker.addEventListener("error", (event) => listener({ type: "failed", message: event.message || "its worker failed", file: null }));
   worker.postMessage({ type: "start", indexURL, cache, stored: snapshots && Boolean(navigator.serviceWorker.controller),
-    snapshotURL: at("./snapshot"), filesURL: at("./numpy-files"), manifestURL: at("../python.json") });
+    snapshotURL: at("./snapshot"), filesURL: at("./numpy-files"), manifestURL: at("../python.json"), interrupt });
 
   /** ``indexURL``: the vendored Pyodide's folder; ``cache``: the name of the service worker's cache of
-   * this version; ``snapshots``: whether a normal start makes them; ``python``: the worker, to
+   * this version; ``snapshots``: whether a normal start makes them; ``interrupt``: the shared flag an
+   * interruptible call stops at (or null); ``python``: the worker, to
    * ``post`` a message to and ``listen`` to (one listener, told first what was said before). */
-  (globalThis.nn ??= {}).prepare = { indexURL, cache, snapshots, python: {
+  (globalThis.nn ??= {}).prepare = { indexURL, cache, snapshots, interrupt, python: {
     post: (message) => worker.postMessage(message),
     listen(onMessage) {
       listener = onMessage;

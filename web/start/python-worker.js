@@ -64,7 +64,8 @@ async function restored(found, indexURL) {
   }
 }
 
-/** Python for the page: started, the page's modules imported; resolves to web.cards.main's CALLS. */
+/** Python for the page: started, the page's modules imported; resolves to {calls: web.cards.main's
+ * CALLS, pyodide}. */
 async function start({ indexURL, cache, stored, snapshotURL, filesURL, manifestURL }) {
   const found = stored ? storedSnapshot({ snapshotURL, filesURL, indexURL, cache }).catch((error) => ({ why: `unreadable (${error?.message ?? error})` })) : null;
   const files = nn.siteFiles.fetchAll(manifestURL); // a snapshot holds no files: written after a restore too
@@ -86,26 +87,39 @@ async function start({ indexURL, cache, stored, snapshotURL, filesURL, manifestU
   const table = pyodide.runPython("import web.cards.main\nweb.cards.main.CALLS");
   const calls = new Map([...table.keys()].map((name) => [name, table.get(name)]));
   const sources = calls.get("sources_json")();
-  if (said) return calls; // it failed meanwhile
+  if (said) return { calls, pyodide }; // it failed meanwhile
   said = "ready";
   postMessage({ type: "ready", start: how, sources });
-  return calls;
+  return { calls, pyodide };
+}
+
+/** One call of web.cards.main's CALLS; an ``interruptible`` one stops with KeyboardInterrupt once the
+ * page writes 2 in ``interrupt`` (a shared Int32Array: only on a cross-origin isolated page). */
+function answer({ calls, pyodide }, { name, args, interruptible }) {
+  const call = calls.get(name);
+  if (!call) throw new Error(`the page's Python has no call ${name}`);
+  if (!interruptible || !interrupt) return call(...args);
+  pyodide.setInterruptBuffer(interrupt);
+  try {
+    return call(...args);
+  } finally {
+    pyodide.setInterruptBuffer(undefined); // no other call is interrupted
+  }
 }
 
 /** The last line of an error's message (of a Python exception: its type and message). */
 const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop().slice(0, 500);
 
 let started = null;
+let interrupt = null;
 self.addEventListener("message", ({ data }) => {
   if (data?.type === "start" && !started) {
+    interrupt = data.interrupt ?? null;
     started = start(data);
     started.catch((error) => fail(lastLine(error), error?.file ?? null));
   } else if (data?.type === "call") {
-    started?.then((calls) => { // started: the page calls once it is ready
-      const call = calls.get(data.name);
-      if (!call) throw new Error(`the page's Python has no call ${data.name}`);
-      return call(...data.args);
-    }).then((json) => postMessage({ type: "answer", id: data.id, json }),
+    started?.then((python) => answer(python, data)) // started: the page calls once it is ready
+      .then((json) => postMessage({ type: "answer", id: data.id, json }),
       (error) => postMessage({ type: "answer", id: data.id, error: lastLine(error) }));
   }
 });

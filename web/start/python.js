@@ -55,14 +55,30 @@ started.catch(() => {}); // the status line tells
 const answers = new Map(); // call id -> {resolve, reject}
 let calls = 0;
 
-/** Ask the page's Python: ``name`` is one of web/cards/main.py's CALLS, ``args`` strings or null.
- * Resolves to the JSON string it returns; rejects with the last line of its error. */
-export function call(name, ...args) {
+function ask(name, args, interruptible) {
   return new Promise((resolve, reject) => {
     const id = ++calls;
     answers.set(id, { resolve, reject });
-    nn.prepare.python.post({ type: "call", id, name, args });
+    nn.prepare.python.post({ type: "call", id, name, args, interruptible });
   });
+}
+
+/** Ask the page's Python: ``name`` is one of web/cards/main.py's CALLS, ``args`` strings or null.
+ * Resolves to the JSON string it returns; rejects with the last line of its error. */
+export function call(name, ...args) {
+  return ask(name, args, false);
+}
+
+/** As ``call``, but ``interrupt()`` stops it (it rejects with "KeyboardInterrupt") where the page is
+ * cross-origin isolated; elsewhere it runs to its end. */
+export function callInterruptibly(name, ...args) {
+  if (nn.prepare.interrupt) Atomics.store(nn.prepare.interrupt, 0, 0);
+  return ask(name, args, true);
+}
+
+/** Stop the interruptible call under way, if any (Python's SIGINT: 2). */
+export function interrupt() {
+  if (nn.prepare.interrupt) Atomics.store(nn.prepare.interrupt, 0, 2);
 }
 
 nn.prepare.python.listen((message) => {
